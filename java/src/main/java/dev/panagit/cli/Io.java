@@ -1,0 +1,56 @@
+package dev.panagit.cli;
+
+import dev.panagit.backend.BackendChoice;
+import dev.panagit.backend.Backends;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * The streams and working directory of one panagit run: the process's own by default, others
+ * when embedded or tested through {@link Main#run(Io, String...)}.
+ */
+public record Io(InputStream in, PrintStream out, PrintStream err, Path cwd, BackendChoice backendOverride) {
+    private static final ThreadLocal<Io> CURRENT = new ThreadLocal<>();
+
+    public static Io system() {
+        return new Io(System.in, System.out, System.err, Path.of("").toAbsolutePath(), null);
+    }
+
+    /** Streams and directory of an embedded run, with the JVM's backend choice. */
+    public static Io of(InputStream in, PrintStream out, PrintStream err, Path cwd) {
+        return new Io(in, out, err, cwd, null);
+    }
+
+    /** The same, running on a given backend instead of the JVM's choice. */
+    public Io withBackend(BackendChoice choice) {
+        return new Io(in, out, err, cwd, choice);
+    }
+
+    /** The backend of this run. */
+    BackendChoice backend() {
+        return backendOverride != null ? backendOverride : Backends.current();
+    }
+
+    static Io current() {
+        Io io = CURRENT.get();
+        return io != null ? io : system();
+    }
+
+    static void set(Io io) {
+        if (io == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(io);
+        }
+    }
+
+    /** A path the user typed, relative to this run's working directory. */
+    Path resolve(String path) {
+        return cwd.resolve(path);
+    }
+
+    Io withCwd(Path dir) {
+        return new Io(in, out, err, dir, backendOverride);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.panagit.lib;
+
+import java.io.IOException;
+import java.util.List;
+
+/** An abbreviated id matches more than one object. */
+public class AmbiguousObjectException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<ObjectId> candidates;
+
+    public AmbiguousObjectException(String prefix, List<ObjectId> candidates) {
+        super("short object ID " + prefix + " is ambiguous; candidates: "
+                + String.join(", ", candidates.stream().map(ObjectId::name).toList()));
+        this.candidates = List.copyOf(candidates);
+    }
+
+    public List<ObjectId> candidates() {
+        return candidates;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.panagit.lib;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The object core: hashing and loose-object encoding. One contract, two backends: libpanagit
+ * through the FFM API ({@code native}) and {@code java.security}/{@code java.util.zip}
+ * ({@code java}). Both give identical ids, objects that inflate to identical bytes, the same
+ * {@link Corruption} for the same bad input, and each reads what the other wrote. Implementations
+ * are thread-safe.
+ */
+public interface ObjectCodec {
+    /** {@code "native"} or {@code "java"}. */
+    String backendName();
+
+    /** The plain digest of {@code data[off..off + len)} (no object header). */
+    byte[] digest(ObjectFormat format, byte[] data, int off, int len);
+
+    /** The id of an object, without compressing it: the hash of {@code "<type> <len>\0" + content}. */
+    ObjectId hashObject(ObjectFormat format, ObjectType type, byte[] content, int off, int len);
+
+    /** The id of an object whose content, exactly {@code size} bytes, comes from a stream. */
+    ObjectId hashObject(ObjectFormat format, ObjectType type, long size, InputStream content) throws IOException;
+
+    /** Hashes and compresses an object in one call. */
+    EncodedObject encode(ObjectFormat format, ObjectType type, byte[] content, int off, int len);
+
+    /**
+     * Streams an object of exactly {@code size} bytes from {@code content} to {@code compressed}
+     * in bounded memory and returns its id.
+     *
+     * @throws IOException if the stream fails or does not hold exactly {@code size} bytes
+     */
+    ObjectId encode(ObjectFormat format, ObjectType type, long size, InputStream content, OutputStream compressed)
+            throws IOException;
+
+    /** Reads only the header of a compressed object. */
+    ObjectHeader peekHeader(byte[] compressed, int off, int len) throws CorruptObjectException;
+
+    /**
+     * Decodes a whole compressed object, checking its header, its exact size, the end of the zlib
+     * stream and, when {@code expected} is not null, its id.
+     */
+    RawObject decode(ObjectFormat format, byte[] compressed, int off, int len, ObjectId expected)
+            throws CorruptObjectException;
+
+    /**
+     * Streams a compressed object's content to {@code content} in bounded memory, with the same
+     * checks as {@link #decode}; returns its header. Content may have been written before a
+     * corruption is found at the end.
+     */
+    ObjectHeader decode(ObjectFormat format, InputStream compressed, OutputStream content, ObjectId expected)
+            throws IOException;
+}

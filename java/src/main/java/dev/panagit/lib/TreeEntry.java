@@ -1,0 +1,66 @@
+package dev.panagit.lib;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One entry of a tree object: {@code <octal mode> SP <name> NUL <raw id>}.
+ *
+ * @param mode the file mode, e.g. {@code 100644}, {@code 100755}, {@code 120000}, {@code 40000}
+ */
+public record TreeEntry(int mode, String name, ObjectId id) {
+    /** The type of object the mode points to. */
+    public ObjectType type() {
+        return switch (mode & 0170000) {
+            case 0040000 -> ObjectType.TREE;
+            case 0160000 -> ObjectType.COMMIT;   // a submodule's commit
+            default -> ObjectType.BLOB;
+        };
+    }
+
+    /** The mode as {@code git cat-file -p} shows it: six octal digits. */
+    public String paddedMode() {
+        return String.format("%06o", mode);
+    }
+
+    /** Parses a tree's content; throws naming the offset of the first malformed byte. */
+    public static List<TreeEntry> parse(ObjectFormat format, byte[] content) throws CorruptObjectException {
+        List<TreeEntry> entries = new ArrayList<>();
+        int pos = 0;
+        while (pos < content.length) {
+            int start = pos;
+            int mode = 0;
+            while (pos < content.length && content[pos] != ' ') {
+                int d = content[pos] - '0';
+                if (d < 0 || d > 7 || pos - start >= 7) {
+                    throw malformed("bad mode at offset " + start);
+                }
+                mode = mode * 8 + d;
+                pos++;
+            }
+            if (pos == start || pos >= content.length) {
+                throw malformed("bad mode at offset " + start);
+            }
+            int nameStart = ++pos;
+            while (pos < content.length && content[pos] != 0) {
+                pos++;
+            }
+            if (pos == nameStart || pos >= content.length) {
+                throw malformed("bad name at offset " + nameStart);
+            }
+            String name = new String(content, nameStart, pos - nameStart, StandardCharsets.UTF_8);
+            pos++;
+            if (content.length - pos < format.rawLength()) {
+                throw malformed("truncated id at offset " + pos);
+            }
+            entries.add(new TreeEntry(mode, name, ObjectId.fromRaw(format, content, pos)));
+            pos += format.rawLength();
+        }
+        return entries;
+    }
+
+    private static CorruptObjectException malformed(String detail) {
+        return new CorruptObjectException(Corruption.BAD_CONTENT, "malformed tree: " + detail);
+    }
+}

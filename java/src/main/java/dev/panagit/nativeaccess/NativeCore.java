@@ -1,0 +1,190 @@
+package dev.panagit.nativeaccess;
+
+import dev.panagit.nativeaccess.bindings.Panagit;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The downcall handles of libpanagit, resolved once, after the library is loaded and has passed
+ * the ABI and self-description checks.
+ *
+ * <p>Addresses and descriptors come from the jextract bindings; the handles are relinked with
+ * {@link Linker.Option#critical(boolean) critical(true)} so calls take heap arrays directly
+ * (no copy, no arena). Callers keep each call short (see {@link NativeObjectCodec#SLICE}).
+ */
+final class NativeCore {
+    private static final Linker LINKER = Linker.nativeLinker();
+
+    /** One bound function: its name, where it is and its shape according to the bindings. */
+    private record Binding(String name, Supplier<MemorySegment> address, Supplier<FunctionDescriptor> descriptor) {
+    }
+
+    private static final List<Binding> BINDINGS = List.of(
+            new Binding("pgit_version", Panagit::pgit_version$address, Panagit::pgit_version$descriptor),
+            new Binding("pgit_abi_version", Panagit::pgit_abi_version$address, Panagit::pgit_abi_version$descriptor),
+            new Binding("pgit_strerror", Panagit::pgit_strerror$address, Panagit::pgit_strerror$descriptor),
+            new Binding("pgit_describe", Panagit::pgit_describe$address, Panagit::pgit_describe$descriptor),
+            new Binding("pgit_hash_digest_size", Panagit::pgit_hash_digest_size$address,
+                    Panagit::pgit_hash_digest_size$descriptor),
+            new Binding("pgit_hash_impl", Panagit::pgit_hash_impl$address, Panagit::pgit_hash_impl$descriptor),
+            new Binding("pgit_hash", Panagit::pgit_hash$address, Panagit::pgit_hash$descriptor),
+            new Binding("pgit_hash_state_size", Panagit::pgit_hash_state_size$address,
+                    Panagit::pgit_hash_state_size$descriptor),
+            new Binding("pgit_hash_init", Panagit::pgit_hash_init$address, Panagit::pgit_hash_init$descriptor),
+            new Binding("pgit_hash_update", Panagit::pgit_hash_update$address, Panagit::pgit_hash_update$descriptor),
+            new Binding("pgit_hash_final", Panagit::pgit_hash_final$address, Panagit::pgit_hash_final$descriptor),
+            new Binding("pgit_codec_new", Panagit::pgit_codec_new$address, Panagit::pgit_codec_new$descriptor),
+            new Binding("pgit_codec_free", Panagit::pgit_codec_free$address, Panagit::pgit_codec_free$descriptor),
+            new Binding("pgit_object_encode_bound", Panagit::pgit_object_encode_bound$address,
+                    Panagit::pgit_object_encode_bound$descriptor),
+            new Binding("pgit_object_encode", Panagit::pgit_object_encode$address,
+                    Panagit::pgit_object_encode$descriptor),
+            new Binding("pgit_object_peek", Panagit::pgit_object_peek$address, Panagit::pgit_object_peek$descriptor),
+            new Binding("pgit_object_decode", Panagit::pgit_object_decode$address,
+                    Panagit::pgit_object_decode$descriptor),
+            new Binding("pgit_encode_begin", Panagit::pgit_encode_begin$address, Panagit::pgit_encode_begin$descriptor),
+            new Binding("pgit_encode_update", Panagit::pgit_encode_update$address,
+                    Panagit::pgit_encode_update$descriptor),
+            new Binding("pgit_encode_finish", Panagit::pgit_encode_finish$address,
+                    Panagit::pgit_encode_finish$descriptor),
+            new Binding("pgit_decode_begin", Panagit::pgit_decode_begin$address, Panagit::pgit_decode_begin$descriptor),
+            new Binding("pgit_decode_update", Panagit::pgit_decode_update$address,
+                    Panagit::pgit_decode_update$descriptor),
+            new Binding("pgit_decode_finish", Panagit::pgit_decode_finish$address,
+                    Panagit::pgit_decode_finish$descriptor));
+
+    final MethodHandle version;
+    final MethodHandle strerror;
+    final MethodHandle hashImpl;
+    final MethodHandle hash;
+    final MethodHandle hashStateSize;
+    final MethodHandle hashInit;
+    final MethodHandle hashUpdate;
+    final MethodHandle hashFinal;
+    final MethodHandle codecNew;
+    final MethodHandle codecFree;
+    final MethodHandle encodeBound;
+    final MethodHandle encode;
+    final MethodHandle peek;
+    final MethodHandle decode;
+    final MethodHandle encodeBegin;
+    final MethodHandle encodeUpdate;
+    final MethodHandle encodeFinish;
+    final MethodHandle decodeBegin;
+    final MethodHandle decodeUpdate;
+    final MethodHandle decodeFinish;
+    private final Map<String, String> described;
+
+    /** Checks the loaded library and binds it; the library must already be loaded. */
+    NativeCore() throws NativeUnavailableException {
+        if (ValueLayout.ADDRESS.byteSize() != 8) {
+            throw new NativeUnavailableException("the native backend needs a 64-bit JVM");
+        }
+        int abi;
+        try {
+            abi = Panagit.pgit_abi_version();
+        } catch (RuntimeException | LinkageError e) {
+            throw new NativeUnavailableException("the loaded library has no pgit_abi_version: " + e, e);
+        }
+        if (abi != Panagit.PGIT_ABI_VERSION()) {
+            throw new NativeUnavailableException("libpanagit ABI version " + abi + " does not match the "
+                    + Panagit.PGIT_ABI_VERSION() + " this panagit was built for; rebuild or update the library");
+        }
+        described = readDescriptions();
+        Map<String, MethodHandle> handles = new LinkedHashMap<>();
+        for (Binding binding : BINDINGS) {
+            handles.put(binding.name(), bind(binding));
+        }
+        version = handles.get("pgit_version");
+        strerror = handles.get("pgit_strerror");
+        hashImpl = handles.get("pgit_hash_impl");
+        hash = handles.get("pgit_hash");
+        hashStateSize = handles.get("pgit_hash_state_size");
+        hashInit = handles.get("pgit_hash_init");
+        hashUpdate = handles.get("pgit_hash_update");
+        hashFinal = handles.get("pgit_hash_final");
+        codecNew = handles.get("pgit_codec_new");
+        codecFree = handles.get("pgit_codec_free");
+        encodeBound = handles.get("pgit_object_encode_bound");
+        encode = handles.get("pgit_object_encode");
+        peek = handles.get("pgit_object_peek");
+        decode = handles.get("pgit_object_decode");
+        encodeBegin = handles.get("pgit_encode_begin");
+        encodeUpdate = handles.get("pgit_encode_update");
+        encodeFinish = handles.get("pgit_encode_finish");
+        decodeBegin = handles.get("pgit_decode_begin");
+        decodeUpdate = handles.get("pgit_decode_update");
+        decodeFinish = handles.get("pgit_decode_finish");
+    }
+
+    /** Every function the library describes, name to signature, in its order. */
+    Map<String, String> described() {
+        return described;
+    }
+
+    private MethodHandle bind(Binding binding) throws NativeUnavailableException {
+        String signature = described.get(binding.name());
+        if (signature == null) {
+            throw new NativeUnavailableException("libpanagit does not describe " + binding.name()
+                    + "; it is not the library these bindings were generated for");
+        }
+        FunctionDescriptor bound = binding.descriptor().get();
+        FunctionDescriptor claimed;
+        try {
+            claimed = NativeSignatures.parse(signature);
+        } catch (IllegalArgumentException e) {
+            throw new NativeUnavailableException("libpanagit describes " + binding.name() + " badly: " + e.getMessage(), e);
+        }
+        if (!NativeSignatures.compatible(claimed, bound)) {
+            throw new NativeUnavailableException("libpanagit describes " + binding.name() + " as " + signature
+                    + " but the bindings expect " + NativeSignatures.format(bound));
+        }
+        MemorySegment address;
+        try {
+            address = binding.address().get();
+        } catch (RuntimeException | LinkageError e) {
+            throw new NativeUnavailableException("libpanagit does not export " + binding.name(), e);
+        }
+        return LINKER.downcallHandle(address, bound, Linker.Option.critical(true));
+    }
+
+    private static Map<String, String> readDescriptions() throws NativeUnavailableException {
+        Map<String, String> result = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocate(ValueLayout.ADDRESS);
+            MemorySegment signature = arena.allocate(ValueLayout.ADDRESS);
+            for (int i = 0; i < 4096; i++) {
+                int rc = Panagit.pgit_describe(name, signature, i);
+                if (rc == Panagit.PGIT_ERANGE()) {
+                    break;
+                }
+                if (rc != Panagit.PGIT_OK()) {
+                    problems.add("pgit_describe(" + i + ") returned " + rc);
+                    break;
+                }
+                result.put(cString(name.get(ValueLayout.ADDRESS, 0)), cString(signature.get(ValueLayout.ADDRESS, 0)));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            throw new NativeUnavailableException("the loaded library cannot describe itself (pgit_describe): " + e, e);
+        }
+        if (!problems.isEmpty()) {
+            throw new NativeUnavailableException(String.join("; ", problems));
+        }
+        return java.util.Collections.unmodifiableMap(result);
+    }
+
+    /** Reads a NUL-terminated string the library owns. */
+    static String cString(MemorySegment pointer) {
+        return pointer.reinterpret(Long.MAX_VALUE).getString(0);
+    }
+}

@@ -1,0 +1,488 @@
+package dev.panagit.nativeaccess;
+
+import dev.panagit.codec.ObjectHeaders;
+import dev.panagit.codec.Pool;
+import dev.panagit.codec.Streams;
+import dev.panagit.lib.CorruptObjectException;
+import dev.panagit.lib.EncodedObject;
+import dev.panagit.lib.ObjectCodec;
+import dev.panagit.lib.ObjectFormat;
+import dev.panagit.lib.ObjectHeader;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import dev.panagit.lib.RawObject;
+import dev.panagit.nativeaccess.bindings.Panagit;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * The native backend: libpanagit through FFM. Heap arrays go straight to C ({@code critical}
+ * downcalls); objects larger than {@link #WHOLE_LIMIT} go through the streaming API in slices of
+ * {@link #SLICE} bytes, so no single call pins an array for long.
+ */
+public final class NativeObjectCodec implements ObjectCodec {
+    /** Largest object handled in one call. */
+    static final int WHOLE_LIMIT = 1 << 20;
+    /** Input per call when streaming. */
+    static final int SLICE = 256 * 1024;
+
+    private static final int OK = Panagit.PGIT_OK();
+    private static final int MORE = Panagit.PGIT_MORE();
+
+    private final NativeCore core;
+    private final Pool<MemorySegment> codecs;
+    private final int hashStateLongs;
+
+    NativeObjectCodec(NativeCore core, int level) {
+        this.core = core;
+        this.codecs = new Pool<>(() -> newCodec(core, level));
+        try {
+            this.hashStateLongs = (int) (((long) core.hashStateSize.invokeExact() + 7) / 8);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static MemorySegment newCodec(NativeCore core, int level) {
+        long[] out = new long[1];
+        int rc;
+        try {
+            rc = (int) core.codecNew.invokeExact(MemorySegment.ofArray(out), level);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (rc != OK) {
+            throw NativeErrors.failure(rc, "pgit_codec_new");
+        }
+        return MemorySegment.ofAddress(out[0]);
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+
+    private static MemorySegment orNull(byte[] array) {
+        return array == null ? MemorySegment.NULL : MemorySegment.ofArray(array);
+    }
+
+    private static MemorySegment heap(byte[] array, int off, int len) {
+        return MemorySegment.ofArray(array).asSlice(off, len);
+    }
+
+    @Override
+    public String backendName() {
+        return "native";
+    }
+
+    @Override
+    public byte[] digest(ObjectFormat format, byte[] data, int off, int len) {
+        byte[] out = new byte[format.rawLength()];
+        if (len <= WHOLE_LIMIT) {
+            check(callHash(out, format, data, off, len), "pgit_hash");
+            return out;
+        }
+        long[] state = startHash(format);
+        updateHash(state, data, off, len);
+        finishHash(state, out);
+        return out;
+    }
+
+    private int callHash(byte[] out, ObjectFormat format, byte[] data, int off, int len) {
+        try {
+            return (int) core.hash.invokeExact(MemorySegment.ofArray(out), format.nativeCode(), heap(data, off, len),
+                    (long) len);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private long[] startHash(ObjectFormat format) {
+        long[] state = new long[hashStateLongs];
+        try {
+            check((int) core.hashInit.invokeExact(MemorySegment.ofArray(state), format.nativeCode()), "pgit_hash_init");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return state;
+    }
+
+    private void updateHash(long[] state, byte[] data, int off, int len) {
+        MemorySegment stateSegment = MemorySegment.ofArray(state);
+        for (int done = 0; done < len; ) {
+            int take = Math.min(SLICE, len - done);
+            try {
+                check((int) core.hashUpdate.invokeExact(stateSegment, heap(data, off + done, take), (long) take),
+                        "pgit_hash_update");
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+            done += take;
+        }
+    }
+
+    private void finishHash(long[] state, byte[] out) {
+        try {
+            check((int) core.hashFinal.invokeExact(MemorySegment.ofArray(out), MemorySegment.ofArray(state)),
+                    "pgit_hash_final");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public ObjectId hashObject(ObjectFormat format, ObjectType type, byte[] content, int off, int len) {
+        byte[] header = ObjectHeaders.format(type, len);
+        long[] state = startHash(format);
+        updateHash(state, header, 0, header.length);
+        updateHash(state, content, off, len);
+        byte[] out = new byte[format.rawLength()];
+        finishHash(state, out);
+        return ObjectId.fromRaw(format, out, 0);
+    }
+
+    @Override
+    public ObjectId hashObject(ObjectFormat format, ObjectType type, long size, InputStream content)
+            throws IOException {
+        byte[] header = ObjectHeaders.format(type, size);
+        long[] state = startHash(format);
+        updateHash(state, header, 0, header.length);
+        byte[] buf = new byte[SLICE];
+        long left = size;
+        while (left > 0) {
+            int n = content.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                throw new EOFException("content ended " + left + " bytes before its declared size " + size);
+            }
+            updateHash(state, buf, 0, n);
+            left -= n;
+        }
+        if (content.read() >= 0) {
+            throw new IOException("content is longer than its declared size " + size);
+        }
+        byte[] out = new byte[format.rawLength()];
+        finishHash(state, out);
+        return ObjectId.fromRaw(format, out, 0);
+    }
+
+    @Override
+    public EncodedObject encode(ObjectFormat format, ObjectType type, byte[] content, int off, int len) {
+        long bound;
+        try {
+            bound = (long) core.encodeBound.invokeExact((long) len);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (bound <= 0 || bound > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("object of " + len + " bytes is too large to encode in memory");
+        }
+        byte[] out = new byte[(int) bound];
+        byte[] id = new byte[format.rawLength()];
+        MemorySegment codec = codecs.take();
+        try {
+            int written = len <= WHOLE_LIMIT
+                    ? encodeWhole(codec, id, out, format, type, content, off, len)
+                    : encodeSliced(codec, id, out, format, type, content, off, len);
+            return new EncodedObject(ObjectId.fromRaw(format, id, 0), Arrays.copyOf(out, written));
+        } finally {
+            codecs.give(codec);
+        }
+    }
+
+    private int encodeWhole(MemorySegment codec, byte[] id, byte[] out, ObjectFormat format, ObjectType type,
+            byte[] content, int off, int len) {
+        long[] outLen = new long[1];
+        int rc;
+        try {
+            rc = (int) core.encode.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out), (long) out.length,
+                    MemorySegment.ofArray(outLen), codec, format.nativeCode(), type.code(), heap(content, off, len),
+                    (long) len);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        check(rc, "pgit_object_encode");
+        return (int) outLen[0];
+    }
+
+    private int encodeSliced(MemorySegment codec, byte[] id, byte[] out, ObjectFormat format, ObjectType type,
+            byte[] content, int off, int len) {
+        long[] outLen = new long[1];
+        long[] used = new long[1];
+        int written = 0;
+        try {
+            check((int) core.encodeBegin.invokeExact(codec, format.nativeCode(), type.code(), (long) len),
+                    "pgit_encode_begin");
+            int done = 0;
+            while (done < len) {
+                int take = Math.min(SLICE, len - done);
+                check((int) core.encodeUpdate.invokeExact(heap(out, written, out.length - written),
+                        (long) (out.length - written), MemorySegment.ofArray(outLen), MemorySegment.ofArray(used),
+                        codec, heap(content, off + done, take), (long) take), "pgit_encode_update");
+                written += (int) outLen[0];
+                done += (int) used[0];
+            }
+            int rc;
+            do {
+                if (written == out.length) {
+                    throw new IllegalStateException("pgit_encode_finish: output over the encode bound");
+                }
+                rc = (int) core.encodeFinish.invokeExact(MemorySegment.ofArray(id), heap(out, written, out.length - written),
+                        (long) (out.length - written), MemorySegment.ofArray(outLen), codec);
+                written += (int) outLen[0];
+            } while (rc == MORE);
+            check(rc, "pgit_encode_finish");
+            return written;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @Override
+    public ObjectId encode(ObjectFormat format, ObjectType type, long size, InputStream content,
+            OutputStream compressed) throws IOException {
+        byte[] in = new byte[SLICE];
+        byte[] out = new byte[SLICE + SLICE / 4];
+        byte[] id = new byte[format.rawLength()];
+        long[] outLen = new long[1];
+        long[] used = new long[1];
+        MemorySegment codec = codecs.take();
+        try {
+            check((int) core.encodeBegin.invokeExact(codec, format.nativeCode(), type.code(), size), "pgit_encode_begin");
+            long left = size;
+            while (left > 0) {
+                int n = content.read(in, 0, (int) Math.min(in.length, left));
+                if (n < 0) {
+                    throw new EOFException("content ended " + left + " bytes before its declared size " + size);
+                }
+                for (int done = 0; done < n; ) {
+                    check((int) core.encodeUpdate.invokeExact(MemorySegment.ofArray(out), (long) out.length,
+                            MemorySegment.ofArray(outLen), MemorySegment.ofArray(used), codec,
+                            heap(in, done, n - done), (long) (n - done)), "pgit_encode_update");
+                    compressed.write(out, 0, (int) outLen[0]);
+                    done += (int) used[0];
+                }
+                left -= n;
+            }
+            if (content.read() >= 0) {
+                throw new IOException("content is longer than its declared size " + size);
+            }
+            int rc;
+            do {
+                rc = (int) core.encodeFinish.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out),
+                        (long) out.length, MemorySegment.ofArray(outLen), codec);
+                compressed.write(out, 0, (int) outLen[0]);
+            } while (rc == MORE);
+            check(rc, "pgit_encode_finish");
+            return ObjectId.fromRaw(format, id, 0);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        } finally {
+            codecs.give(codec);
+        }
+    }
+
+    @Override
+    public ObjectHeader peekHeader(byte[] compressed, int off, int len) throws CorruptObjectException {
+        int[] type = new int[1];
+        long[] size = new long[1];
+        int[] headerLength = new int[1];
+        MemorySegment codec = codecs.take();
+        int rc;
+        try {
+            rc = (int) core.peek.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
+                    MemorySegment.ofArray(headerLength), codec, heap(compressed, off, Math.min(len, WHOLE_LIMIT)),
+                    (long) Math.min(len, WHOLE_LIMIT));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        } finally {
+            codecs.give(codec);
+        }
+        if (rc != OK) {
+            throw NativeErrors.corrupt(rc, "pgit_object_peek");
+        }
+        return new ObjectHeader(ObjectType.fromCode(type[0]), size[0]);
+    }
+
+    @Override
+    public RawObject decode(ObjectFormat format, byte[] compressed, int off, int len, ObjectId expected)
+            throws CorruptObjectException {
+        ObjectHeader header = peekHeader(compressed, off, len);
+        if (!ObjectHeaders.plausible(header.size(), len)) {
+            throw Streams.classifyImplausible(this, format, compressed, off, len, header);
+        }
+        if (header.size() > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("object of " + header.size()
+                    + " bytes is too large to decode into memory; stream it instead");
+        }
+        byte[] content = new byte[(int) header.size()];
+        byte[] expectedRaw = expected == null ? null : expected.toRaw();
+        MemorySegment codec = codecs.take();
+        try {
+            if (len <= WHOLE_LIMIT && content.length <= WHOLE_LIMIT) {
+                decodeWhole(codec, format, content, expectedRaw, compressed, off, len);
+            } else {
+                decodeSliced(codec, format, content, expectedRaw, compressed, off, len);
+            }
+        } finally {
+            codecs.give(codec);
+        }
+        return new RawObject(header.type(), content);
+    }
+
+    private void decodeWhole(MemorySegment codec, ObjectFormat format, byte[] content, byte[] expected,
+            byte[] compressed, int off, int len) throws CorruptObjectException {
+        int[] type = new int[1];
+        long[] outLen = new long[1];
+        MemorySegment expectedId = orNull(expected);
+        int rc;
+        try {
+            rc = (int) core.decode.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(content),
+                    (long) content.length, MemorySegment.ofArray(outLen), codec, format.nativeCode(), expectedId,
+                    heap(compressed, off, len), (long) len);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (rc != OK) {
+            throw NativeErrors.corrupt(rc, "pgit_object_decode");
+        }
+    }
+
+    private void decodeSliced(MemorySegment codec, ObjectFormat format, byte[] content, byte[] expected,
+            byte[] compressed, int off, int len) throws CorruptObjectException {
+        SliceDecoder decoder = new SliceDecoder(codec, format);
+        byte[] probe = new byte[1];   // room past the declared size: the library fails on any byte landing here
+        int done = 0;
+        int written = 0;
+        while (true) {
+            int take = Math.min(SLICE, len - done);
+            boolean full = written == content.length;
+            int room = full ? 1 : Math.min(SLICE, content.length - written);
+            decoder.update(full ? probe : content, full ? 0 : written, room, compressed, off + done, take);
+            done += decoder.used;
+            written += full ? 0 : decoder.made;
+            if (done == len && decoder.made < room) {
+                break;
+            }
+        }
+        decoder.finish(expected);
+    }
+
+    /** One streaming decode on a pooled codec. */
+    private final class SliceDecoder {
+        private final MemorySegment codec;
+        private final int[] type = new int[1];
+        private final long[] size = new long[1];
+        private final long[] outLen = new long[1];
+        private final long[] inUsed = new long[1];
+        int made;
+        int used;
+
+        SliceDecoder(MemorySegment codec, ObjectFormat format) {
+            this.codec = codec;
+            try {
+                check((int) core.decodeBegin.invokeExact(codec, format.nativeCode()), "pgit_decode_begin");
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        void update(byte[] out, int outOff, int room, byte[] in, int inOff, int take) throws CorruptObjectException {
+            int rc;
+            try {
+                rc = (int) core.decodeUpdate.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
+                        heap(out, outOff, room), (long) room, MemorySegment.ofArray(outLen),
+                        MemorySegment.ofArray(inUsed), codec, heap(in, inOff, take), (long) take);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+            if (rc != OK) {
+                throw NativeErrors.corrupt(rc, "pgit_decode_update");
+            }
+            made = (int) outLen[0];
+            used = (int) inUsed[0];
+        }
+
+        ObjectHeader header() throws CorruptObjectException {
+            if (type[0] == 0) {
+                throw NativeErrors.corrupt(Panagit.PGIT_EHEADER(), "pgit_decode_update");
+            }
+            return new ObjectHeader(ObjectType.fromCode(type[0]), size[0]);
+        }
+
+        void finish(byte[] expected) throws CorruptObjectException {
+            MemorySegment expectedId = orNull(expected);
+            int rc;
+            try {
+                rc = (int) core.decodeFinish.invokeExact(MemorySegment.NULL, codec, expectedId);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+            if (rc != OK) {
+                throw NativeErrors.corrupt(rc, "pgit_decode_finish");
+            }
+        }
+    }
+
+    @Override
+    public ObjectHeader decode(ObjectFormat format, InputStream compressed, OutputStream content, ObjectId expected)
+            throws IOException {
+        byte[] in = new byte[SLICE];
+        byte[] out = new byte[SLICE];
+        MemorySegment codec = codecs.take();
+        try {
+            SliceDecoder decoder = new SliceDecoder(codec, format);
+            int n;
+            while ((n = compressed.read(in)) >= 0) {
+                int done = 0;
+                do {
+                    decoder.update(out, 0, out.length, in, done, n - done);
+                    content.write(out, 0, decoder.made);
+                    done += decoder.used;
+                } while (done < n || decoder.made == out.length);
+            }
+            do {
+                decoder.update(out, 0, out.length, in, 0, 0);
+                content.write(out, 0, decoder.made);
+            } while (decoder.made == out.length);
+            decoder.finish(expected == null ? null : expected.toRaw());
+            return decoder.header();
+        } finally {
+            codecs.give(codec);
+        }
+    }
+
+    /** The library's version string, e.g. {@code 0.1.0 zlib/1.2.13 libdeflate/1.14}. */
+    public String libraryVersion() {
+        try {
+            return NativeCore.cString((MemorySegment) core.version.invokeExact());
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The hash implementation in use for {@code format}: {@code sha-ni} or {@code portable}. */
+    public String hashImplementation(ObjectFormat format) {
+        try {
+            return NativeCore.cString((MemorySegment) core.hashImpl.invokeExact(format.nativeCode()));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static void check(int rc, String function) {
+        if (rc != OK) {
+            throw NativeErrors.failure(rc, function);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.panagit.repo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A read-only view of a git config file: {@code [section]} and {@code [section "sub"]} headers,
+ * {@code key = value} lines, comments with {@code #} or {@code ;}. Keys are matched as git
+ * matches them: section and key case-insensitively, subsection exactly.
+ */
+public final class GitConfig {
+    private final Map<String, String> values;
+
+    private GitConfig(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static GitConfig empty() {
+        return new GitConfig(Map.of());
+    }
+
+    public static GitConfig read(Path file) throws IOException {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (NoSuchFileException e) {
+            return empty();
+        }
+    }
+
+    static GitConfig parse(String text, String origin) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        String section = null;
+        int lineNumber = 0;
+        for (String raw : text.split("\n", -1)) {
+            lineNumber++;
+            String line = stripComment(raw).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("[")) {
+                int close = line.lastIndexOf(']');
+                if (close < 0) {
+                    throw new IOException("bad config line " + lineNumber + " in " + origin + ": " + raw);
+                }
+                section = sectionName(line.substring(1, close).strip());
+                continue;
+            }
+            if (section == null) {
+                throw new IOException("bad config line " + lineNumber + " in " + origin + ": key outside a section");
+            }
+            int eq = line.indexOf('=');
+            String key = (eq < 0 ? line : line.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+            String value = eq < 0 ? "true" : unquote(line.substring(eq + 1).strip());
+            values.put(section + "." + key, value);
+        }
+        return new GitConfig(values);
+    }
+
+    private static String sectionName(String inside) {
+        int quote = inside.indexOf('"');
+        if (quote < 0) {
+            return inside.toLowerCase(Locale.ROOT);
+        }
+        String name = inside.substring(0, quote).strip().toLowerCase(Locale.ROOT);
+        String sub = inside.substring(quote + 1, inside.lastIndexOf('"'));
+        return name + "." + sub;
+    }
+
+    private static String stripComment(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '#' || c == ';')) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
+    /** The value of {@code section.key} or {@code section.subsection.key}. */
+    public Optional<String> get(String key) {
+        int firstDot = key.indexOf('.');
+        int lastDot = key.lastIndexOf('.');
+        String normalized = firstDot == lastDot
+                ? key.toLowerCase(Locale.ROOT)
+                : key.substring(0, firstDot).toLowerCase(Locale.ROOT) + key.substring(firstDot, lastDot)
+                        + key.substring(lastDot).toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(values.get(normalized));
+    }
+}

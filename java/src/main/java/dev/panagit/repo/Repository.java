@@ -1,0 +1,116 @@
+package dev.panagit.repo;
+
+import dev.panagit.lib.ObjectCodec;
+import dev.panagit.lib.ObjectFormat;
+import dev.panagit.storage.LooseObjectStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A git repository: its {@code .git} directory, object format and object store. */
+public final class Repository {
+    private final Path gitDir;
+    private final Path workTree;
+    private final ObjectFormat format;
+    private final LooseObjectStore objects;
+
+    private Repository(Path gitDir, Path workTree, ObjectFormat format, ObjectCodec codec) {
+        this.gitDir = gitDir;
+        this.workTree = workTree;
+        this.format = format;
+        this.objects = new LooseObjectStore(gitDir.resolve("objects"), format, codec);
+    }
+
+    /** What {@link #init} did. */
+    public record InitResult(Repository repository, boolean reinitialized) {
+    }
+
+    /**
+     * Creates a repository in {@code workTree}/.git that git accepts, or reports an existing one
+     * (git's "Reinitialized"), without touching what is there.
+     */
+    public static InitResult init(Path workTree, ObjectFormat format, String initialBranch, ObjectCodec codec)
+            throws IOException {
+        Path root = workTree.toAbsolutePath().normalize();
+        Path gitDir = root.resolve(".git");
+        if (Files.isRegularFile(gitDir.resolve("HEAD"))) {
+            Repository existing = open(gitDir, root, codec);
+            if (existing.format != format) {
+                throw new IOException("attempt to reinitialize repository " + gitDir + " with a different hash ("
+                        + format.configName() + " instead of " + existing.format.configName() + ")");
+            }
+            return new InitResult(existing, true);
+        }
+        RefNames.checkBranchName(initialBranch);
+        for (String dir : new String[] {"objects/info", "objects/pack", "refs/heads", "refs/tags", "info", "hooks"}) {
+            Files.createDirectories(gitDir.resolve(dir));
+        }
+        StringBuilder config = new StringBuilder("[core]\n")
+                .append("\trepositoryformatversion = ").append(format == ObjectFormat.SHA1 ? 0 : 1).append('\n')
+                .append("\tfilemode = true\n")
+                .append("\tbare = false\n")
+                .append("\tlogallrefupdates = true\n");
+        if (format != ObjectFormat.SHA1) {
+            config.append("[extensions]\n\tobjectformat = ").append(format.configName()).append('\n');
+        }
+        writeNew(gitDir.resolve("config"), config.toString());
+        writeNew(gitDir.resolve("description"),
+                "Unnamed repository; edit this file 'description' to name the repository.\n");
+        writeNew(gitDir.resolve("info/exclude"), "# git ls-files --others --exclude-from=.git/info/exclude\n");
+        // HEAD last: its presence is what makes the directory a repository.
+        writeNew(gitDir.resolve("HEAD"), "ref: refs/heads/" + initialBranch + "\n");
+        return new InitResult(new Repository(gitDir, root, format, codec), false);
+    }
+
+    private static void writeNew(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".lock");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Finds the repository containing {@code start} (a work tree directory or below it). */
+    public static Repository discover(Path start, ObjectCodec codec) throws IOException {
+        Path dir = start.toAbsolutePath().normalize();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            Path gitDir = p.resolve(".git");
+            if (Files.isRegularFile(gitDir.resolve("HEAD")) && Files.isDirectory(gitDir.resolve("objects"))) {
+                return open(gitDir, p, codec);
+            }
+        }
+        throw new NotARepositoryException(dir);
+    }
+
+    private static Repository open(Path gitDir, Path workTree, ObjectCodec codec) throws IOException {
+        GitConfig config = GitConfig.read(gitDir.resolve("config"));
+        int version = Integer.parseInt(config.get("core.repositoryformatversion").orElse("0").strip());
+        if (version > 1) {
+            throw new IOException("unknown repository format version " + version + " in " + gitDir.resolve("config"));
+        }
+        ObjectFormat format = ObjectFormat.SHA1;
+        if (version == 1) {
+            format = ObjectFormat.fromConfigName(config.get("extensions.objectformat").orElse("sha1"));
+        }
+        return new Repository(gitDir, workTree, format, codec);
+    }
+
+    public Path gitDir() {
+        return gitDir;
+    }
+
+    public Path workTree() {
+        return workTree;
+    }
+
+    public ObjectFormat format() {
+        return format;
+    }
+
+    public LooseObjectStore objects() {
+        return objects;
+    }
+
+    public Refs refs() {
+        return new Refs(gitDir, format);
+    }
+}

@@ -1,0 +1,279 @@
+package dev.panagit.storage;
+
+import dev.panagit.codec.ObjectHeaders;
+import dev.panagit.lib.AmbiguousObjectException;
+import dev.panagit.lib.CorruptObjectException;
+import dev.panagit.lib.EncodedObject;
+import dev.panagit.lib.MissingObjectException;
+import dev.panagit.lib.ObjectCodec;
+import dev.panagit.lib.ObjectFormat;
+import dev.panagit.lib.ObjectHeader;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * git's loose objects: {@code objects/xx/yyyy…}, each a zlib stream of {@code "<type> <size>\0<content>"}.
+ *
+ * <p>Writing hashes first and skips objects that exist; a new object goes to a temporary file in
+ * the objects directory and is renamed into place, read-only, so a reader never sees half an
+ * object. Reading is stricter than git: the declared size must match exactly, the type must be
+ * known, nothing may follow the zlib stream, and the content must hash to the id asked for.
+ */
+public final class LooseObjectStore {
+    /** Objects up to this size are decoded whole on open; larger ones stream. */
+    static final long WHOLE_OBJECT_LIMIT = 32L << 20;
+    private static final Set<PosixFilePermission> READ_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+
+    private final Path objectsDir;
+    private final ObjectFormat format;
+    private final ObjectCodec codec;
+
+    public LooseObjectStore(Path objectsDir, ObjectFormat format, ObjectCodec codec) {
+        this.objectsDir = objectsDir;
+        this.format = format;
+        this.codec = codec;
+    }
+
+    public ObjectFormat format() {
+        return format;
+    }
+
+    public ObjectCodec codec() {
+        return codec;
+    }
+
+    public Path directory() {
+        return objectsDir;
+    }
+
+    /** The file an object lives in (whether or not it exists). */
+    public Path pathOf(ObjectId id) {
+        String name = id.name();
+        return objectsDir.resolve(name.substring(0, 2)).resolve(name.substring(2));
+    }
+
+    public boolean has(ObjectId id) {
+        return Files.isRegularFile(pathOf(id));
+    }
+
+    /** Stores an object held in memory; returns its id. Does nothing if it exists already. */
+    public ObjectId insert(ObjectType type, byte[] content) throws IOException {
+        ObjectId id = codec.hashObject(format, type, content, 0, content.length);
+        if (has(id)) {
+            return id;
+        }
+        EncodedObject encoded = codec.encode(format, type, content, 0, content.length);
+        Path tmp = newTempFile();
+        try {
+            Files.write(tmp, encoded.compressed());
+            return publish(tmp, encoded.id());
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Stores an object of exactly {@code size} bytes read from {@code content}, in bounded memory. */
+    public ObjectId insert(ObjectType type, long size, InputStream content) throws IOException {
+        Path tmp = newTempFile();
+        try {
+            ObjectId id;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                id = codec.encode(format, type, size, content, out);
+            }
+            return has(id) ? id : publish(tmp, id);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Path newTempFile() throws IOException {
+        Files.createDirectories(objectsDir);
+        return Files.createTempFile(objectsDir, "tmp_obj_", "");
+    }
+
+    private ObjectId publish(Path tmp, ObjectId id) throws IOException {
+        Path target = pathOf(id);
+        Files.createDirectories(target.getParent());
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(tmp, READ_ONLY);
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // Someone stored the same object meanwhile: same id, same content.
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot rename " + tmp + " to " + target + " atomically", e);
+        }
+        return id;
+    }
+
+    /** Opens an object, checking it; throws {@link MissingObjectException} when there is none. */
+    public StoredObject open(ObjectId id) throws IOException {
+        if (id.format() != format) {
+            throw new IllegalArgumentException("object id " + id + " is " + id.format().configName()
+                    + " but this repository uses " + format.configName());
+        }
+        Path file = pathOf(id);
+        long fileSize;
+        try {
+            fileSize = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new MissingObjectException(id, missingHint());
+        }
+        try {
+            if (fileSize <= WHOLE_OBJECT_LIMIT) {
+                byte[] compressed = Files.readAllBytes(file);
+                ObjectHeader header = codec.peekHeader(compressed, 0, compressed.length);
+                if (header.size() <= WHOLE_OBJECT_LIMIT && ObjectHeaders.plausible(header.size(), compressed.length)) {
+                    byte[] content = codec.decode(format, compressed, 0, compressed.length, id).content();
+                    return new InMemory(id, header, content);
+                }
+                return new Streamed(id, header, file);
+            }
+            return new Streamed(id, readHeader(file), file);
+        } catch (CorruptObjectException e) {
+            throw e.withLocation(id, file);
+        }
+    }
+
+    /** Reads only an object's header (type and size), without checking its content. */
+    public ObjectHeader readHeader(ObjectId id) throws IOException {
+        Path file = pathOf(id);
+        try {
+            return readHeader(file);
+        } catch (NoSuchFileException e) {
+            throw new MissingObjectException(id, missingHint());
+        } catch (CorruptObjectException e) {
+            throw e.withLocation(id, file);
+        }
+    }
+
+    private ObjectHeader readHeader(Path file) throws IOException {
+        byte[] head = new byte[1024];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        return codec.peekHeader(head, 0, n);
+    }
+
+    private String missingHint() {
+        try (DirectoryStream<Path> packs = Files.newDirectoryStream(objectsDir.resolve("pack"), "*.pack")) {
+            if (packs.iterator().hasNext()) {
+                return "not loose; this repository has pack files, which panagit does not read yet";
+            }
+        } catch (IOException e) {
+            // no pack directory: nothing to add
+        }
+        return null;
+    }
+
+    /**
+     * The ids of all loose objects whose name starts with {@code prefix} (at least 4 hex digits).
+     */
+    public List<ObjectId> findByPrefix(String prefix) throws IOException {
+        String lower = prefix.toLowerCase(Locale.ROOT);
+        List<ObjectId> found = new ArrayList<>();
+        Path dir = objectsDir.resolve(lower.substring(0, 2));
+        if (!Files.isDirectory(dir)) {
+            return found;
+        }
+        String rest = lower.substring(2);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(rest) && ObjectId.isHex(name, format.hexLength() - 2)) {
+                    found.add(ObjectId.fromHex(format, lower.substring(0, 2) + name));
+                }
+            }
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** Resolves a full or unique abbreviated id (4 or more hex digits). */
+    public ObjectId resolveAbbreviation(String hex) throws IOException {
+        List<ObjectId> matches = findByPrefix(hex);
+        if (matches.size() > 1) {
+            throw new AmbiguousObjectException(hex, matches);
+        }
+        return matches.isEmpty() ? null : matches.get(0);
+    }
+
+    private record InMemory(ObjectId id, ObjectHeader header, byte[] content) implements StoredObject {
+        @Override
+        public boolean isLarge() {
+            return false;
+        }
+
+        @Override
+        public byte[] bytes() {
+            return content.clone();
+        }
+
+        @Override
+        public void copyTo(OutputStream out) throws IOException {
+            out.write(content);
+        }
+    }
+
+    private final class Streamed implements StoredObject {
+        private final ObjectId id;
+        private final ObjectHeader header;
+        private final Path file;
+
+        Streamed(ObjectId id, ObjectHeader header, Path file) {
+            this.id = id;
+            this.header = header;
+            this.file = file;
+        }
+
+        @Override
+        public ObjectId id() {
+            return id;
+        }
+
+        @Override
+        public ObjectHeader header() {
+            return header;
+        }
+
+        @Override
+        public boolean isLarge() {
+            return true;
+        }
+
+        @Override
+        public byte[] bytes() {
+            throw new IllegalStateException("object " + id + " has " + header.size() + " bytes: use copyTo");
+        }
+
+        @Override
+        public void copyTo(OutputStream out) throws IOException {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                codec.decode(format, in, out, id);
+            } catch (CorruptObjectException e) {
+                throw e.withLocation(id, file);
+            }
+        }
+    }
+}

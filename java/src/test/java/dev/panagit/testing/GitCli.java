@@ -1,0 +1,69 @@
+package dev.panagit.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real git binary, the referee of the interop tests. */
+public final class GitCli {
+    private GitCli() {
+    }
+
+    public record Result(int exitCode, byte[] stdout, String stderr) {
+        public String text() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Runs git in {@code dir}, feeding {@code stdin}; returns whatever happened. */
+    public static Result run(Path dir, byte[] stdin, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        try {
+            Process process = builder.start();
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+            try (var in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                }
+            }
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("git " + String.join(" ", args) + " timed out");
+            }
+            return new Result(process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs git and requires exit 0; returns stdout as text. */
+    public static String ok(Path dir, String... args) {
+        Result result = run(dir, null, args);
+        assertEquals(0, result.exitCode(), () -> "git " + String.join(" ", args) + " failed: " + result.stderr());
+        return result.text();
+    }
+
+    private static byte[] readAll(java.io.InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.panagit.testing;
+
+import dev.panagit.backend.BackendChoice;
+import dev.panagit.backend.Backends;
+import dev.panagit.lib.ObjectCodec;
+import dev.panagit.nativeaccess.NativeAccess;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Both backends, for tests that must hold for each. The native one is required: this build
+ * compiled libpanagit, so failing to load it is a test failure, not a reason to skip.
+ */
+public final class TestBackends {
+    private TestBackends() {
+    }
+
+    public static BackendChoice java() {
+        return Backends.choose(new Backends.Request("java", "test"), NativeAccess::status);
+    }
+
+    public static BackendChoice nativeBackend() {
+        return Backends.choose(new Backends.Request("native", "test"), NativeAccess::status);
+    }
+
+    public static List<BackendChoice> all() {
+        return List.of(nativeBackend(), java());
+    }
+
+    public static Stream<ObjectCodec> codecs() {
+        return all().stream().map(BackendChoice::codec);
+    }
+}

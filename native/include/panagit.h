@@ -1,0 +1,276 @@
+/*
+ * panagit.h -- the public C API of libpanagit, the object core of panagit.
+ *
+ * libpanagit hashes and compresses git objects: SHA-1 and SHA-256 (with the
+ * x86-64 SHA extensions when the CPU has them), and loose-object encoding
+ * (`<type> <size>\0<content>`, zlib-compressed) in one call.
+ *
+ * Conventions (after libgit2 and zlib):
+ *   - every name starts with `pgit_`;
+ *   - out-parameters come first;
+ *   - functions return int32_t: PGIT_OK (0) on success, a negative
+ *     PGIT_E* code on error, and a positive code for a special but normal
+ *     event (PGIT_MORE); pgit_strerror() names every code;
+ *   - only fixed-width types (uint8_t, int32_t, uint64_t, size_t) cross the
+ *     API, so one set of generated bindings serves every platform;
+ *   - the library never keeps a pointer the caller passed in after the call
+ *     returns, and never frees memory it did not allocate.
+ *
+ * Thread safety: functions without a pgit_codec argument are thread-safe.
+ * A pgit_codec must be used by one thread at a time.
+ */
+#ifndef PANAGIT_H
+#define PANAGIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32) || defined(__CYGWIN__)
+#  if defined(PANAGIT_BUILDING)
+#    define PGIT_EXTERN __declspec(dllexport)
+#  else
+#    define PGIT_EXTERN __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) || defined(__clang__)
+#  define PGIT_EXTERN __attribute__((visibility("default")))
+#else
+#  define PGIT_EXTERN
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The ABI version. It changes whenever a function, a struct size or a
+ * constant in this header changes meaning; callers refuse a library whose
+ * pgit_abi_version() differs from the value they were built against. */
+#define PGIT_ABI_VERSION 1
+
+/* Return codes. */
+enum pgit_status {
+    PGIT_OK = 0,            /* success */
+    PGIT_MORE = 1,          /* not an error: call again with more output room */
+    PGIT_EINVAL = -1,       /* an argument is invalid (NULL pointer, unknown algorithm or type, bad level) */
+    PGIT_ENOMEM = -2,       /* out of memory */
+    PGIT_EBUFSIZE = -3,     /* the output buffer is too small; see the function for what *out_len holds */
+    PGIT_EZLIB = -4,        /* the compressed data is not a valid zlib stream (bad header, bad data, bad checksum) */
+    PGIT_ETRUNCATED = -5,   /* the compressed data ends before the object does */
+    PGIT_EHEADER = -6,      /* the object header is malformed (unknown type, missing space or NUL, bad size digits) */
+    PGIT_ESIZE = -7,        /* the content is longer or shorter than the header declares */
+    PGIT_EOVERFLOW = -8,    /* a size does not fit (declared size over 2^63 - 1, or size arithmetic overflow) */
+    PGIT_EIDMISMATCH = -9,  /* the object hashes to another id than the one expected */
+    PGIT_ETRAILING = -10,   /* bytes follow the end of the zlib stream */
+    PGIT_ESTATE = -11,      /* a streaming call came out of order */
+    PGIT_ERANGE = -12       /* an index is past the end (pgit_describe) */
+};
+
+/* Object types, numbered as in git's pack format. */
+enum pgit_object_type {
+    PGIT_OBJ_COMMIT = 1,
+    PGIT_OBJ_TREE = 2,
+    PGIT_OBJ_BLOB = 3,
+    PGIT_OBJ_TAG = 4
+};
+
+/* Hash algorithms (git's object formats). */
+enum pgit_hash_algo {
+    PGIT_HASH_SHA1 = 1,     /* 20-byte ids */
+    PGIT_HASH_SHA256 = 2    /* 32-byte ids */
+};
+
+/* The largest digest size of any algorithm, in bytes. */
+#define PGIT_MAX_DIGEST_SIZE 32
+
+/* The longest object header "<type> <size>\0", in bytes ("commit" + ' ' + 20 digits + NUL). */
+#define PGIT_MAX_HEADER_SIZE 32
+
+/* ------------------------------------------------------------------------ */
+/* Version, ABI and self-description                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Returns a static NUL-terminated string: the library version, then the
+ * codecs and hash implementations compiled in, e.g.
+ * "0.1.0 zlib/1.2.13 libdeflate/1.14 sha1=sha-ni sha256=sha-ni".
+ * Never NULL; the caller must not free it. */
+PGIT_EXTERN const char *pgit_version(void);
+
+/* Returns PGIT_ABI_VERSION as the library was built. */
+PGIT_EXTERN int32_t pgit_abi_version(void);
+
+/* Returns a static NUL-terminated English message for a return code,
+ * e.g. "object header is malformed" for PGIT_EHEADER; an unknown code gives
+ * "unknown error". Never NULL; the caller must not free it. */
+PGIT_EXTERN const char *pgit_strerror(int32_t code);
+
+/* Describes the exported function number `index` (0-based) so that callers
+ * can bind the library without this header.
+ *   *out_name       receives its name, e.g. "pgit_hash";
+ *   *out_signature  receives its signature, "ret(arg,arg,...)", where each
+ *                   type is one of: void i32 u32 i64 u64 size ptr str
+ *                   (size = size_t, ptr = any pointer, str = const char *
+ *                   NUL-terminated), e.g. "i32(ptr,i32,ptr,size)".
+ * Both strings are static; the caller must not free them.
+ * Returns PGIT_OK, PGIT_ERANGE when index is negative or past the last
+ * function (callers loop from 0 until PGIT_ERANGE), or PGIT_EINVAL when an
+ * out-parameter is NULL. */
+PGIT_EXTERN int32_t pgit_describe(const char **out_name, const char **out_signature, int32_t index);
+
+/* ------------------------------------------------------------------------ */
+/* Hashing                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Returns the digest size of `algo` in bytes (20 or 32), or PGIT_EINVAL for
+ * an unknown algorithm. */
+PGIT_EXTERN int32_t pgit_hash_digest_size(int32_t algo);
+
+/* Returns a static string naming the implementation in use for `algo`:
+ * "sha-ni" (x86-64 SHA extensions), "armv8-ce" or "portable"; "unknown" for
+ * an unknown algorithm. The choice is made once, from the CPU, unless the
+ * environment variable PANAGIT_DISABLE_SHA_EXT is set to a non-empty value
+ * other than "0" when the library first hashes, which forces "portable". */
+PGIT_EXTERN const char *pgit_hash_impl(int32_t algo);
+
+/* One-shot hash of `len` bytes at `data` into `out`, which must have room
+ * for pgit_hash_digest_size(algo) bytes. `data` may be NULL when len is 0.
+ * Returns PGIT_OK, or PGIT_EINVAL (unknown algo, NULL out, NULL data with
+ * len > 0). */
+PGIT_EXTERN int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, size_t len);
+
+/* Returns the size in bytes of a streaming hash state, for any algorithm.
+ * The caller allocates the state (any alignment of 8 or more) and owns it;
+ * a state owns no memory and needs no freeing. */
+PGIT_EXTERN size_t pgit_hash_state_size(void);
+
+/* Starts a streaming hash of `algo` in `state` (pgit_hash_state_size()
+ * bytes). Returns PGIT_OK or PGIT_EINVAL. */
+PGIT_EXTERN int32_t pgit_hash_init(void *state, int32_t algo);
+
+/* Feeds `len` bytes to a state started by pgit_hash_init. Returns PGIT_OK,
+ * PGIT_EINVAL (NULL state, NULL data with len > 0), or PGIT_ESTATE (state
+ * not started, or already finished). */
+PGIT_EXTERN int32_t pgit_hash_update(void *state, const uint8_t *data, size_t len);
+
+/* Writes the digest to `out` (pgit_hash_digest_size bytes) and ends the
+ * state; pgit_hash_init may start it again. Returns PGIT_OK, PGIT_EINVAL or
+ * PGIT_ESTATE. */
+PGIT_EXTERN int32_t pgit_hash_final(uint8_t *out, void *state);
+
+/* ------------------------------------------------------------------------ */
+/* Codecs                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* A codec holds reusable compressor and decompressor state (creating zlib
+ * state costs more than compressing a small object). Opaque; one thread at
+ * a time. */
+typedef struct pgit_codec pgit_codec;
+
+/* Creates a codec that compresses at zlib `level` (0-9, or -1 for zlib's
+ * default 6) into *out. The caller owns it and frees it with
+ * pgit_codec_free. Returns PGIT_OK, PGIT_EINVAL (NULL out, bad level) or
+ * PGIT_ENOMEM (then *out is NULL). */
+PGIT_EXTERN int32_t pgit_codec_new(pgit_codec **out, int32_t level);
+
+/* Frees a codec and everything it holds. NULL is allowed and does nothing. */
+PGIT_EXTERN void pgit_codec_free(pgit_codec *codec);
+
+/* ------------------------------------------------------------------------ */
+/* Loose objects, whole buffers                                             */
+/* ------------------------------------------------------------------------ */
+
+/* Returns an upper bound of the compressed size of an object with
+ * `content_len` bytes of content (header included), or 0 when the bound
+ * overflows size_t. */
+PGIT_EXTERN size_t pgit_object_encode_bound(size_t content_len);
+
+/* Encodes an object in one call: hashes "<type> <len>\0<content>" into
+ * `out_id` (digest size of algo) and writes the zlib-compressed loose
+ * object to `out` (capacity `out_cap`), its length to *out_len.
+ * An `out_cap` of pgit_object_encode_bound(content_len) always suffices.
+ * `content` may be NULL when content_len is 0.
+ * Returns PGIT_OK; PGIT_EINVAL (NULL pointer, unknown algo or type);
+ * PGIT_EBUFSIZE (out_cap too small: *out_len holds the bound);
+ * PGIT_EOVERFLOW (content_len too large); PGIT_ENOMEM. */
+PGIT_EXTERN int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len,
+                                       pgit_codec *codec, int32_t algo, int32_t type,
+                                       const uint8_t *content, size_t content_len);
+
+/* Reads only the header of a compressed loose object: *out_type gets its
+ * type, *out_size its declared content size, *out_header_len the length of
+ * "<type> <size>\0". Inflates at most PGIT_MAX_HEADER_SIZE bytes.
+ * Returns PGIT_OK; PGIT_EINVAL; PGIT_EZLIB; PGIT_ETRUNCATED (stream ends
+ * inside the header); PGIT_EHEADER; PGIT_EOVERFLOW (size over 2^63 - 1). */
+PGIT_EXTERN int32_t pgit_object_peek(int32_t *out_type, uint64_t *out_size, int32_t *out_header_len,
+                                     pgit_codec *codec, const uint8_t *in, size_t in_len);
+
+/* Decodes a whole compressed loose object: writes its content (header
+ * stripped) to `out` (capacity out_cap), the content length to *out_len
+ * and the type to *out_type. Checks, in order: the zlib stream, the header,
+ * that the content is exactly as long as declared (inflation stops one byte
+ * past the declared size, so a stream that inflates to far more costs no
+ * more than the declared size), that the zlib stream ends there with a good
+ * checksum and nothing after it, and, when `expected_id` is not NULL, that
+ * the object hashes to it under `algo`.
+ * Returns PGIT_OK; PGIT_EINVAL; PGIT_EBUFSIZE (out_cap is smaller than the
+ * declared size: *out_len and *out_type hold the declared size and type, so
+ * the caller can retry); PGIT_EZLIB; PGIT_ETRUNCATED; PGIT_EHEADER;
+ * PGIT_ESIZE; PGIT_EOVERFLOW; PGIT_ETRAILING; PGIT_EIDMISMATCH; PGIT_ENOMEM.
+ * On error the content of `out` is unspecified. */
+PGIT_EXTERN int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size_t *out_len,
+                                       pgit_codec *codec, int32_t algo, const uint8_t *expected_id,
+                                       const uint8_t *in, size_t in_len);
+
+/* ------------------------------------------------------------------------ */
+/* Loose objects, streaming (bounded memory for large objects)              */
+/* ------------------------------------------------------------------------ */
+
+/* Starts encoding an object of `type` whose content is exactly
+ * `content_len` bytes, in `codec` (which must not be mid-stream).
+ * Returns PGIT_OK, PGIT_EINVAL or PGIT_ENOMEM. */
+PGIT_EXTERN int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, uint64_t content_len);
+
+/* Feeds content: consumes up to `in_len` bytes (*in_used tells how many)
+ * and writes compressed bytes to `out` (*out_len tells how many). Call again
+ * with the rest of the input while *in_used < in_len. The header was
+ * written by pgit_encode_begin and comes out first.
+ * Returns PGIT_OK; PGIT_EINVAL; PGIT_ESTATE (no stream begun);
+ * PGIT_ESIZE (more content than declared). */
+PGIT_EXTERN int32_t pgit_encode_update(uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used,
+                                       pgit_codec *codec, const uint8_t *in, size_t in_len);
+
+/* Ends the stream: writes the remaining compressed bytes to `out` (*out_len
+ * tells how many). Returns PGIT_MORE when out was filled and the call must
+ * be repeated; PGIT_OK when done, with the id in `out_id` (digest size of
+ * the algorithm); PGIT_ESIZE (less content than declared; the stream is
+ * abandoned); PGIT_EINVAL; PGIT_ESTATE. */
+PGIT_EXTERN int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len,
+                                       pgit_codec *codec);
+
+/* Starts decoding a compressed loose object in `codec`. Returns PGIT_OK or
+ * PGIT_EINVAL. */
+PGIT_EXTERN int32_t pgit_decode_begin(pgit_codec *codec, int32_t algo);
+
+/* Feeds compressed bytes: consumes up to `in_len` (*in_used tells how many)
+ * and writes content bytes (header stripped) to `out` (*out_len tells how
+ * many). Once the header has been read, *out_type and *out_size hold the
+ * type and declared size (before that, 0). Call again, with the remaining
+ * input or with none, while *in_used < in_len or *out_len == out_cap (zlib
+ * may hold output back). Returns PGIT_OK; PGIT_EZLIB;
+ * PGIT_EHEADER; PGIT_EOVERFLOW; PGIT_ESIZE (more content than declared);
+ * PGIT_ETRAILING (input continues past the end of the zlib stream);
+ * PGIT_ESTATE; PGIT_EINVAL. Any error abandons the stream. */
+PGIT_EXTERN int32_t pgit_decode_update(int32_t *out_type, uint64_t *out_size, uint8_t *out, size_t out_cap,
+                                       size_t *out_len, size_t *in_used,
+                                       pgit_codec *codec, const uint8_t *in, size_t in_len);
+
+/* Ends decoding once all input has been fed: checks that the zlib stream
+ * ended with a good checksum, that exactly the declared size came out, and,
+ * when `expected_id` is not NULL, the id. Writes the computed id to `out_id`
+ * (digest size) when it is not NULL. Returns PGIT_OK; PGIT_ETRUNCATED;
+ * PGIT_ESIZE; PGIT_EIDMISMATCH; PGIT_ESTATE; PGIT_EINVAL. */
+PGIT_EXTERN int32_t pgit_decode_finish(uint8_t *out_id, pgit_codec *codec, const uint8_t *expected_id);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PANAGIT_H */

@@ -1,0 +1,86 @@
+/*
+ * codec.c -- creating and freeing reusable compression state.
+ */
+#include "codec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int32_t pgit_codec_new(pgit_codec **out, int32_t level)
+{
+    pgit_codec *codec = NULL;
+    int32_t rc = PGIT_ENOMEM;
+
+    if (out == NULL)
+        return PGIT_EINVAL;
+    *out = NULL;
+    if (level < -1 || level > 9)
+        return PGIT_EINVAL;
+
+    codec = calloc(1, sizeof(*codec));
+    if (codec == NULL)
+        goto done;
+    codec->level = level < 0 ? 6 : level;
+
+    if (deflateInit(&codec->deflater, codec->level) != Z_OK)
+        goto done;
+    if (inflateInit(&codec->inflater) != Z_OK) {
+        deflateEnd(&codec->deflater);
+        goto done;
+    }
+#if defined(PGIT_HAVE_LIBDEFLATE)
+    codec->ld_compressor = libdeflate_alloc_compressor(codec->level);
+    codec->ld_decompressor = libdeflate_alloc_decompressor();
+    if (codec->ld_compressor == NULL || codec->ld_decompressor == NULL) {
+        libdeflate_free_compressor(codec->ld_compressor);
+        libdeflate_free_decompressor(codec->ld_decompressor);
+        inflateEnd(&codec->inflater);
+        deflateEnd(&codec->deflater);
+        goto done;
+    }
+#endif
+    *out = codec;
+    codec = NULL;
+    rc = PGIT_OK;
+
+done:
+    free(codec);
+    return rc;
+}
+
+void pgit_codec_free(pgit_codec *codec)
+{
+    if (codec == NULL)
+        return;
+    deflateEnd(&codec->deflater);
+    inflateEnd(&codec->inflater);
+#if defined(PGIT_HAVE_LIBDEFLATE)
+    libdeflate_free_compressor(codec->ld_compressor);
+    libdeflate_free_decompressor(codec->ld_decompressor);
+#endif
+    free(codec->scratch);
+    free(codec);
+}
+
+int32_t pgit__codec_scratch(pgit_codec *codec, size_t size)
+{
+    uint8_t *grown;
+
+    if (codec->scratch_cap >= size)
+        return PGIT_OK;
+    grown = realloc(codec->scratch, size);
+    if (grown == NULL)
+        return PGIT_ENOMEM;
+    codec->scratch = grown;
+    codec->scratch_cap = size;
+    return PGIT_OK;
+}
+
+void pgit__codec_scratch_trim(pgit_codec *codec)
+{
+    if (codec->scratch_cap > ((size_t)1 << 20)) {
+        free(codec->scratch);
+        codec->scratch = NULL;
+        codec->scratch_cap = 0;
+    }
+}

@@ -1,0 +1,65 @@
+/*
+ * cpu.c -- chooses the SHA block functions for this CPU, once.
+ *
+ * The choice is cached with relaxed atomics: two threads racing on the first
+ * call compute the same answer, so no lock is needed.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { IMPL_UNSET = 0, IMPL_PORTABLE = 1, IMPL_SHANI = 2 };
+
+static int chosen_impl = IMPL_UNSET;
+
+static int sha_ext_disabled_by_env(void)
+{
+    const char *v = getenv("PANAGIT_DISABLE_SHA_EXT");
+    return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
+}
+
+static int choose_impl(void)
+{
+    int impl = __atomic_load_n(&chosen_impl, __ATOMIC_RELAXED);
+    if (impl != IMPL_UNSET)
+        return impl;
+
+    impl = IMPL_PORTABLE;
+#if defined(PGIT_HAVE_X86_SHA)
+    if (!sha_ext_disabled_by_env() && pgit__cpu_has_shani())
+        impl = IMPL_SHANI;
+#else
+    (void)sha_ext_disabled_by_env;
+#endif
+    __atomic_store_n(&chosen_impl, impl, __ATOMIC_RELAXED);
+    return impl;
+}
+
+pgit_blocks_fn pgit__sha1_blocks(void)
+{
+#if defined(PGIT_HAVE_X86_SHA)
+    if (choose_impl() == IMPL_SHANI)
+        return pgit__sha1_blocks_shani;
+#endif
+    return pgit__sha1_blocks_portable;
+}
+
+pgit_blocks_fn pgit__sha256_blocks(void)
+{
+#if defined(PGIT_HAVE_X86_SHA)
+    if (choose_impl() == IMPL_SHANI)
+        return pgit__sha256_blocks_shani;
+#endif
+    return pgit__sha256_blocks_portable;
+}
+
+const char *pgit__sha1_impl_name(void)
+{
+    return choose_impl() == IMPL_SHANI ? "sha-ni" : "portable";
+}
+
+const char *pgit__sha256_impl_name(void)
+{
+    return choose_impl() == IMPL_SHANI ? "sha-ni" : "portable";
+}

@@ -1,0 +1,159 @@
+/*
+ * hash.c -- one-shot and streaming SHA-1 / SHA-256 over the block functions.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+static const uint32_t sha1_iv[5] = {
+    0x67452301u, 0xefcdab89u, 0x98badcfeu, 0x10325476u, 0xc3d2e1f0u
+};
+
+static const uint32_t sha256_iv[8] = {
+    0x6a09e667u, 0xbb67ae85u, 0x3c6ef372u, 0xa54ff53au,
+    0x510e527fu, 0x9b05688cu, 0x1f83d9abu, 0x5be0cd19u
+};
+
+static int algo_known(int32_t algo)
+{
+    return algo == PGIT_HASH_SHA1 || algo == PGIT_HASH_SHA256;
+}
+
+int32_t pgit_hash_digest_size(int32_t algo)
+{
+    switch (algo) {
+    case PGIT_HASH_SHA1:
+        return 20;
+    case PGIT_HASH_SHA256:
+        return 32;
+    default:
+        return PGIT_EINVAL;
+    }
+}
+
+const char *pgit_hash_impl(int32_t algo)
+{
+    switch (algo) {
+    case PGIT_HASH_SHA1:
+        return pgit__sha1_impl_name();
+    case PGIT_HASH_SHA256:
+        return pgit__sha256_impl_name();
+    default:
+        return "unknown";
+    }
+}
+
+void pgit__hash_start(pgit_hash_ctx *ctx, int32_t algo)
+{
+    memset(ctx, 0, sizeof(*ctx));
+    ctx->magic = PGIT__HASH_LIVE;
+    ctx->algo = algo;
+    if (algo == PGIT_HASH_SHA1) {
+        memcpy(ctx->h, sha1_iv, sizeof(sha1_iv));
+        ctx->blocks = pgit__sha1_blocks();
+    } else {
+        memcpy(ctx->h, sha256_iv, sizeof(sha256_iv));
+        ctx->blocks = pgit__sha256_blocks();
+    }
+}
+
+void pgit__hash_feed(pgit_hash_ctx *ctx, const uint8_t *data, size_t len)
+{
+    ctx->total_len += (uint64_t)len;
+
+    if (ctx->buf_len > 0) {
+        size_t take = 64 - ctx->buf_len;
+        if (take > len)
+            take = len;
+        memcpy(ctx->buf + ctx->buf_len, data, take);
+        ctx->buf_len += (uint32_t)take;
+        data += take;
+        len -= take;
+        if (ctx->buf_len < 64)
+            return;
+        ctx->blocks(ctx->h, ctx->buf, 1);
+        ctx->buf_len = 0;
+    }
+    if (len >= 64) {
+        size_t n = len / 64;
+        ctx->blocks(ctx->h, data, n);
+        data += n * 64;
+        len -= n * 64;
+    }
+    if (len > 0) {
+        memcpy(ctx->buf, data, len);
+        ctx->buf_len = (uint32_t)len;
+    }
+}
+
+void pgit__hash_end(pgit_hash_ctx *ctx, uint8_t *out)
+{
+    uint64_t bits = ctx->total_len * 8u;   /* the standard defines the length mod 2^64 */
+    size_t words = ctx->algo == PGIT_HASH_SHA1 ? 5 : 8;
+    size_t i;
+
+    ctx->buf[ctx->buf_len++] = 0x80;
+    if (ctx->buf_len > 56) {
+        memset(ctx->buf + ctx->buf_len, 0, 64 - ctx->buf_len);
+        ctx->blocks(ctx->h, ctx->buf, 1);
+        ctx->buf_len = 0;
+    }
+    memset(ctx->buf + ctx->buf_len, 0, 56 - ctx->buf_len);
+    pgit__store_be64(ctx->buf + 56, bits);
+    ctx->blocks(ctx->h, ctx->buf, 1);
+
+    for (i = 0; i < words; i++)
+        pgit__store_be32(out + 4 * i, ctx->h[i]);
+    memset(ctx, 0, sizeof(*ctx));
+}
+
+int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, size_t len)
+{
+    pgit_hash_ctx ctx;
+
+    if (out == NULL || !algo_known(algo) || (data == NULL && len > 0))
+        return PGIT_EINVAL;
+    pgit__hash_start(&ctx, algo);
+    if (len > 0)
+        pgit__hash_feed(&ctx, data, len);
+    pgit__hash_end(&ctx, out);
+    return PGIT_OK;
+}
+
+size_t pgit_hash_state_size(void)
+{
+    return sizeof(pgit_hash_ctx);
+}
+
+int32_t pgit_hash_init(void *state, int32_t algo)
+{
+    if (state == NULL || !algo_known(algo))
+        return PGIT_EINVAL;
+    pgit__hash_start((pgit_hash_ctx *)state, algo);
+    return PGIT_OK;
+}
+
+int32_t pgit_hash_update(void *state, const uint8_t *data, size_t len)
+{
+    pgit_hash_ctx *ctx = (pgit_hash_ctx *)state;
+
+    if (ctx == NULL || (data == NULL && len > 0))
+        return PGIT_EINVAL;
+    if (ctx->magic != PGIT__HASH_LIVE)
+        return PGIT_ESTATE;
+    if (len > 0)
+        pgit__hash_feed(ctx, data, len);
+    return PGIT_OK;
+}
+
+int32_t pgit_hash_final(uint8_t *out, void *state)
+{
+    pgit_hash_ctx *ctx = (pgit_hash_ctx *)state;
+
+    if (ctx == NULL || out == NULL)
+        return PGIT_EINVAL;
+    if (ctx->magic != PGIT__HASH_LIVE)
+        return PGIT_ESTATE;
+    pgit__hash_end(ctx, out);
+    return PGIT_OK;
+}

@@ -1,0 +1,85 @@
+/*
+ * internal.h -- declarations shared by libpanagit's sources; not installed.
+ */
+#ifndef PANAGIT_INTERNAL_H
+#define PANAGIT_INTERNAL_H
+
+#include "panagit.h"
+
+#include <stdint.h>
+#include <stddef.h>
+
+/* Compress `n` 64-byte blocks at `data` into the hash state words `h`. */
+typedef void (*pgit_blocks_fn)(uint32_t *h, const uint8_t *data, size_t n);
+
+/* Portable C block functions (sha1.c, sha256.c). */
+void pgit__sha1_blocks_portable(uint32_t h[5], const uint8_t *data, size_t n);
+void pgit__sha256_blocks_portable(uint32_t h[8], const uint8_t *data, size_t n);
+
+/* Hardware block functions (sha_x86.c); present when PGIT_HAVE_X86_SHA. */
+#if defined(PGIT_HAVE_X86_SHA)
+void pgit__sha1_blocks_shani(uint32_t h[5], const uint8_t *data, size_t n);
+void pgit__sha256_blocks_shani(uint32_t h[8], const uint8_t *data, size_t n);
+int pgit__cpu_has_shani(void);
+#endif
+
+/* The block functions chosen for this CPU (cpu.c), and their names. */
+pgit_blocks_fn pgit__sha1_blocks(void);
+pgit_blocks_fn pgit__sha256_blocks(void);
+const char *pgit__sha1_impl_name(void);
+const char *pgit__sha256_impl_name(void);
+
+/* A streaming hash state; pgit_hash_state_size() returns its size. */
+typedef struct pgit_hash_ctx {
+    uint32_t magic;       /* PGIT__HASH_LIVE while started */
+    int32_t algo;
+    uint64_t total_len;   /* bytes fed so far */
+    uint32_t h[8];
+    uint8_t buf[64];
+    uint32_t buf_len;
+    uint32_t pad_;
+    pgit_blocks_fn blocks;
+} pgit_hash_ctx;
+
+#define PGIT__HASH_LIVE 0x70676874u
+
+/* Same as the public pgit_hash_* functions, without argument checks. */
+void pgit__hash_start(pgit_hash_ctx *ctx, int32_t algo);
+void pgit__hash_feed(pgit_hash_ctx *ctx, const uint8_t *data, size_t len);
+void pgit__hash_end(pgit_hash_ctx *ctx, uint8_t *out);
+
+/* Big-endian loads and stores, whatever the host byte order. */
+static inline uint32_t pgit__load_be32(const uint8_t *p)
+{
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | (uint32_t)p[3];
+}
+
+static inline void pgit__store_be32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
+}
+
+static inline void pgit__store_be64(uint8_t *p, uint64_t v)
+{
+    pgit__store_be32(p, (uint32_t)(v >> 32));
+    pgit__store_be32(p + 4, (uint32_t)v);
+}
+
+/* Object headers (object.c). */
+const char *pgit__type_name(int32_t type);
+
+/* Writes "<type> <len>\0" to out (PGIT_MAX_HEADER_SIZE bytes of room) and
+ * returns its length, or 0 for an unknown type. */
+size_t pgit__header_write(uint8_t *out, int32_t type, uint64_t len);
+
+/* Parses a header at the start of buf[0..len). Returns PGIT_OK with the
+ * type, size and header length; PGIT_MORE when no NUL was found and len <
+ * PGIT_MAX_HEADER_SIZE (more bytes might complete it); PGIT_EHEADER or
+ * PGIT_EOVERFLOW. */
+int32_t pgit__header_parse(int32_t *type, uint64_t *size, size_t *header_len,
+                           const uint8_t *buf, size_t len);
+
+#endif /* PANAGIT_INTERNAL_H */

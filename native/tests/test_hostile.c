@@ -1,0 +1,194 @@
+/*
+ * test_hostile.c -- malformed and malicious loose objects: each must give
+ * its own error code through the one-shot and the streaming decoder, and
+ * none may read or write out of bounds (run under ASan/UBSan too).
+ */
+#include "test_util.h"
+
+static pgit_codec *codec;
+
+/* Decodes `in` one-shot with an exact-size buffer, then streaming in small
+ * slices, and checks both give `want`. */
+static void expect_both(const uint8_t *in, size_t in_len, int32_t want, const char *what)
+{
+    uint8_t out[256];
+    size_t out_len = 0, off = 0;
+    int32_t type, rc;
+    uint64_t size;
+
+    rc = pgit_object_decode(&type, out, sizeof(out), &out_len, codec, PGIT_HASH_SHA1, NULL, in, in_len);
+    if (rc != want)
+        fprintf(stderr, "one-shot %s: ", what);
+    CHECK_RC(rc, want);
+
+    rc = pgit_decode_begin(codec, PGIT_HASH_SHA1);
+    while (rc == PGIT_OK) {
+        size_t take = in_len - off < 3 ? in_len - off : 3, made, used;
+        rc = pgit_decode_update(&type, &size, out, 5, &made, &used, codec, in + off, take);
+        if (rc != PGIT_OK)
+            break;
+        off += used;
+        if (off == in_len && made < 5)
+            break;
+    }
+    if (rc == PGIT_OK)
+        rc = pgit_decode_finish(NULL, codec, NULL);
+    if (rc != want)
+        fprintf(stderr, "streaming %s: ", what);
+    CHECK_RC(rc, want);
+}
+
+static void expect_raw(const char *raw, size_t raw_len, int32_t want, const char *what)
+{
+    size_t len;
+    uint8_t *z = zcompress((const uint8_t *)raw, raw_len, &len);
+    expect_both(z, len, want, what);
+    free(z);
+}
+
+static void test_headers(void)
+{
+    expect_raw("blob 5\0hello", 12, PGIT_OK, "valid");
+    expect_raw("blob 4\0hello", 12, PGIT_ESIZE, "longer than declared");
+    expect_raw("blob 6\0hello", 12, PGIT_ESIZE, "shorter than declared");
+    expect_raw("blob 5hello", 11, PGIT_EHEADER, "missing NUL");
+    expect_raw("blob5\0hello", 11, PGIT_EHEADER, "missing space");
+    expect_raw("blobby 5\0hello", 14, PGIT_EHEADER, "unknown type");
+    expect_raw("BLOB 5\0hello", 12, PGIT_EHEADER, "type case");
+    expect_raw("blob 05\0hello", 13, PGIT_EHEADER, "leading zero");
+    expect_raw("blob \0", 6, PGIT_EHEADER, "empty size");
+    expect_raw("blob -5\0hello", 13, PGIT_EHEADER, "negative size");
+    expect_raw("blob 99999999999999999999\0x", 27, PGIT_EOVERFLOW, "size overflow");
+    expect_raw("blob 9223372036854775808\0x", 26, PGIT_EOVERFLOW, "size 2^63");
+    expect_raw("", 0, PGIT_EHEADER, "empty stream");
+    expect_raw("blob 1234567890123456789012345678901234567890", 45, PGIT_EOVERFLOW, "endless digits");
+    expect_raw("blob 0\0", 7, PGIT_OK, "empty blob");
+    expect_raw("tree 0\0", 7, PGIT_OK, "empty tree");
+}
+
+static void test_streams(void)
+{
+    const char raw[] = "blob 11\0hello world";
+    size_t len, i;
+    uint8_t *z = zcompress((const uint8_t *)raw, sizeof(raw) - 1, &len);
+    uint8_t *bad = malloc(len + 8);
+    uint8_t out[64];
+    size_t out_len;
+    int32_t type;
+
+    /* Every truncation is an error, never a success or a crash. */
+    for (i = 0; i < len; i++) {
+        int32_t rc = pgit_object_decode(&type, out, sizeof(out), &out_len, codec, PGIT_HASH_SHA1, NULL, z, i);
+        CHECK(rc == PGIT_ETRUNCATED || (i < 2 && rc == PGIT_EZLIB));
+        if (i >= 2)
+            CHECK_RC(rc, PGIT_ETRUNCATED);
+    }
+    expect_both(z, len - 1, PGIT_ETRUNCATED, "missing checksum byte");
+
+    /* Not zlib at all. */
+    expect_both((const uint8_t *)"this is not zlib", 16, PGIT_EZLIB, "not zlib");
+
+    /* A flipped checksum byte. */
+    memcpy(bad, z, len);
+    bad[len - 1] ^= 0x55;
+    expect_both(bad, len, PGIT_EZLIB, "bad adler32");
+
+    /* Trailing garbage after a complete stream. */
+    memcpy(bad, z, len);
+    memcpy(bad + len, "garbage", 7);
+    expect_both(bad, len + 7, PGIT_ETRAILING, "trailing bytes");
+
+    free(bad);
+    free(z);
+}
+
+/* A bomb: 256 MiB of zeros behind a header that declares 10 bytes. Decoding
+ * must stop right past the declared size, not inflate the rest. */
+static void test_bomb(void)
+{
+    const size_t huge = (size_t)256 << 20, chunk = 1 << 20;
+    uint8_t *zeros = calloc(1, chunk), *z;
+    size_t z_cap = (size_t)8 << 20, i;
+    z_stream s;
+    int32_t type;
+    uint8_t out[10];
+    size_t out_len;
+
+    memset(&s, 0, sizeof(s));
+    z = malloc(z_cap);
+    deflateInit(&s, 9);
+    s.next_out = z;
+    s.avail_out = (uInt)z_cap;
+    s.next_in = (Bytef *)"blob 10\0";
+    s.avail_in = 8;
+    deflate(&s, Z_NO_FLUSH);
+    for (i = 0; i < huge / chunk; i++) {
+        s.next_in = zeros;
+        s.avail_in = (uInt)chunk;
+        deflate(&s, i + 1 == huge / chunk ? Z_FINISH : Z_NO_FLUSH);
+    }
+    deflateEnd(&s);
+
+    CHECK_RC(pgit_object_decode(&type, out, sizeof(out), &out_len, codec, PGIT_HASH_SHA1, NULL, z, s.total_out),
+             PGIT_ESIZE);
+    expect_both(z, s.total_out, PGIT_ESIZE, "bomb");
+    free(z);
+    free(zeros);
+}
+
+static void test_id_mismatch(void)
+{
+    const uint8_t content[] = "hello\n";
+    uint8_t id[32], wrong[32], out[16];
+    size_t cap = pgit_object_encode_bound(6), len, out_len;
+    uint8_t *enc = malloc(cap);
+    int32_t type;
+    size_t used;
+    uint64_t size;
+
+    CHECK_RC(pgit_object_encode(id, enc, cap, &len, codec, PGIT_HASH_SHA1, PGIT_OBJ_BLOB, content, 6), PGIT_OK);
+    memcpy(wrong, id, 20);
+    wrong[19] ^= 1;
+    CHECK_RC(pgit_object_decode(&type, out, sizeof(out), &out_len, codec, PGIT_HASH_SHA1, wrong, enc, len),
+             PGIT_EIDMISMATCH);
+    CHECK_RC(pgit_object_decode(&type, out, sizeof(out), &out_len, codec, PGIT_HASH_SHA1, id, enc, len), PGIT_OK);
+
+    CHECK_RC(pgit_decode_begin(codec, PGIT_HASH_SHA1), PGIT_OK);
+    CHECK_RC(pgit_decode_update(&type, &size, out, sizeof(out), &out_len, &used, codec, enc, len), PGIT_OK);
+    CHECK_RC(pgit_decode_finish(NULL, codec, wrong), PGIT_EIDMISMATCH);
+    free(enc);
+}
+
+static void test_streaming_misuse(void)
+{
+    uint8_t out[128], id[32];
+    size_t n, used;
+    int32_t type;
+    uint64_t size;
+
+    CHECK_RC(pgit_encode_update(out, sizeof(out), &n, &used, codec, (const uint8_t *)"x", 1), PGIT_ESTATE);
+    CHECK_RC(pgit_encode_finish(id, out, sizeof(out), &n, codec), PGIT_ESTATE);
+    CHECK_RC(pgit_decode_finish(NULL, codec, NULL), PGIT_ESTATE);
+    CHECK_RC(pgit_decode_update(&type, &size, out, sizeof(out), &n, &used, codec, NULL, 0), PGIT_ESTATE);
+
+    /* More content than declared, and less. */
+    CHECK_RC(pgit_encode_begin(codec, PGIT_HASH_SHA1, PGIT_OBJ_BLOB, 2), PGIT_OK);
+    CHECK_RC(pgit_encode_update(out, sizeof(out), &n, &used, codec, (const uint8_t *)"abc", 3), PGIT_ESIZE);
+    CHECK_RC(pgit_encode_begin(codec, PGIT_HASH_SHA1, PGIT_OBJ_BLOB, 2), PGIT_OK);
+    CHECK_RC(pgit_encode_update(out, sizeof(out), &n, &used, codec, (const uint8_t *)"a", 1), PGIT_OK);
+    CHECK_RC(pgit_encode_finish(id, out, sizeof(out), &n, codec), PGIT_ESIZE);
+    CHECK_RC(pgit_encode_begin(codec, PGIT_HASH_SHA1, 0, 2), PGIT_EINVAL);
+    CHECK_RC(pgit_decode_begin(codec, 0), PGIT_EINVAL);
+}
+
+int main(void)
+{
+    CHECK_RC(pgit_codec_new(&codec, -1), PGIT_OK);
+    test_headers();
+    test_streams();
+    test_bomb();
+    test_id_mismatch();
+    test_streaming_misuse();
+    pgit_codec_free(codec);
+    return check_summary("test_hostile");
+}
