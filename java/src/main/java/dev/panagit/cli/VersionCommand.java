@@ -4,6 +4,7 @@ import dev.panagit.backend.BackendChoice;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.nativeaccess.NativeAccess;
 import dev.panagit.nativeaccess.NativeObjectCodec;
+import dev.panagit.nativeaccess.RuntimeBinder;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +20,7 @@ final class VersionCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintStream out = Io.current().out();
         BackendChoice choice = Io.current().backend();
         out.println("panagit " + VERSION);
@@ -40,9 +41,13 @@ final class VersionCommand implements Callable<Integer> {
         }
         out.println("java:     " + System.getProperty("java.vm.name") + " " + Runtime.version());
         if (verbose) {
-            Map<String, String> described = choice.nativeStatus().map(NativeAccess.Status::described).orElse(Map.of());
-            out.println("described functions (" + described.size() + "):");
-            described.forEach((name, signature) -> out.println("  " + name + " " + signature));
+            if (choice.codec() instanceof NativeObjectCodec) {
+                Map<String, String> described = RuntimeBinder.describeLoadedLibrary();
+                out.println("functions bound at run time from pgit_describe (" + described.size() + "):");
+                described.forEach((name, signature) -> out.println("  " + name + " " + signature));
+            } else {
+                out.println("functions: none bound (the java backend does not load the library)");
+            }
         }
         return 0;
     }

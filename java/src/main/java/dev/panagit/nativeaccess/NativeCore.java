@@ -126,6 +126,15 @@ final class NativeCore {
         decodeFinish = handles.get("pgit_decode_finish");
     }
 
+    /** The functions of the generated bindings, name to descriptor, in the header's order. */
+    static Map<String, FunctionDescriptor> generatedDescriptors() {
+        Map<String, FunctionDescriptor> descriptors = new LinkedHashMap<>();
+        for (Binding binding : BINDINGS) {
+            descriptors.put(binding.name(), binding.descriptor().get());
+        }
+        return java.util.Collections.unmodifiableMap(descriptors);
+    }
+
     /** Every function the library describes, name to signature, in its order. */
     Map<String, String> described() {
         return described;
