@@ -10,21 +10,32 @@ import java.nio.file.Path;
  * The streams and working directory of one panagit run: the process's own by default, others
  * when embedded or tested through {@link Main#run(Io, String...)}.
  */
-public record Io(InputStream in, PrintStream out, PrintStream err, Path cwd, BackendChoice backendOverride) {
+public record Io(InputStream in, PrintStream out, PrintStream err, Path cwd, BackendChoice backendOverride,
+        java.util.Map<String, String> env) {
     private static final ThreadLocal<Io> CURRENT = new ThreadLocal<>();
 
     public static Io system() {
-        return new Io(System.in, System.out, System.err, Path.of("").toAbsolutePath(), null);
+        return new Io(System.in, System.out, System.err, Path.of("").toAbsolutePath(), null, System.getenv());
     }
 
     /** Streams and directory of an embedded run, with the JVM's backend choice. */
     public static Io of(InputStream in, PrintStream out, PrintStream err, Path cwd) {
-        return new Io(in, out, err, cwd, null);
+        return new Io(in, out, err, cwd, null, System.getenv());
     }
 
     /** The same, running on a given backend instead of the JVM's choice. */
     public Io withBackend(BackendChoice choice) {
-        return new Io(in, out, err, cwd, choice);
+        return new Io(in, out, err, cwd, choice, env);
+    }
+
+    /** The same, with these environment variables instead of the process's. */
+    public Io withEnv(java.util.Map<String, String> environment) {
+        return new Io(in, out, err, cwd, backendOverride, java.util.Map.copyOf(environment));
+    }
+
+    /** An environment variable of this run, or null. */
+    String getenv(String name) {
+        return env.get(name);
     }
 
     /** The backend of this run. */
@@ -51,6 +62,6 @@ public record Io(InputStream in, PrintStream out, PrintStream err, Path cwd, Bac
     }
 
     Io withCwd(Path dir) {
-        return new Io(in, out, err, dir, backendOverride);
+        return new Io(in, out, err, dir, backendOverride, env);
     }
 }

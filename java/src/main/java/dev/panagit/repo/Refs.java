@@ -2,19 +2,25 @@ package dev.panagit.repo;
 
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
+import dev.panagit.storage.LockFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * Reads refs: loose files under {@code refs/}, {@code packed-refs}, and symbolic refs such as
- * {@code HEAD}. (Writing refs comes with the history commands.)
+ * Refs: loose files under {@code refs/}, {@code packed-refs} (with peeled lines), and symbolic
+ * refs such as {@code HEAD}. Every update goes through {@code <ref>.lock}, renamed into place.
  */
 public final class Refs {
+    public static final String HEAD = "HEAD";
     private static final int MAX_SYMREF_DEPTH = 5;
 
     private final Path gitDir;
@@ -31,7 +37,7 @@ public final class Refs {
         for (int depth = 0; depth < MAX_SYMREF_DEPTH; depth++) {
             Optional<String> content = readLoose(name);
             if (content.isEmpty()) {
-                return readPacked(name);
+                return Optional.ofNullable(readPacked().get(name));
             }
             String value = content.get().strip();
             if (value.startsWith("ref:")) {
@@ -46,27 +52,163 @@ public final class Refs {
         throw new IOException("symbolic ref " + refName + " nests more than " + MAX_SYMREF_DEPTH + " deep");
     }
 
-    /** Looks up a short name the way git does: as given, then under refs/, refs/tags/, refs/heads/. */
-    public Optional<ObjectId> resolveShort(String shortName) throws IOException {
-        if (shortName.contains("..") || shortName.startsWith("/")) {
+    /** Where a symbolic ref points ({@code refs/heads/master} for HEAD on master), or empty. */
+    public Optional<String> symbolicTarget(String name) throws IOException {
+        Optional<String> content = readLoose(name);
+        if (content.isPresent() && content.get().startsWith("ref:")) {
+            return Optional.of(content.get().substring(4).strip());
+        }
+        return Optional.empty();
+    }
+
+    /** The branch HEAD is on ({@code refs/heads/x}), or empty when HEAD is detached. */
+    public Optional<String> currentBranch() throws IOException {
+        return symbolicTarget(HEAD).filter(target -> target.startsWith("refs/heads/"));
+    }
+
+    /** Looks up a short name the way git does: as given, then under refs/, refs/tags/, refs/heads/, refs/remotes/. */
+    public Optional<String> expand(String shortName) throws IOException {
+        if (shortName.contains("..") || shortName.startsWith("/") || shortName.isEmpty()) {
             return Optional.empty();
         }
-        for (String candidate : List.of(shortName, "refs/" + shortName, "refs/tags/" + shortName,
-                "refs/heads/" + shortName, "refs/remotes/" + shortName)) {
-            if (candidate.equals(shortName) && !shortName.equals("HEAD") && !shortName.startsWith("refs/")) {
-                continue;
-            }
-            Optional<ObjectId> id = resolve(candidate);
-            if (id.isPresent()) {
-                return id;
+        List<String> candidates = new ArrayList<>();
+        if (shortName.equals(HEAD) || shortName.startsWith("refs/")) {
+            candidates.add(shortName);
+        }
+        candidates.addAll(List.of("refs/" + shortName, "refs/tags/" + shortName, "refs/heads/" + shortName,
+                "refs/remotes/" + shortName, "refs/remotes/" + shortName + "/HEAD"));
+        for (String candidate : candidates) {
+            if (exists(candidate)) {
+                return Optional.of(candidate);
             }
         }
         return Optional.empty();
     }
 
+    /** Resolves a short name (see {@link #expand}). */
+    public Optional<ObjectId> resolveShort(String shortName) throws IOException {
+        Optional<String> full = expand(shortName);
+        return full.isPresent() ? resolve(full.get()) : Optional.empty();
+    }
+
+    public boolean exists(String name) throws IOException {
+        return readLoose(name).isPresent() || readPacked().containsKey(name);
+    }
+
+    /** Every ref under {@code refs/}, name to id, sorted by name (loose refs override packed ones). */
+    public Map<String, ObjectId> all() throws IOException {
+        TreeMap<String, ObjectId> refs = new TreeMap<>(readPacked());
+        Path refsDir = gitDir.resolve("refs");
+        if (Files.isDirectory(refsDir)) {
+            try (Stream<Path> walk = Files.walk(refsDir)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    String name = gitDir.relativize(file).toString().replace('\\', '/');
+                    if (name.endsWith(".lock")) {
+                        continue;
+                    }
+                    resolve(name).ifPresent(id -> refs.put(name, id));
+                }
+            }
+        }
+        return refs;
+    }
+
+    /** Refs under {@code prefix} (e.g. {@code refs/heads/}), short name to id. */
+    public Map<String, ObjectId> under(String prefix) throws IOException {
+        TreeMap<String, ObjectId> result = new TreeMap<>();
+        all().forEach((name, id) -> {
+            if (name.startsWith(prefix)) {
+                result.put(name.substring(prefix.length()), id);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Points {@code name} at {@code id}, following HEAD to its branch when symbolic. With
+     * {@code expectedOld} non-null the update only happens if the ref still has that value
+     * (the zero id: if it does not exist yet).
+     */
+    public void update(String name, ObjectId id, ObjectId expectedOld) throws IOException {
+        String target = name;
+        if (name.equals(HEAD)) {
+            target = symbolicTarget(HEAD).orElse(HEAD);
+        }
+        checkRefName(target);
+        try (LockFile lock = LockFile.acquire(gitDir.resolve(target))) {
+            if (expectedOld != null) {
+                ObjectId current = resolve(target).orElse(ObjectId.zeroId(format));
+                if (!current.equals(expectedOld)) {
+                    throw new IOException("cannot lock ref '" + target + "': is at " + current.name() + " but expected "
+                            + expectedOld.name());
+                }
+            }
+            lock.write((id.name() + "\n").getBytes(StandardCharsets.US_ASCII));
+            lock.commit();
+        }
+    }
+
+    /** Makes {@code name} (HEAD) a symbolic ref to {@code target}. */
+    public void setSymbolic(String name, String target) throws IOException {
+        checkRefName(target);
+        try (LockFile lock = LockFile.acquire(gitDir.resolve(name))) {
+            lock.write(("ref: " + target + "\n").getBytes(StandardCharsets.US_ASCII));
+            lock.commit();
+        }
+    }
+
+    /** Points HEAD straight at a commit (detached). */
+    public void detachHead(ObjectId id) throws IOException {
+        try (LockFile lock = LockFile.acquire(gitDir.resolve(HEAD))) {
+            lock.write((id.name() + "\n").getBytes(StandardCharsets.US_ASCII));
+            lock.commit();
+        }
+    }
+
+    /** Deletes a ref, loose and packed. */
+    public void delete(String name) throws IOException {
+        checkRefName(name);
+        Path loose = gitDir.resolve(name);
+        try (LockFile lock = LockFile.acquire(loose)) {
+            Map<String, ObjectId> packed = readPacked();
+            if (packed.containsKey(name)) {
+                rewritePackedWithout(name);
+            }
+            Files.deleteIfExists(loose);
+        }
+    }
+
+    private void rewritePackedWithout(String name) throws IOException {
+        Path packedFile = gitDir.resolve("packed-refs");
+        try (LockFile lock = LockFile.acquire(packedFile)) {
+            List<String> kept = new ArrayList<>();
+            boolean skipPeeled = false;
+            for (String line : Files.readAllLines(packedFile, StandardCharsets.UTF_8)) {
+                if (line.startsWith("^")) {
+                    if (!skipPeeled) {
+                        kept.add(line);
+                    }
+                    continue;
+                }
+                skipPeeled = line.endsWith(" " + name) && !line.startsWith("#");
+                if (!skipPeeled) {
+                    kept.add(line);
+                }
+            }
+            lock.write((String.join("\n", kept) + (kept.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
+            lock.commit();
+        }
+    }
+
+    private static void checkRefName(String name) {
+        if (!name.equals(HEAD) && (!name.startsWith("refs/") || RefNames.problem(name.substring(5)) != null)) {
+            throw new IllegalArgumentException("'" + name + "' is not a valid ref name");
+        }
+    }
+
     private Optional<String> readLoose(String name) throws IOException {
-        Path file = gitDir.resolve(name);
-        if (!file.normalize().startsWith(gitDir) || Files.isDirectory(file)) {
+        Path file = gitDir.resolve(name).normalize();
+        if (!file.startsWith(gitDir) || Files.isDirectory(file)) {
             return Optional.empty();
         }
         try {
@@ -76,20 +218,22 @@ public final class Refs {
         }
     }
 
-    private Optional<ObjectId> readPacked(String name) throws IOException {
+    private Map<String, ObjectId> readPacked() throws IOException {
+        Map<String, ObjectId> refs = new TreeMap<>();
         Path packed = gitDir.resolve("packed-refs");
         if (!Files.isRegularFile(packed)) {
-            return Optional.empty();
+            return refs;
         }
         for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
             if (line.startsWith("#") || line.startsWith("^") || line.isBlank()) {
                 continue;
             }
             int space = line.indexOf(' ');
-            if (space == format.hexLength() && line.substring(space + 1).equals(name)) {
-                return Optional.of(ObjectId.fromHex(format, line.substring(0, space)));
+            if (space != format.hexLength() || !ObjectId.isHex(line.substring(0, space), space)) {
+                throw new IOException("malformed line in " + packed + ": " + line);
             }
+            refs.put(line.substring(space + 1), ObjectId.fromHex(format, line.substring(0, space)));
         }
-        return Optional.empty();
+        return refs;
     }
 }

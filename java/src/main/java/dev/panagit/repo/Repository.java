@@ -1,8 +1,16 @@
 package dev.panagit.repo;
 
+import dev.panagit.lib.CorruptObjectException;
 import dev.panagit.lib.ObjectCodec;
 import dev.panagit.lib.ObjectFormat;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import dev.panagit.lib.TreeEntry;
+import dev.panagit.objects.Commit;
+import dev.panagit.objects.Tag;
 import dev.panagit.storage.LooseObjectStore;
+import dev.panagit.storage.StoredObject;
+import java.util.List;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,5 +120,53 @@ public final class Repository {
 
     public Refs refs() {
         return new Refs(gitDir, format);
+    }
+
+    /** The index file. */
+    public Path indexFile() {
+        return gitDir.resolve("index");
+    }
+
+    public GitConfig config() throws IOException {
+        return GitConfig.read(gitDir.resolve("config"));
+    }
+
+    /** Reads a commit; a tag is peeled to the commit it names. */
+    public Commit readCommit(ObjectId id) throws IOException {
+        ObjectId commitId = peel(id, ObjectType.COMMIT);
+        return Commit.parse(format, commitId, objects.open(commitId).bytes());
+    }
+
+    /** The entries of a tree (a commit or tag is peeled to its tree). */
+    public List<TreeEntry> readTree(ObjectId id) throws IOException {
+        ObjectId treeId = peel(id, ObjectType.TREE);
+        StoredObject tree = objects.open(treeId);
+        try {
+            return TreeEntry.parse(format, tree.bytes());
+        } catch (CorruptObjectException e) {
+            throw e.withLocation(treeId, objects.pathOf(treeId));
+        }
+    }
+
+    /**
+     * Follows tags (and a commit to its tree) until an object of {@code type}; throws naming the
+     * object when that is impossible.
+     */
+    public ObjectId peel(ObjectId id, ObjectType type) throws IOException {
+        ObjectId current = id;
+        for (int depth = 0; depth < 32; depth++) {
+            ObjectType actual = objects.readHeader(current).type();
+            if (actual == type) {
+                return current;
+            }
+            if (actual == ObjectType.TAG) {
+                current = Tag.parse(format, current, objects.open(current).bytes()).object();
+            } else if (actual == ObjectType.COMMIT && type == ObjectType.TREE) {
+                current = Commit.parse(format, current, objects.open(current).bytes()).tree();
+            } else {
+                throw new WrongObjectTypeException(id, actual, type);
+            }
+        }
+        throw new IOException("tag chain from " + id + " is too long");
     }
 }

@@ -24,12 +24,18 @@ public final class GitCli {
 
     /** Runs git in {@code dir}, feeding {@code stdin}; returns whatever happened. */
     public static Result run(Path dir, byte[] stdin, String... args) {
+        return run(dir, stdin, java.util.Map.of(), args);
+    }
+
+    /** Runs git with extra environment variables. */
+    public static Result run(Path dir, byte[] stdin, java.util.Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
         builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        builder.environment().putAll(env);
         try {
             Process process = builder.start();
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));

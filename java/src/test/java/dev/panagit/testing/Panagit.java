@@ -21,12 +21,18 @@ public final class Panagit {
     }
 
     public static Result run(BackendChoice backend, Path dir, byte[] stdin, String... args) {
+        return run(backend, dir, stdin, System.getenv(), args);
+    }
+
+    /** The same, with the given environment variables (GIT_AUTHOR_DATE, ...) instead of the process's. */
+    public static Result run(BackendChoice backend, Path dir, byte[] stdin, java.util.Map<String, String> env,
+            String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Io io = Io.of(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin), outStream, errStream, dir)
-                .withBackend(backend);
+                .withBackend(backend).withEnv(env);
         int code = Main.run(io, args);
         outStream.flush();
         errStream.flush();

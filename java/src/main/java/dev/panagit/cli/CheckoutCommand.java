@@ -1,0 +1,52 @@
+package dev.panagit.cli;
+
+import dev.panagit.index.DirCache;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.repo.Refs;
+import dev.panagit.repo.Repository;
+import dev.panagit.worktree.Checkout;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "checkout", description = "Switch to a branch, or detach HEAD at a commit; local changes are kept or the switch refused.")
+final class CheckoutCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "<branch|rev>")
+    String target;
+
+    @Override
+    public Integer call() throws Exception {
+        Repository repo = Repos.open();
+        Refs refs = repo.refs();
+        PrintStream err = Io.current().err();
+        boolean isBranch = refs.exists("refs/heads/" + target);
+        ObjectId commit = isBranch ? refs.resolve("refs/heads/" + target).orElseThrow() : Repos.commit(repo, target);
+        Optional<ObjectId> head = refs.resolve(Refs.HEAD);
+        DirCache index = Repos.index(repo);
+        try {
+            new Checkout(repo).run(head.orElse(null), commit, index, false);
+        } catch (Checkout.ConflictException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        index.write(repo.indexFile());
+        String subject = repo.readCommit(commit).subject();
+        if (isBranch) {
+            boolean already = refs.currentBranch().map(b -> b.equals("refs/heads/" + target)).orElse(false);
+            refs.setSymbolic(Refs.HEAD, "refs/heads/" + target);
+            err.println(already ? "Already on '" + target + "'" : "Switched to branch '" + target + "'");
+        } else {
+            boolean wasDetached = refs.currentBranch().isEmpty() && head.isPresent();
+            refs.detachHead(commit);
+            if (!wasDetached) {
+                err.println("Note: switching to '" + target + "'.\n\nYou are in 'detached HEAD' state. You can look around,"
+                        + " make experimental\nchanges and commit them, and you can discard any commits you make in this\n"
+                        + "state without impacting any branches by switching back to a branch.\n");
+            }
+            err.println("HEAD is now at " + Repos.abbrev(repo, commit) + " " + subject);
+        }
+        return 0;
+    }
+}

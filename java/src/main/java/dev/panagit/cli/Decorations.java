@@ -1,0 +1,64 @@
+package dev.panagit.cli;
+
+import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import dev.panagit.repo.Refs;
+import dev.panagit.repo.Repository;
+import dev.panagit.repo.WrongObjectTypeException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The ref names git log shows beside a commit: {@code (HEAD -> master, tag: v1, feature)}, in git's order. */
+final class Decorations {
+    private final Map<ObjectId, List<String>> byCommit = new HashMap<>();
+
+    Decorations(Repository repo) throws IOException {
+        Refs refs = repo.refs();
+        Optional<ObjectId> head = refs.resolve(Refs.HEAD);
+        Optional<String> headBranch = refs.currentBranch();
+        TreeMap<String, ObjectId> all = new TreeMap<>(refs.all());
+        head.ifPresent(id -> byCommit.computeIfAbsent(id, k -> new ArrayList<>())
+                .add(headBranch.map(b -> "HEAD -> " + shortName(b)).orElse("HEAD")));
+        for (Map.Entry<String, ObjectId> ref : all.descendingMap().entrySet()) {
+            if (headBranch.isPresent() && headBranch.get().equals(ref.getKey()) && head.isPresent()) {
+                continue;
+            }
+            String name = ref.getKey().startsWith("refs/tags/") ? "tag: " + shortName(ref.getKey())
+                    : shortName(ref.getKey());
+            ObjectId target = ref.getValue();
+            byCommit.computeIfAbsent(target, k -> new ArrayList<>()).add(name);
+            ObjectId peeled = peel(repo, target);
+            if (!peeled.equals(target)) {
+                byCommit.computeIfAbsent(peeled, k -> new ArrayList<>()).add(name);
+            }
+        }
+    }
+
+    private static ObjectId peel(Repository repo, ObjectId id) throws IOException {
+        try {
+            return repo.peel(id, ObjectType.COMMIT);
+        } catch (WrongObjectTypeException e) {
+            return id;
+        }
+    }
+
+    static String shortName(String ref) {
+        for (String prefix : new String[] {"refs/heads/", "refs/tags/", "refs/remotes/", "refs/"}) {
+            if (ref.startsWith(prefix)) {
+                return ref.substring(prefix.length());
+            }
+        }
+        return ref;
+    }
+
+    /** " (a, b)" or "" when nothing points here. */
+    String suffix(ObjectId id) {
+        List<String> names = byCommit.get(id);
+        return names == null ? "" : " (" + String.join(", ", names) + ")";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.panagit.cli;
+
+import dev.panagit.history.CommitGraphDot;
+import dev.panagit.repo.Repository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "k", description = "Picture all refs and commits: Graphviz DOT, and SVG through 'dot' when installed.")
+final class KCommand implements Callable<Integer> {
+    @Option(names = "--dot", paramLabel = "<file>", description = "write the DOT graph here")
+    Path dotFile;
+
+    @Option(names = "--svg", paramLabel = "<file>", description = "render an SVG here with Graphviz's dot")
+    Path svgFile;
+
+    @Override
+    public Integer call() throws Exception {
+        Io io = Io.current();
+        Repository repo = Repos.open();
+        String dot = CommitGraphDot.render(repo);
+        if (dotFile != null) {
+            Files.writeString(io.cwd().resolve(dotFile), dot, StandardCharsets.UTF_8);
+        }
+        if (svgFile != null) {
+            Path svg = io.cwd().resolve(svgFile);
+            Process process;
+            try {
+                process = new ProcessBuilder("dot", "-Tsvg", "-o", svg.toString()).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new Fatal("Graphviz's 'dot' is not installed (Debian: apt-get install graphviz); "
+                        + (dotFile != null ? "the DOT graph is in " + dotFile : "use --dot <file> for the DOT graph"));
+            }
+            try (var in = process.getOutputStream()) {
+                in.write(dot.getBytes(StandardCharsets.UTF_8));
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new Fatal("dot failed: " + output.strip());
+            }
+        }
+        if (dotFile == null && svgFile == null) {
+            io.out().print(dot);
+        }
+        return 0;
+    }
+}

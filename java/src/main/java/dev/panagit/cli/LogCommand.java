@@ -1,0 +1,107 @@
+package dev.panagit.cli;
+
+import dev.panagit.history.CommitWalk;
+import dev.panagit.history.GraphRenderer;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.objects.Commit;
+import dev.panagit.repo.Refs;
+import dev.panagit.repo.Repository;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "log", description = "Show commit logs, newest first, refs decorated.")
+final class LogCommand implements Callable<Integer> {
+    @Option(names = "--oneline", description = "one line per commit: abbreviated id and subject")
+    boolean oneline;
+
+    @Option(names = "--graph", description = "draw the history graph")
+    boolean graph;
+
+    @Option(names = {"-n", "--max-count"}, paramLabel = "<n>", defaultValue = "-1", description = "at most n commits")
+    int maxCount;
+
+    @Parameters(arity = "0..*", paramLabel = "<rev>")
+    List<String> revs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Repository repo = Repos.open();
+        List<ObjectId> starts = new ArrayList<>();
+        if (revs.isEmpty()) {
+            starts.add(repo.refs().resolve(Refs.HEAD).orElseThrow(() -> new Fatal("your current branch '"
+                    + currentBranchName(repo) + "' does not have any commits yet")));
+        }
+        for (String rev : revs) {
+            starts.add(Repos.commit(repo, rev));
+        }
+        CommitWalk walk = new CommitWalk(repo);
+        List<CommitWalk.Entry> commits = graph ? walk.topo(starts, maxCount) : walk.byDate(starts, maxCount);
+        Decorations decorations = new Decorations(repo);
+        GraphRenderer renderer = graph ? new GraphRenderer() : null;
+        PrintStream out = Io.current().out();
+        boolean first = true;
+        for (CommitWalk.Entry entry : commits) {
+            List<String> lines = format(repo, entry, decorations);
+            if (renderer == null) {
+                if (!oneline && !first) {
+                    out.print("\n");
+                }
+                first = false;
+                lines.forEach(l -> out.print(l + "\n"));
+                continue;
+            }
+            if (!oneline && !first) {
+                out.print(renderer.separator() + "\n");
+            }
+            first = false;
+            // Graph rows and text lines run side by side, as in git: the commit row, then the rows
+            // that open or join lanes, then the lanes alone.
+            GraphRenderer.Rows rows = renderer.next(entry.id(), entry.commit().parents());
+            int rowCount = Math.max(lines.size(), 1 + rows.after().size());
+            for (int k = 0; k < rowCount; k++) {
+                String prefix = k == 0 ? rows.commitPrefix()
+                        : k - 1 < rows.after().size() ? rows.after().get(k - 1) : rows.continuation();
+                out.print(prefix + (k < lines.size() ? lines.get(k) : "") + "\n");
+            }
+        }
+        return 0;
+    }
+
+    private List<String> format(Repository repo, CommitWalk.Entry entry, Decorations decorations) throws Exception {
+        Commit c = entry.commit();
+        List<String> lines = new ArrayList<>();
+        if (oneline) {
+            lines.add(Repos.abbrev(repo, entry.id()) + decorations.suffix(entry.id()) + " " + c.subject());
+            return lines;
+        }
+        lines.add("commit " + entry.id().name() + decorations.suffix(entry.id()));
+        if (c.parents().size() > 1) {
+            StringBuilder merge = new StringBuilder("Merge:");
+            for (ObjectId p : c.parents()) {
+                merge.append(' ').append(Repos.abbrev(repo, p));
+            }
+            lines.add(merge.toString());
+        }
+        lines.add("Author: " + c.author().name() + " <" + c.author().email() + ">");
+        lines.add("Date:   " + c.author().logDate());
+        lines.add("");
+        String message = c.message().endsWith("\n") ? c.message().substring(0, c.message().length() - 1) : c.message();
+        for (String line : message.split("\n", -1)) {
+            lines.add("    " + line);
+        }
+        return lines;
+    }
+
+    private static String currentBranchName(Repository repo) {
+        try {
+            return repo.refs().currentBranch().map(Decorations::shortName).orElse("HEAD");
+        } catch (java.io.IOException e) {
+            return "HEAD";
+        }
+    }
+}

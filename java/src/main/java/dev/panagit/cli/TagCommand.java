@@ -1,0 +1,63 @@
+package dev.panagit.cli;
+
+import dev.panagit.history.Identities;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import dev.panagit.objects.Tag;
+import dev.panagit.repo.RefNames;
+import dev.panagit.repo.Refs;
+import dev.panagit.repo.Repository;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "tag", description = "List tags, or create a lightweight or annotated (-a -m) tag.")
+final class TagCommand implements Callable<Integer> {
+    @Option(names = {"-a", "--annotate"}, description = "make an annotated tag object")
+    boolean annotate;
+
+    @Option(names = {"-m", "--message"}, paramLabel = "<msg>", description = "the annotated tag's message")
+    String message;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<name>")
+    String name;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "<rev>")
+    String rev;
+
+    @Override
+    public Integer call() throws Exception {
+        Repository repo = Repos.open();
+        Refs refs = repo.refs();
+        if (name == null) {
+            for (String tag : refs.under("refs/tags/").keySet()) {
+                Io.current().out().println(tag);
+            }
+            return 0;
+        }
+        try {
+            RefNames.checkBranchName(name);
+        } catch (IllegalArgumentException e) {
+            throw new Fatal("'" + name + "' is not a valid tag name.");
+        }
+        if (refs.exists("refs/tags/" + name)) {
+            throw new Fatal("tag '" + name + "' already exists");
+        }
+        ObjectId target = rev == null
+                ? refs.resolve(Refs.HEAD).orElseThrow(() -> new Fatal("Failed to resolve 'HEAD' as a valid ref."))
+                : Repos.resolve(repo, rev);
+        ObjectId value = target;
+        if (annotate || message != null) {
+            if (message == null) {
+                throw new Fatal("an annotated tag needs a message: -m <msg> (panagit opens no editor)");
+            }
+            ObjectType type = repo.objects().readHeader(target).type();
+            Tag tag = new Tag(target, type, name, new Identities(repo, Io.current().env()).committer(),
+                    Identities.cleanMessage(message));
+            value = repo.objects().insert(ObjectType.TAG, tag.format());
+        }
+        refs.update("refs/tags/" + name, value, ObjectId.zeroId(repo.format()));
+        return 0;
+    }
+}

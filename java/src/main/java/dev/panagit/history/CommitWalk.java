@@ -1,0 +1,127 @@
+package dev.panagit.history;
+
+import dev.panagit.lib.ObjectId;
+import dev.panagit.objects.Commit;
+import dev.panagit.repo.Repository;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Walks history from some commits. Default order is git log's: newest commit date first. Topo
+ * order (for --graph) never shows a commit before all its children, as git's does.
+ */
+public final class CommitWalk {
+    /** A commit and its id. */
+    public record Entry(ObjectId id, Commit commit) {
+    }
+
+    private final Repository repo;
+    private final Map<ObjectId, Commit> cache = new HashMap<>();
+
+    public CommitWalk(Repository repo) {
+        this.repo = repo;
+    }
+
+    public Commit commit(ObjectId id) throws IOException {
+        Commit c = cache.get(id);
+        if (c == null) {
+            c = repo.readCommit(id);
+            cache.put(id, c);
+        }
+        return c;
+    }
+
+    private record Queued(ObjectId id, long date, long order) {
+    }
+
+    /** Commits reachable from {@code starts}, newest first by commit date (ties: insertion order). */
+    public List<Entry> byDate(List<ObjectId> starts, int limit) throws IOException {
+        PriorityQueue<Queued> queue = new PriorityQueue<>(
+                Comparator.comparingLong(Queued::date).reversed().thenComparingLong(Queued::order));
+        Set<ObjectId> seen = new HashSet<>();
+        long counter = 0;
+        for (ObjectId start : starts) {
+            if (seen.add(start)) {
+                queue.add(new Queued(start, commit(start).committer().epochSeconds(), counter++));
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        while (!queue.isEmpty() && (limit < 0 || out.size() < limit)) {
+            Queued next = queue.poll();
+            Commit c = commit(next.id());
+            out.add(new Entry(next.id(), c));
+            for (ObjectId parent : c.parents()) {
+                if (seen.add(parent)) {
+                    queue.add(new Queued(parent, commit(parent).committer().epochSeconds(), counter++));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Topological order (children before parents), newest first among the ready ones. */
+    public List<Entry> topo(List<ObjectId> starts, int limit) throws IOException {
+        List<Entry> all = byDate(starts, -1);
+        Map<ObjectId, Integer> children = new HashMap<>();
+        for (Entry e : all) {
+            children.putIfAbsent(e.id(), 0);
+            for (ObjectId p : e.commit().parents()) {
+                children.merge(p, 1, Integer::sum);
+            }
+        }
+        Map<ObjectId, Integer> position = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i).id(), i);
+        }
+        // Depth-first from the newest tips, git's --topo-order style: a commit appears once all its
+        // children have, and a branch's line continues before jumping to another.
+        List<Entry> out = new ArrayList<>();
+        java.util.ArrayDeque<ObjectId> stack = new java.util.ArrayDeque<>();
+        List<ObjectId> tips = new ArrayList<>();
+        for (Entry e : all) {
+            if (children.get(e.id()) == 0) {
+                tips.add(e.id());
+            }
+        }
+        for (int i = tips.size() - 1; i >= 0; i--) {
+            stack.push(tips.get(i));
+        }
+        Map<ObjectId, Integer> pending = new HashMap<>(children);
+        Set<ObjectId> emitted = new HashSet<>();
+        while (!stack.isEmpty() && (limit < 0 || out.size() < limit)) {
+            ObjectId id = stack.pop();
+            if (!emitted.add(id)) {
+                continue;
+            }
+            Commit c = commit(id);
+            out.add(new Entry(id, c));
+            List<ObjectId> ready = new ArrayList<>();
+            for (ObjectId p : c.parents()) {
+                if (pending.merge(p, -1, Integer::sum) == 0 && position.containsKey(p)) {
+                    ready.add(p);
+                }
+            }
+            for (ObjectId p : ready) {
+                stack.push(p);   // as git's graph order: the last parent's line is shown first
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code ancestor} is reachable from {@code tip}. */
+    public boolean isAncestor(ObjectId ancestor, ObjectId tip) throws IOException {
+        for (Entry e : byDate(List.of(tip), -1)) {
+            if (e.id().equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

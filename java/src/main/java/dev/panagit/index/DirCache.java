@@ -1,0 +1,236 @@
+package dev.panagit.index;
+
+import dev.panagit.lib.CorruptObjectException;
+import dev.panagit.lib.Corruption;
+import dev.panagit.lib.ObjectFormat;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.storage.LockFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * git's index file ({@code .git/index}): reads versions 2, 3 and 4, writes version 2, with the
+ * trailing checksum, entries in git's order. Optional extensions (such as the tree cache) are
+ * dropped on write, as they may be; required ones are refused.
+ */
+public final class DirCache {
+    private static final int SIGNATURE = 0x44495243;   // "DIRC"
+    private static final int FLAG_ASSUME_VALID = 0x8000;
+    private static final int FLAG_EXTENDED = 0x4000;
+    private static final int EXT_SKIP_WORKTREE = 0x4000;
+    private static final int EXT_INTENT_TO_ADD = 0x2000;
+
+    private final ObjectFormat format;
+    /** Path, then stage: the index's order. */
+    private final TreeMap<IndexEntry, IndexEntry> entries = new TreeMap<>();
+
+    public DirCache(ObjectFormat format) {
+        this.format = format;
+    }
+
+    public ObjectFormat format() {
+        return format;
+    }
+
+    public List<IndexEntry> entries() {
+        return Collections.unmodifiableList(new ArrayList<>(entries.values()));
+    }
+
+    public IndexEntry get(String path) {
+        IndexEntry probe = IndexEntry.withoutStat(0, ObjectId.zeroId(format), path);
+        IndexEntry found = entries.get(probe);
+        return found;
+    }
+
+    public void put(IndexEntry entry) {
+        // Staging a path at stage 0 resolves any conflict stages it had.
+        if (entry.stage() == 0) {
+            for (int stage = 1; stage <= 3; stage++) {
+                entries.remove(stageProbe(entry.path(), stage));
+            }
+        }
+        entries.put(entry, entry);
+    }
+
+    private IndexEntry stageProbe(String path, int stage) {
+        return new IndexEntry(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ObjectId.zeroId(format), stage, false, false, false, path);
+    }
+
+    public void remove(String path) {
+        for (int stage = 0; stage <= 3; stage++) {
+            entries.remove(stageProbe(path, stage));
+        }
+    }
+
+    public void clear() {
+        entries.clear();
+    }
+
+    public boolean hasConflicts() {
+        return entries.keySet().stream().anyMatch(e -> e.stage() != 0);
+    }
+
+    /** Reads {@code file}; a missing file is an empty index. */
+    public static DirCache read(Path file, ObjectFormat format) throws IOException {
+        DirCache cache = new DirCache(format);
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return cache;
+        }
+        int hashLength = format.rawLength();
+        if (data.length < 12 + hashLength) {
+            throw corrupt(file, "too short (" + data.length + " bytes)");
+        }
+        byte[] expected = Arrays.copyOfRange(data, data.length - hashLength, data.length);
+        if (!Arrays.equals(expected, digest(format, data, data.length - hashLength))) {
+            throw corrupt(file, "bad index file checksum");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(data, 0, data.length - hashLength);
+        if (buf.getInt() != SIGNATURE) {
+            throw corrupt(file, "bad signature");
+        }
+        int version = buf.getInt();
+        if (version < 2 || version > 4) {
+            throw corrupt(file, "unsupported index version " + version);
+        }
+        int count = buf.getInt();
+        byte[] previousPath = new byte[0];
+        for (int i = 0; i < count; i++) {
+            int start = buf.position();
+            int[] stat = new int[10];
+            for (int k = 0; k < 10; k++) {
+                stat[k] = buf.getInt();
+            }
+            byte[] raw = new byte[hashLength];
+            buf.get(raw);
+            int flags = Short.toUnsignedInt(buf.getShort());
+            int extended = 0;
+            if ((flags & FLAG_EXTENDED) != 0) {
+                if (version < 3) {
+                    throw corrupt(file, "extended flags in a version 2 index, entry " + i);
+                }
+                extended = Short.toUnsignedInt(buf.getShort());
+            }
+            byte[] path;
+            if (version == 4) {
+                long strip = readVarint(buf);
+                if (strip > previousPath.length) {
+                    throw corrupt(file, "bad path prefix in entry " + i);
+                }
+                byte[] suffix = readNulTerminated(buf, file);
+                path = new byte[previousPath.length - (int) strip + suffix.length];
+                System.arraycopy(previousPath, 0, path, 0, previousPath.length - (int) strip);
+                System.arraycopy(suffix, 0, path, previousPath.length - (int) strip, suffix.length);
+            } else {
+                path = readNulTerminated(buf, file);
+                int entryLength = buf.position() - start;
+                int padded = (entryLength + 7) & ~7;
+                buf.position(start + padded);
+            }
+            previousPath = path;
+            IndexEntry entry = new IndexEntry(stat[0], stat[1], stat[2], stat[3], stat[4], stat[5], stat[6], stat[7],
+                    stat[8], stat[9], ObjectId.fromRaw(format, raw, 0), (flags >> 12) & 3,
+                    (flags & FLAG_ASSUME_VALID) != 0, (extended & EXT_SKIP_WORKTREE) != 0,
+                    (extended & EXT_INTENT_TO_ADD) != 0, new String(path, StandardCharsets.UTF_8));
+            cache.entries.put(entry, entry);
+        }
+        while (buf.remaining() >= 8) {
+            byte[] signature = new byte[4];
+            buf.get(signature);
+            int size = buf.getInt();
+            if (signature[0] < 'A' || signature[0] > 'Z') {
+                throw corrupt(file, "required index extension '" + new String(signature, StandardCharsets.US_ASCII)
+                        + "' is not supported");
+            }
+            if (size < 0 || size > buf.remaining()) {
+                throw corrupt(file, "bad extension size");
+            }
+            buf.position(buf.position() + size);
+        }
+        return cache;
+    }
+
+    private static long readVarint(ByteBuffer buf) {
+        int b = buf.get() & 0xff;
+        long value = b & 0x7f;
+        while ((b & 0x80) != 0) {
+            b = buf.get() & 0xff;
+            value = ((value + 1) << 7) | (b & 0x7f);
+        }
+        return value;
+    }
+
+    private static byte[] readNulTerminated(ByteBuffer buf, Path file) throws CorruptObjectException {
+        int start = buf.position();
+        while (buf.hasRemaining() && buf.get() != 0) {
+            // scan
+        }
+        if (buf.get(buf.position() - 1) != 0) {
+            throw corrupt(file, "unterminated path");
+        }
+        byte[] path = new byte[buf.position() - start - 1];
+        System.arraycopy(buf.array(), start, path, 0, path.length);
+        return path;
+    }
+
+    /** The version 2 bytes of this index, checksum included. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer head = ByteBuffer.allocate(12).putInt(SIGNATURE).putInt(2).putInt(entries.size());
+        out.writeBytes(head.array());
+        byte[] raw = new byte[format.rawLength()];
+        for (IndexEntry e : entries.values()) {
+            byte[] path = e.pathBytes();
+            int fixed = 40 + format.rawLength() + 2;
+            int length = (fixed + path.length + 8) & ~7;
+            ByteBuffer entry = ByteBuffer.allocate(length);
+            entry.putInt(e.ctimeSeconds()).putInt(e.ctimeNanos()).putInt(e.mtimeSeconds()).putInt(e.mtimeNanos())
+                    .putInt(e.dev()).putInt(e.ino()).putInt(e.mode()).putInt(e.uid()).putInt(e.gid()).putInt(e.size());
+            e.id().copyRawTo(raw, 0);
+            entry.put(raw);
+            int flags = (e.assumeValid() ? FLAG_ASSUME_VALID : 0) | (e.stage() << 12) | Math.min(path.length, 0xfff);
+            entry.putShort((short) flags);
+            entry.put(path);
+            out.writeBytes(entry.array());
+        }
+        byte[] body = out.toByteArray();
+        out.writeBytes(digest(format, body, body.length));
+        return out.toByteArray();
+    }
+
+    /** Writes this index to {@code file} through {@code file.lock}, renamed into place. */
+    public void write(Path file) throws IOException {
+        try (LockFile lock = LockFile.acquire(file)) {
+            lock.write(toBytes());
+            lock.commit();
+        }
+    }
+
+    private static byte[] digest(ObjectFormat format, byte[] data, int length) {
+        try {
+            MessageDigest md = MessageDigest.getInstance(format.digestAlgorithm());
+            md.update(data, 0, length);
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CorruptObjectException corrupt(Path file, String detail) {
+        return new CorruptObjectException(Corruption.BAD_CONTENT, "index file " + file + ": " + detail);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.panagit.objects;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An author, committer or tagger: {@code Name <email> <epoch seconds> <+hhmm>}, as git writes it.
+ *
+ * @param offsetMinutes the timezone offset as git records it (e.g. +0130 is 90)
+ */
+public record PersonIdent(String name, String email, long epochSeconds, int offsetMinutes) {
+    private static final Pattern RAW = Pattern.compile("@?(-?\\d+)\\s+([+-])(\\d{2}):?(\\d{2})");
+    private static final Pattern LINE = Pattern.compile("(.*) <([^<>]*)> (-?\\d+) ([+-])(\\d{2})(\\d{2})");
+    private static final DateTimeFormatter LOG_DATE =
+            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT);
+
+    public PersonIdent {
+        if (name.indexOf('<') >= 0 || name.indexOf('>') >= 0 || name.indexOf('\n') >= 0
+                || email.indexOf('<') >= 0 || email.indexOf('>') >= 0 || email.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("name and email may not contain '<', '>' or newlines: " + name + " <"
+                    + email + ">");
+        }
+    }
+
+    /** The timezone as git writes it: {@code +0100}. */
+    public String timezone() {
+        int abs = Math.abs(offsetMinutes);
+        return String.format("%s%02d%02d", offsetMinutes < 0 ? "-" : "+", abs / 60, abs % 60);
+    }
+
+    /** The form in commit and tag objects: {@code Name <email> 1700000000 +0100}. */
+    public String toExternalString() {
+        return name + " <" + email + "> " + epochSeconds + " " + timezone();
+    }
+
+    /** The date as {@code git log} shows it: {@code Thu Nov 14 22:13:20 2023 +0100}. */
+    public String logDate() {
+        ZoneOffset zone = ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
+        return LOG_DATE.format(Instant.ofEpochSecond(epochSeconds).atOffset(zone)) + " " + timezone();
+    }
+
+    /** Parses the form of commit and tag objects. */
+    public static PersonIdent parseExternal(String line) {
+        Matcher m = LINE.matcher(line);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("malformed identity line '" + line + "'");
+        }
+        int minutes = Integer.parseInt(m.group(5)) * 60 + Integer.parseInt(m.group(6));
+        return new PersonIdent(m.group(1), m.group(2), Long.parseLong(m.group(3)),
+                m.group(4).equals("-") ? -minutes : minutes);
+    }
+
+    /**
+     * Parses a date as git accepts it in {@code GIT_AUTHOR_DATE}: {@code <epoch> <+hhmm>},
+     * {@code @<epoch> <+hhmm>}, ISO 8601 ({@code 2005-04-07T22:13:13+02:00}, or without offset:
+     * UTC), or RFC 2822 ({@code Thu, 07 Apr 2005 22:13:13 +0200}).
+     *
+     * @return {epoch seconds, offset minutes}
+     */
+    public static long[] parseDate(String text) {
+        String s = text.strip();
+        Matcher raw = RAW.matcher(s);
+        if (raw.matches()) {
+            int minutes = Integer.parseInt(raw.group(3)) * 60 + Integer.parseInt(raw.group(4));
+            return new long[] {Long.parseLong(raw.group(1)), raw.group(2).equals("-") ? -minutes : minutes};
+        }
+        try {
+            ZonedDateTime t = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME);
+            return new long[] {t.toEpochSecond(), t.getOffset().getTotalSeconds() / 60};
+        } catch (DateTimeParseException e) {
+            // next format
+        }
+        try {
+            OffsetDateTime t = OffsetDateTime.parse(s.replace(' ', 'T'));
+            return new long[] {t.toEpochSecond(), t.getOffset().getTotalSeconds() / 60};
+        } catch (DateTimeParseException e) {
+            // next format
+        }
+        try {
+            LocalDateTime t = LocalDateTime.parse(s.replace(' ', 'T'));
+            return new long[] {t.toEpochSecond(ZoneOffset.UTC), 0};
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("invalid date format: " + text);
+        }
+    }
+}
