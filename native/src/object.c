@@ -194,6 +194,40 @@ int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t
     return PGIT_OK;
 }
 
+int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
+                               const uint8_t *data, const uint64_t *lengths, int32_t count)
+{
+    uint8_t header[PGIT_MAX_HEADER_SIZE];
+    pgit_hash_ctx hash;
+    size_t digest, offset = 0;
+    int32_t i;
+
+    if (count < 0 || !algo_known(algo) || pgit__type_name(type) == NULL ||
+        (count > 0 && (out_ids == NULL || lengths == NULL)))
+        return PGIT_EINVAL;
+    digest = (size_t)pgit_hash_digest_size(algo);
+    for (i = 0; i < count; i++) {
+        if (lengths[i] > (uint64_t)(SIZE_MAX - offset))
+            return PGIT_EOVERFLOW;
+        if (lengths[i] > 0 && data == NULL)
+            return PGIT_EINVAL;
+        offset += (size_t)lengths[i];
+    }
+    offset = 0;
+    for (i = 0; i < count; i++) {
+        size_t len = (size_t)lengths[i];
+        size_t header_len = pgit__header_write(header, type, (uint64_t)len);
+
+        pgit__hash_start(&hash, algo);
+        pgit__hash_feed(&hash, header, header_len);
+        if (len > 0)
+            pgit__hash_feed(&hash, data + offset, len);
+        pgit__hash_end(&hash, out_ids + (size_t)i * digest);
+        offset += len;
+    }
+    return PGIT_OK;
+}
+
 static int32_t map_inflate_error(int zrc)
 {
     switch (zrc) {
@@ -344,29 +378,38 @@ static int32_t check_id(int32_t algo, const uint8_t *expected, const uint8_t *hd
 }
 
 #if defined(PGIT_HAVE_LIBDEFLATE)
-/* Whole-buffer decode through libdeflate into the codec's scratch buffer,
- * sized exactly to header + declared content: a longer stream stops at the
- * end of the buffer. Only a clean success is taken as is. Any other outcome
- * returns PGIT_MORE so that the zlib path names the exact error: libdeflate
- * reads past a truncated input as zero bits, so its "insufficient space" or
- * "bad data" may really mean "truncated". */
-static int32_t decode_libdeflate(uint8_t *out, size_t *out_len, pgit_codec *codec,
-                                 size_t header_len, size_t declared,
-                                 const uint8_t *in, size_t in_len)
+/* The fast path: the whole stream through libdeflate into the codec's scratch
+ * buffer (room for a header and out_cap bytes), one Huffman table build per
+ * block and no separate header pass. Only a clean success is taken: the
+ * whole input used, a valid header, exactly the declared size, and that size
+ * within out_cap. Anything else returns PGIT_MORE so that the zlib path
+ * names the exact error (or PGIT_EBUFSIZE): libdeflate reads past a
+ * truncated input as zero bits, so its "bad data" or "insufficient space"
+ * may really mean "truncated", and a longer stream stops at the buffer's end
+ * so a bomb costs no more than out_cap. */
+static int32_t decode_libdeflate(int32_t *out_type, uint8_t *out, size_t out_cap, size_t *out_len,
+                                 const uint8_t **header, size_t *header_len,
+                                 pgit_codec *codec, const uint8_t *in, size_t in_len)
 {
-    size_t total = header_len + declared, used = 0, made = 0;
+    size_t room = out_cap + PGIT_MAX_HEADER_SIZE, used = 0, made = 0;
     enum libdeflate_result lr;
+    uint64_t declared;
+    int32_t type;
 
-    if (pgit__codec_scratch(codec, total) != PGIT_OK)
+    if (pgit__codec_scratch(codec, room) != PGIT_OK)
         return PGIT_ENOMEM;
-    lr = libdeflate_zlib_decompress_ex(codec->ld_decompressor, in, in_len,
-                                       codec->scratch, total, &used, &made);
-    if (lr != LIBDEFLATE_SUCCESS || made != total || used != in_len)
+    lr = libdeflate_zlib_decompress_ex(codec->ld_decompressor, in, in_len, codec->scratch, room, &used, &made);
+    if (lr != LIBDEFLATE_SUCCESS || used != in_len)
+        return PGIT_MORE;
+    if (pgit__header_parse(&type, &declared, header_len, codec->scratch, made) != PGIT_OK)
+        return PGIT_MORE;
+    if (declared > out_cap || *header_len + declared != made)
         return PGIT_MORE;
     if (declared > 0)
-        memcpy(out, codec->scratch + header_len, declared);
-    *out_len = declared;
-    pgit__codec_scratch_trim(codec);
+        memcpy(out, codec->scratch + *header_len, (size_t)declared);
+    *header = codec->scratch;
+    *out_type = type;
+    *out_len = (size_t)declared;
     return PGIT_OK;
 }
 #endif
@@ -389,6 +432,20 @@ int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size
     if (codec->mode == MODE_DECODE)
         codec->mode = MODE_IDLE;
 
+#if defined(PGIT_HAVE_LIBDEFLATE)
+    if (out_cap <= PGIT__LIBDEFLATE_MAX) {
+        const uint8_t *header;
+        rc = decode_libdeflate(out_type, out, out_cap, out_len, &header, &header_len, codec, in, in_len);
+        if (rc == PGIT_OK && expected_id != NULL)
+            rc = check_id(algo, expected_id, header, header_len, out, *out_len);
+        if (rc == PGIT_OK || rc == PGIT_EIDMISMATCH || rc == PGIT_ENOMEM) {
+            pgit__codec_scratch_trim(codec);
+            return rc;
+        }
+        /* not a clean success: zlib names the error precisely, or asks for room */
+    }
+#endif
+
     rc = read_header(&type, &size, &header_len, hdr, &filled, &codec->inflater, &cursor, &left);
     if (rc != PGIT_OK)
         return rc;
@@ -400,18 +457,6 @@ int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size
         *out_len = declared;
         return PGIT_EBUFSIZE;
     }
-
-#if defined(PGIT_HAVE_LIBDEFLATE)
-    if (declared <= PGIT__LIBDEFLATE_MAX) {
-        rc = decode_libdeflate(out, out_len, codec, header_len, declared, in, in_len);
-        if (rc != PGIT_MORE) {
-            if (rc == PGIT_OK && expected_id != NULL)
-                rc = check_id(algo, expected_id, hdr, header_len, out, declared);
-            return rc;
-        }
-        /* not a clean success: zlib names the error precisely */
-    }
-#endif
 
     first = filled - header_len;
     if (first > declared)

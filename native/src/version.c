@@ -65,6 +65,7 @@ static const struct {
     { "pgit_hash_init",           "i32(ptr,i32)" },
     { "pgit_hash_update",         "i32(ptr,ptr,size)" },
     { "pgit_hash_final",          "i32(ptr,ptr)" },
+    { "pgit_object_hash_batch",   "i32(ptr,i32,i32,ptr,ptr,i32)" },
     { "pgit_codec_new",           "i32(ptr,i32)" },
     { "pgit_codec_free",          "void(ptr)" },
     { "pgit_object_encode_bound", "size(size)" },

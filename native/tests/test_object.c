@@ -167,6 +167,42 @@ static void test_buffer_too_small(pgit_codec *codec)
     free(enc);
 }
 
+static void test_hash_batch(void)
+{
+    static const char *contents[] = { "", "hello\n", "a somewhat longer third object, over one block of sixty-four bytes" };
+    uint8_t data[256], ids[3 * 32], one[32];
+    uint64_t lengths[3];
+    size_t off = 0, i;
+    int32_t algo;
+
+    for (i = 0; i < 3; i++) {
+        lengths[i] = strlen(contents[i]);
+        memcpy(data + off, contents[i], lengths[i]);
+        off += lengths[i];
+    }
+    for (algo = PGIT_HASH_SHA1; algo <= PGIT_HASH_SHA256; algo++) {
+        size_t d = (size_t)pgit_hash_digest_size(algo);
+        CHECK_RC(pgit_object_hash_batch(ids, algo, PGIT_OBJ_BLOB, data, lengths, 3), PGIT_OK);
+        for (i = 0; i < 3; i++) {
+            pgit_codec *codec;
+            size_t cap = pgit_object_encode_bound(lengths[i]), n;
+            uint8_t *enc = malloc(cap);
+            pgit_codec_new(&codec, 1);
+            CHECK_RC(pgit_object_encode(one, enc, cap, &n, codec, algo, PGIT_OBJ_BLOB, (const uint8_t *)contents[i],
+                                        lengths[i]), PGIT_OK);
+            CHECK(memcmp(one, ids + i * d, d) == 0);
+            pgit_codec_free(codec);
+            free(enc);
+        }
+    }
+    CHECK_HEX(ids + 20 * 0, 0, "");
+    CHECK_RC(pgit_object_hash_batch(ids, PGIT_HASH_SHA1, PGIT_OBJ_BLOB, NULL, NULL, 0), PGIT_OK);
+    CHECK_RC(pgit_object_hash_batch(ids, PGIT_HASH_SHA1, PGIT_OBJ_BLOB, data, lengths, -1), PGIT_EINVAL);
+    CHECK_RC(pgit_object_hash_batch(ids, PGIT_HASH_SHA1, 0, data, lengths, 3), PGIT_EINVAL);
+    lengths[0] = UINT64_MAX;
+    CHECK_RC(pgit_object_hash_batch(ids, PGIT_HASH_SHA1, PGIT_OBJ_BLOB, data, lengths, 3), PGIT_EOVERFLOW);
+}
+
 static void test_self_description(void)
 {
     const char *name, *sig;
@@ -199,6 +235,7 @@ int main(void)
     test_round_trips(codec);
     test_round_trips(fast);
     test_buffer_too_small(codec);
+    test_hash_batch();
     test_self_description();
     pgit_codec_free(codec);
     pgit_codec_free(fast);

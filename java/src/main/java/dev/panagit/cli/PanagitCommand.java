@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             ResetCommand.class,
             LogCommand.class,
             KCommand.class,
+            BenchCommand.class,
             VersionCommand.class,
         })
 final class PanagitCommand implements Runnable {

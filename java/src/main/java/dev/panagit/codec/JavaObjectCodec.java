@@ -80,6 +80,17 @@ public final class JavaObjectCodec implements ObjectCodec {
     }
 
     @Override
+    public ObjectId[] hashObjects(ObjectFormat format, ObjectType type, byte[] contents, int[] lengths) {
+        ObjectId[] ids = new ObjectId[lengths.length];
+        int offset = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            ids[i] = hashObject(format, type, contents, offset, lengths[i]);
+            offset += lengths[i];
+        }
+        return ids;
+    }
+
+    @Override
     public ObjectId hashObject(ObjectFormat format, ObjectType type, long size, InputStream content)
             throws IOException {
         Pool<MessageDigest> pool = digests.get(format);

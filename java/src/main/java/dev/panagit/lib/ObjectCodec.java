@@ -21,6 +21,12 @@ public interface ObjectCodec {
     /** The id of an object, without compressing it: the hash of {@code "<type> <len>\0" + content}. */
     ObjectId hashObject(ObjectFormat format, ObjectType type, byte[] content, int off, int len);
 
+    /**
+     * The ids of many objects of one type in one go: object i's content is the next
+     * {@code lengths[i]} bytes of {@code contents} (back to back from offset 0).
+     */
+    ObjectId[] hashObjects(ObjectFormat format, ObjectType type, byte[] contents, int[] lengths);
+
     /** The id of an object whose content, exactly {@code size} bytes, comes from a stream. */
     ObjectId hashObject(ObjectFormat format, ObjectType type, long size, InputStream content) throws IOException;
 

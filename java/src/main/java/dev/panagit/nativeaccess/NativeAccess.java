@@ -60,6 +60,18 @@ public final class NativeAccess {
         }
     }
 
+    /** A native codec compressing at another zlib level (for benchmarks), if the library is usable. */
+    public static Optional<NativeObjectCodec> codecAtLevel(int level) {
+        if (status().codec().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new NativeObjectCodec(new NativeCore(), level));
+        } catch (NativeUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Status unavailable(Platform platform, NativeLibraryLoader.Loaded loaded, String reason) {
         return new Status(Optional.empty(), Optional.of(reason), Optional.ofNullable(loaded), platform, Map.of());
     }

@@ -42,6 +42,8 @@ final class NativeCore {
             new Binding("pgit_hash_init", Panagit::pgit_hash_init$address, Panagit::pgit_hash_init$descriptor),
             new Binding("pgit_hash_update", Panagit::pgit_hash_update$address, Panagit::pgit_hash_update$descriptor),
             new Binding("pgit_hash_final", Panagit::pgit_hash_final$address, Panagit::pgit_hash_final$descriptor),
+            new Binding("pgit_object_hash_batch", Panagit::pgit_object_hash_batch$address,
+                    Panagit::pgit_object_hash_batch$descriptor),
             new Binding("pgit_codec_new", Panagit::pgit_codec_new$address, Panagit::pgit_codec_new$descriptor),
             new Binding("pgit_codec_free", Panagit::pgit_codec_free$address, Panagit::pgit_codec_free$descriptor),
             new Binding("pgit_object_encode_bound", Panagit::pgit_object_encode_bound$address,
@@ -62,26 +64,6 @@ final class NativeCore {
             new Binding("pgit_decode_finish", Panagit::pgit_decode_finish$address,
                     Panagit::pgit_decode_finish$descriptor));
 
-    final MethodHandle version;
-    final MethodHandle strerror;
-    final MethodHandle hashImpl;
-    final MethodHandle hash;
-    final MethodHandle hashStateSize;
-    final MethodHandle hashInit;
-    final MethodHandle hashUpdate;
-    final MethodHandle hashFinal;
-    final MethodHandle codecNew;
-    final MethodHandle codecFree;
-    final MethodHandle encodeBound;
-    final MethodHandle encode;
-    final MethodHandle peek;
-    final MethodHandle decode;
-    final MethodHandle encodeBegin;
-    final MethodHandle encodeUpdate;
-    final MethodHandle encodeFinish;
-    final MethodHandle decodeBegin;
-    final MethodHandle decodeUpdate;
-    final MethodHandle decodeFinish;
     private final Map<String, String> described;
 
     /** Checks the loaded library and binds it; the library must already be loaded. */
@@ -100,30 +82,10 @@ final class NativeCore {
                     + Panagit.PGIT_ABI_VERSION() + " this panagit was built for; rebuild or update the library");
         }
         described = readDescriptions();
-        Map<String, MethodHandle> handles = new LinkedHashMap<>();
         for (Binding binding : BINDINGS) {
-            handles.put(binding.name(), bind(binding));
+            check(binding);
         }
-        version = handles.get("pgit_version");
-        strerror = handles.get("pgit_strerror");
-        hashImpl = handles.get("pgit_hash_impl");
-        hash = handles.get("pgit_hash");
-        hashStateSize = handles.get("pgit_hash_state_size");
-        hashInit = handles.get("pgit_hash_init");
-        hashUpdate = handles.get("pgit_hash_update");
-        hashFinal = handles.get("pgit_hash_final");
-        codecNew = handles.get("pgit_codec_new");
-        codecFree = handles.get("pgit_codec_free");
-        encodeBound = handles.get("pgit_object_encode_bound");
-        encode = handles.get("pgit_object_encode");
-        peek = handles.get("pgit_object_peek");
-        decode = handles.get("pgit_object_decode");
-        encodeBegin = handles.get("pgit_encode_begin");
-        encodeUpdate = handles.get("pgit_encode_update");
-        encodeFinish = handles.get("pgit_encode_finish");
-        decodeBegin = handles.get("pgit_decode_begin");
-        decodeUpdate = handles.get("pgit_decode_update");
-        decodeFinish = handles.get("pgit_decode_finish");
+        Handles.touch();
     }
 
     /** The functions of the generated bindings, name to descriptor, in the header's order. */
@@ -140,7 +102,7 @@ final class NativeCore {
         return described;
     }
 
-    private MethodHandle bind(Binding binding) throws NativeUnavailableException {
+    private void check(Binding binding) throws NativeUnavailableException {
         String signature = described.get(binding.name());
         if (signature == null) {
             throw new NativeUnavailableException("libpanagit does not describe " + binding.name()
@@ -157,13 +119,64 @@ final class NativeCore {
             throw new NativeUnavailableException("libpanagit describes " + binding.name() + " as " + signature
                     + " but the bindings expect " + NativeSignatures.format(bound));
         }
-        MemorySegment address;
         try {
-            address = binding.address().get();
+            binding.address().get();
         } catch (RuntimeException | LinkageError e) {
             throw new NativeUnavailableException("libpanagit does not export " + binding.name(), e);
         }
-        return LINKER.downcallHandle(address, bound, Linker.Option.critical(true));
+    }
+
+    /**
+     * The downcall handles, in static finals so the JIT treats them as constants (an instance
+     * field would cost an indirect call each time). Initialized on first use, which
+     * {@link NativeCore}'s constructor makes sure comes after the library passed its checks.
+     */
+    static final class Handles {
+        static final MethodHandle VERSION = critical(Panagit.pgit_version$address(), Panagit.pgit_version$descriptor());
+        static final MethodHandle ABI_VERSION = critical(Panagit.pgit_abi_version$address(),
+                Panagit.pgit_abi_version$descriptor());
+        static final MethodHandle HASH_IMPL = critical(Panagit.pgit_hash_impl$address(), Panagit.pgit_hash_impl$descriptor());
+        static final MethodHandle HASH = critical(Panagit.pgit_hash$address(), Panagit.pgit_hash$descriptor());
+        static final MethodHandle HASH_STATE_SIZE = critical(Panagit.pgit_hash_state_size$address(),
+                Panagit.pgit_hash_state_size$descriptor());
+        static final MethodHandle HASH_INIT = critical(Panagit.pgit_hash_init$address(), Panagit.pgit_hash_init$descriptor());
+        static final MethodHandle HASH_UPDATE = critical(Panagit.pgit_hash_update$address(),
+                Panagit.pgit_hash_update$descriptor());
+        static final MethodHandle HASH_FINAL = critical(Panagit.pgit_hash_final$address(),
+                Panagit.pgit_hash_final$descriptor());
+        static final MethodHandle HASH_BATCH = critical(Panagit.pgit_object_hash_batch$address(),
+                Panagit.pgit_object_hash_batch$descriptor());
+        static final MethodHandle CODEC_NEW = critical(Panagit.pgit_codec_new$address(), Panagit.pgit_codec_new$descriptor());
+        static final MethodHandle ENCODE_BOUND = critical(Panagit.pgit_object_encode_bound$address(),
+                Panagit.pgit_object_encode_bound$descriptor());
+        static final MethodHandle ENCODE = critical(Panagit.pgit_object_encode$address(),
+                Panagit.pgit_object_encode$descriptor());
+        static final MethodHandle PEEK = critical(Panagit.pgit_object_peek$address(), Panagit.pgit_object_peek$descriptor());
+        static final MethodHandle DECODE = critical(Panagit.pgit_object_decode$address(),
+                Panagit.pgit_object_decode$descriptor());
+        static final MethodHandle ENCODE_BEGIN = critical(Panagit.pgit_encode_begin$address(),
+                Panagit.pgit_encode_begin$descriptor());
+        static final MethodHandle ENCODE_UPDATE = critical(Panagit.pgit_encode_update$address(),
+                Panagit.pgit_encode_update$descriptor());
+        static final MethodHandle ENCODE_FINISH = critical(Panagit.pgit_encode_finish$address(),
+                Panagit.pgit_encode_finish$descriptor());
+        static final MethodHandle DECODE_BEGIN = critical(Panagit.pgit_decode_begin$address(),
+                Panagit.pgit_decode_begin$descriptor());
+        static final MethodHandle DECODE_UPDATE = critical(Panagit.pgit_decode_update$address(),
+                Panagit.pgit_decode_update$descriptor());
+        static final MethodHandle DECODE_FINISH = critical(Panagit.pgit_decode_finish$address(),
+                Panagit.pgit_decode_finish$descriptor());
+
+        private Handles() {
+        }
+
+        static void touch() {
+            // class initialization resolves every handle above
+        }
+
+        private static MethodHandle critical(MemorySegment address, FunctionDescriptor descriptor) {
+            return LINKER.downcallHandle(address, descriptor, Linker.Option.critical(true));
+        }
     }
 
     private static Map<String, String> readDescriptions() throws NativeUnavailableException {

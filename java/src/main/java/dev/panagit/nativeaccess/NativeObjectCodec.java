@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -32,6 +33,20 @@ public final class NativeObjectCodec implements ObjectCodec {
 
     private static final int OK = Panagit.PGIT_OK();
     private static final int MORE = Panagit.PGIT_MORE();
+    private static final int EBUFSIZE = Panagit.PGIT_EBUFSIZE();
+    /**
+     * From this size on, SHA-1 digests go to {@link MessageDigest}: HotSpot's SHA-NI intrinsic is a
+     * few percent faster than libpanagit's on long inputs (docs/benchmarks.md, W1), while below it
+     * the native call wins. The auto backend is never slower than pure Java.
+     */
+    static final int JAVA_SHA1_FROM = 4096;
+    private static final ThreadLocal<MessageDigest> JAVA_SHA1 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private final NativeCore core;
     private final Pool<MemorySegment> codecs;
@@ -41,7 +56,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         this.core = core;
         this.codecs = new Pool<>(() -> newCodec(core, level));
         try {
-            this.hashStateLongs = (int) (((long) core.hashStateSize.invokeExact() + 7) / 8);
+            this.hashStateLongs = (int) (((long) NativeCore.Handles.HASH_STATE_SIZE.invokeExact() + 7) / 8);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -51,7 +66,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         long[] out = new long[1];
         int rc;
         try {
-            rc = (int) core.codecNew.invokeExact(MemorySegment.ofArray(out), level);
+            rc = (int) NativeCore.Handles.CODEC_NEW.invokeExact(MemorySegment.ofArray(out), level);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -86,6 +101,11 @@ public final class NativeObjectCodec implements ObjectCodec {
 
     @Override
     public byte[] digest(ObjectFormat format, byte[] data, int off, int len) {
+        if (format == ObjectFormat.SHA1 && len >= JAVA_SHA1_FROM) {
+            MessageDigest md = JAVA_SHA1.get();
+            md.update(data, off, len);
+            return md.digest();
+        }
         byte[] out = new byte[format.rawLength()];
         if (len <= WHOLE_LIMIT) {
             check(callHash(out, format, data, off, len), "pgit_hash");
@@ -99,7 +119,7 @@ public final class NativeObjectCodec implements ObjectCodec {
 
     private int callHash(byte[] out, ObjectFormat format, byte[] data, int off, int len) {
         try {
-            return (int) core.hash.invokeExact(MemorySegment.ofArray(out), format.nativeCode(), heap(data, off, len),
+            return (int) NativeCore.Handles.HASH.invokeExact(MemorySegment.ofArray(out), format.nativeCode(), heap(data, off, len),
                     (long) len);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -109,7 +129,7 @@ public final class NativeObjectCodec implements ObjectCodec {
     private long[] startHash(ObjectFormat format) {
         long[] state = new long[hashStateLongs];
         try {
-            check((int) core.hashInit.invokeExact(MemorySegment.ofArray(state), format.nativeCode()), "pgit_hash_init");
+            check((int) NativeCore.Handles.HASH_INIT.invokeExact(MemorySegment.ofArray(state), format.nativeCode()), "pgit_hash_init");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -121,7 +141,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         for (int done = 0; done < len; ) {
             int take = Math.min(SLICE, len - done);
             try {
-                check((int) core.hashUpdate.invokeExact(stateSegment, heap(data, off + done, take), (long) take),
+                check((int) NativeCore.Handles.HASH_UPDATE.invokeExact(stateSegment, heap(data, off + done, take), (long) take),
                         "pgit_hash_update");
             } catch (Throwable t) {
                 throw rethrow(t);
@@ -132,7 +152,7 @@ public final class NativeObjectCodec implements ObjectCodec {
 
     private void finishHash(long[] state, byte[] out) {
         try {
-            check((int) core.hashFinal.invokeExact(MemorySegment.ofArray(out), MemorySegment.ofArray(state)),
+            check((int) NativeCore.Handles.HASH_FINAL.invokeExact(MemorySegment.ofArray(out), MemorySegment.ofArray(state)),
                     "pgit_hash_final");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -142,12 +162,57 @@ public final class NativeObjectCodec implements ObjectCodec {
     @Override
     public ObjectId hashObject(ObjectFormat format, ObjectType type, byte[] content, int off, int len) {
         byte[] header = ObjectHeaders.format(type, len);
+        if (format == ObjectFormat.SHA1 && len >= JAVA_SHA1_FROM) {
+            MessageDigest md = JAVA_SHA1.get();
+            md.update(header);
+            md.update(content, off, len);
+            return ObjectId.fromRaw(format, md.digest(), 0);
+        }
         long[] state = startHash(format);
         updateHash(state, header, 0, header.length);
         updateHash(state, content, off, len);
         byte[] out = new byte[format.rawLength()];
         finishHash(state, out);
         return ObjectId.fromRaw(format, out, 0);
+    }
+
+    @Override
+    public ObjectId[] hashObjects(ObjectFormat format, ObjectType type, byte[] contents, int[] lengths) {
+        ObjectId[] ids = new ObjectId[lengths.length];
+        int digest = format.rawLength();
+        int start = 0;
+        int offset = 0;
+        // One downcall per run of objects totalling at most SLICE bytes (a big object goes alone).
+        while (start < lengths.length) {
+            int end = start;
+            long bytes = 0;
+            while (end < lengths.length && (end == start || bytes + lengths[end] <= SLICE)) {
+                bytes += lengths[end++];
+            }
+            int count = end - start;
+            if (count == 1 && bytes > SLICE) {
+                ids[start] = hashObject(format, type, contents, offset, lengths[start]);
+            } else {
+                long[] runLengths = new long[count];
+                for (int i = 0; i < count; i++) {
+                    runLengths[i] = lengths[start + i];
+                }
+                byte[] out = new byte[count * digest];
+                try {
+                    check((int) NativeCore.Handles.HASH_BATCH.invokeExact(MemorySegment.ofArray(out), format.nativeCode(), type.code(),
+                            heap(contents, offset, (int) bytes), MemorySegment.ofArray(runLengths), count),
+                            "pgit_object_hash_batch");
+                } catch (Throwable t) {
+                    throw rethrow(t);
+                }
+                for (int i = 0; i < count; i++) {
+                    ids[start + i] = ObjectId.fromRaw(format, out, i * digest);
+                }
+            }
+            start = end;
+            offset += (int) bytes;
+        }
+        return ids;
     }
 
     @Override
@@ -178,7 +243,7 @@ public final class NativeObjectCodec implements ObjectCodec {
     public EncodedObject encode(ObjectFormat format, ObjectType type, byte[] content, int off, int len) {
         long bound;
         try {
-            bound = (long) core.encodeBound.invokeExact((long) len);
+            bound = (long) NativeCore.Handles.ENCODE_BOUND.invokeExact((long) len);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -203,7 +268,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         long[] outLen = new long[1];
         int rc;
         try {
-            rc = (int) core.encode.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out), (long) out.length,
+            rc = (int) NativeCore.Handles.ENCODE.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out), (long) out.length,
                     MemorySegment.ofArray(outLen), codec, format.nativeCode(), type.code(), heap(content, off, len),
                     (long) len);
         } catch (Throwable t) {
@@ -219,12 +284,12 @@ public final class NativeObjectCodec implements ObjectCodec {
         long[] used = new long[1];
         int written = 0;
         try {
-            check((int) core.encodeBegin.invokeExact(codec, format.nativeCode(), type.code(), (long) len),
+            check((int) NativeCore.Handles.ENCODE_BEGIN.invokeExact(codec, format.nativeCode(), type.code(), (long) len),
                     "pgit_encode_begin");
             int done = 0;
             while (done < len) {
                 int take = Math.min(SLICE, len - done);
-                check((int) core.encodeUpdate.invokeExact(heap(out, written, out.length - written),
+                check((int) NativeCore.Handles.ENCODE_UPDATE.invokeExact(heap(out, written, out.length - written),
                         (long) (out.length - written), MemorySegment.ofArray(outLen), MemorySegment.ofArray(used),
                         codec, heap(content, off + done, take), (long) take), "pgit_encode_update");
                 written += (int) outLen[0];
@@ -235,7 +300,7 @@ public final class NativeObjectCodec implements ObjectCodec {
                 if (written == out.length) {
                     throw new IllegalStateException("pgit_encode_finish: output over the encode bound");
                 }
-                rc = (int) core.encodeFinish.invokeExact(MemorySegment.ofArray(id), heap(out, written, out.length - written),
+                rc = (int) NativeCore.Handles.ENCODE_FINISH.invokeExact(MemorySegment.ofArray(id), heap(out, written, out.length - written),
                         (long) (out.length - written), MemorySegment.ofArray(outLen), codec);
                 written += (int) outLen[0];
             } while (rc == MORE);
@@ -256,7 +321,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         long[] used = new long[1];
         MemorySegment codec = codecs.take();
         try {
-            check((int) core.encodeBegin.invokeExact(codec, format.nativeCode(), type.code(), size), "pgit_encode_begin");
+            check((int) NativeCore.Handles.ENCODE_BEGIN.invokeExact(codec, format.nativeCode(), type.code(), size), "pgit_encode_begin");
             long left = size;
             while (left > 0) {
                 int n = content.read(in, 0, (int) Math.min(in.length, left));
@@ -264,7 +329,7 @@ public final class NativeObjectCodec implements ObjectCodec {
                     throw new EOFException("content ended " + left + " bytes before its declared size " + size);
                 }
                 for (int done = 0; done < n; ) {
-                    check((int) core.encodeUpdate.invokeExact(MemorySegment.ofArray(out), (long) out.length,
+                    check((int) NativeCore.Handles.ENCODE_UPDATE.invokeExact(MemorySegment.ofArray(out), (long) out.length,
                             MemorySegment.ofArray(outLen), MemorySegment.ofArray(used), codec,
                             heap(in, done, n - done), (long) (n - done)), "pgit_encode_update");
                     compressed.write(out, 0, (int) outLen[0]);
@@ -277,7 +342,7 @@ public final class NativeObjectCodec implements ObjectCodec {
             }
             int rc;
             do {
-                rc = (int) core.encodeFinish.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out),
+                rc = (int) NativeCore.Handles.ENCODE_FINISH.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out),
                         (long) out.length, MemorySegment.ofArray(outLen), codec);
                 compressed.write(out, 0, (int) outLen[0]);
             } while (rc == MORE);
@@ -300,7 +365,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         MemorySegment codec = codecs.take();
         int rc;
         try {
-            rc = (int) core.peek.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
+            rc = (int) NativeCore.Handles.PEEK.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
                     MemorySegment.ofArray(headerLength), codec, heap(compressed, off, Math.min(len, WHOLE_LIMIT)),
                     (long) Math.min(len, WHOLE_LIMIT));
         } catch (Throwable t) {
@@ -317,44 +382,65 @@ public final class NativeObjectCodec implements ObjectCodec {
     @Override
     public RawObject decode(ObjectFormat format, byte[] compressed, int off, int len, ObjectId expected)
             throws CorruptObjectException {
-        ObjectHeader header = peekHeader(compressed, off, len);
-        if (!ObjectHeaders.plausible(header.size(), len)) {
-            throw Streams.classifyImplausible(this, format, compressed, off, len, header);
-        }
-        if (header.size() > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("object of " + header.size()
-                    + " bytes is too large to decode into memory; stream it instead");
-        }
-        byte[] content = new byte[(int) header.size()];
         byte[] expectedRaw = expected == null ? null : expected.toRaw();
         MemorySegment codec = codecs.take();
         try {
+            // Small objects: one call with room for a typical compression ratio, no header pass first
+            // (a header pass costs a second Huffman table build). Too little room is reported with the
+            // declared size, and the object is decoded again into an array of exactly that size.
+            long guess = 8L * len + 256;
+            if (guess <= WHOLE_LIMIT) {
+                byte[] out = decodeBuffer.get();
+                long[] outLen = new long[1];
+                int rc = decodeWhole(codec, format, out, (int) guess, outLen, expectedRaw, compressed, off, len);
+                if (rc == OK) {
+                    int[] type = lastType.get();
+                    return new RawObject(ObjectType.fromCode(type[0]), Arrays.copyOf(out, (int) outLen[0]));
+                }
+                if (rc != EBUFSIZE) {
+                    throw NativeErrors.corrupt(rc, "pgit_object_decode");
+                }
+            }
+            ObjectHeader header = peekHeader(compressed, off, len);
+            if (!ObjectHeaders.plausible(header.size(), len)) {
+                throw Streams.classifyImplausible(this, format, compressed, off, len, header);
+            }
+            if (header.size() > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("object of " + header.size()
+                        + " bytes is too large to decode into memory; stream it instead");
+            }
+            byte[] content = new byte[(int) header.size()];
             if (len <= WHOLE_LIMIT && content.length <= WHOLE_LIMIT) {
-                decodeWhole(codec, format, content, expectedRaw, compressed, off, len);
+                int rc = decodeWhole(codec, format, content, content.length, new long[1], expectedRaw, compressed, off,
+                        len);
+                if (rc != OK) {
+                    throw NativeErrors.corrupt(rc, "pgit_object_decode");
+                }
             } else {
                 decodeSliced(codec, format, content, expectedRaw, compressed, off, len);
             }
+            return new RawObject(header.type(), content);
         } finally {
             codecs.give(codec);
         }
-        return new RawObject(header.type(), content);
     }
 
-    private void decodeWhole(MemorySegment codec, ObjectFormat format, byte[] content, byte[] expected,
-            byte[] compressed, int off, int len) throws CorruptObjectException {
-        int[] type = new int[1];
-        long[] outLen = new long[1];
+    /** Reused room for small decodes (not zeroed per call, unlike a new array); the result is copied out. */
+    private final ThreadLocal<byte[]> decodeBuffer = ThreadLocal.withInitial(() -> new byte[WHOLE_LIMIT]);
+
+    /** The type out-parameter of the last whole decode on this thread. */
+    private final ThreadLocal<int[]> lastType = ThreadLocal.withInitial(() -> new int[1]);
+
+    private int decodeWhole(MemorySegment codec, ObjectFormat format, byte[] content, int room, long[] outLen,
+            byte[] expected, byte[] compressed, int off, int len) {
+        int[] type = lastType.get();
         MemorySegment expectedId = orNull(expected);
-        int rc;
         try {
-            rc = (int) core.decode.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(content),
-                    (long) content.length, MemorySegment.ofArray(outLen), codec, format.nativeCode(), expectedId,
+            return (int) NativeCore.Handles.DECODE.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(content),
+                    (long) room, MemorySegment.ofArray(outLen), codec, format.nativeCode(), expectedId,
                     heap(compressed, off, len), (long) len);
         } catch (Throwable t) {
             throw rethrow(t);
-        }
-        if (rc != OK) {
-            throw NativeErrors.corrupt(rc, "pgit_object_decode");
         }
     }
 
@@ -391,7 +477,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         SliceDecoder(MemorySegment codec, ObjectFormat format) {
             this.codec = codec;
             try {
-                check((int) core.decodeBegin.invokeExact(codec, format.nativeCode()), "pgit_decode_begin");
+                check((int) NativeCore.Handles.DECODE_BEGIN.invokeExact(codec, format.nativeCode()), "pgit_decode_begin");
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -400,7 +486,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         void update(byte[] out, int outOff, int room, byte[] in, int inOff, int take) throws CorruptObjectException {
             int rc;
             try {
-                rc = (int) core.decodeUpdate.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
+                rc = (int) NativeCore.Handles.DECODE_UPDATE.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
                         heap(out, outOff, room), (long) room, MemorySegment.ofArray(outLen),
                         MemorySegment.ofArray(inUsed), codec, heap(in, inOff, take), (long) take);
             } catch (Throwable t) {
@@ -424,7 +510,7 @@ public final class NativeObjectCodec implements ObjectCodec {
             MemorySegment expectedId = orNull(expected);
             int rc;
             try {
-                rc = (int) core.decodeFinish.invokeExact(MemorySegment.NULL, codec, expectedId);
+                rc = (int) NativeCore.Handles.DECODE_FINISH.invokeExact(MemorySegment.NULL, codec, expectedId);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -465,7 +551,7 @@ public final class NativeObjectCodec implements ObjectCodec {
     /** The library's version string, e.g. {@code 0.1.0 zlib/1.2.13 libdeflate/1.14}. */
     public String libraryVersion() {
         try {
-            return NativeCore.cString((MemorySegment) core.version.invokeExact());
+            return NativeCore.cString((MemorySegment) NativeCore.Handles.VERSION.invokeExact());
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -474,7 +560,7 @@ public final class NativeObjectCodec implements ObjectCodec {
     /** The hash implementation in use for {@code format}: {@code sha-ni} or {@code portable}. */
     public String hashImplementation(ObjectFormat format) {
         try {
-            return NativeCore.cString((MemorySegment) core.hashImpl.invokeExact(format.nativeCode()));
+            return NativeCore.cString((MemorySegment) NativeCore.Handles.HASH_IMPL.invokeExact(format.nativeCode()));
         } catch (Throwable t) {
             throw rethrow(t);
         }

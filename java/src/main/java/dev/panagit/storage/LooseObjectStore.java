@@ -40,6 +40,8 @@ import java.util.Set;
 public final class LooseObjectStore {
     /** Objects up to this size are decoded whole on open; larger ones stream. */
     static final long WHOLE_OBJECT_LIMIT = 32L << 20;
+    /** Files up to this size are decoded without reading the header first (at most ~33 MB inflated). */
+    static final long DIRECT_DECODE_LIMIT = 32L << 10;
     private static final Set<PosixFilePermission> READ_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 
@@ -140,6 +142,13 @@ public final class LooseObjectStore {
             throw new MissingObjectException(id, missingHint());
         }
         try {
+            if (fileSize <= DIRECT_DECODE_LIMIT) {
+                // Small enough that even a maximally compressed object fits in memory: decode in one
+                // call (a separate header pass would inflate the first block twice).
+                byte[] compressed = Files.readAllBytes(file);
+                dev.panagit.lib.RawObject raw = codec.decode(format, compressed, 0, compressed.length, id);
+                return new InMemory(id, new ObjectHeader(raw.type(), raw.content().length), raw.content());
+            }
             if (fileSize <= WHOLE_OBJECT_LIMIT) {
                 byte[] compressed = Files.readAllBytes(file);
                 ObjectHeader header = codec.peekHeader(compressed, 0, compressed.length);

@@ -96,6 +96,23 @@ class CodecContractTest {
 
     @ParameterizedTest
     @MethodSource("codecs")
+    void batchHashingMatchesOneByOne(ObjectCodec codec) {
+        int[] lengths = {0, 6, 300, 70_000, 400_000, 1, 5};
+        int total = java.util.Arrays.stream(lengths).sum();
+        byte[] all = TestData.mixed(total, 17);
+        for (ObjectFormat format : ObjectFormat.values()) {
+            ObjectId[] ids = codec.hashObjects(format, ObjectType.BLOB, all, lengths);
+            int offset = 0;
+            for (int i = 0; i < lengths.length; i++) {
+                assertEquals(codec.hashObject(format, ObjectType.BLOB, all, offset, lengths[i]), ids[i], "object " + i);
+                offset += lengths[i];
+            }
+        }
+        assertEquals(0, codec.hashObjects(ObjectFormat.SHA1, ObjectType.BLOB, new byte[0], new int[0]).length);
+    }
+
+    @ParameterizedTest
+    @MethodSource("codecs")
     void offsetsAreHonoured(ObjectCodec codec) throws Exception {
         byte[] buffer = TestData.text(1000, 3);
         EncodedObject part = codec.encode(ObjectFormat.SHA1, ObjectType.BLOB, buffer, 100, 300);

@@ -894,6 +894,71 @@ public class Panagit extends Panagit$shared {
         }
     }
 
+    private static class pgit_object_hash_batch {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_INT,
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_object_hash_batch");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const uint64_t *lengths, int32_t count)
+     * }
+     */
+    public static FunctionDescriptor pgit_object_hash_batch$descriptor() {
+        return pgit_object_hash_batch.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const uint64_t *lengths, int32_t count)
+     * }
+     */
+    public static MethodHandle pgit_object_hash_batch$handle() {
+        return pgit_object_hash_batch.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const uint64_t *lengths, int32_t count)
+     * }
+     */
+    public static MemorySegment pgit_object_hash_batch$address() {
+        return pgit_object_hash_batch.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const uint64_t *lengths, int32_t count)
+     * }
+     */
+    public static int pgit_object_hash_batch(MemorySegment out_ids, int algo, int type, MemorySegment data, MemorySegment lengths, int count) {
+        var mh$ = pgit_object_hash_batch.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pgit_object_hash_batch", out_ids, algo, type, data, lengths, count);
+            }
+            return (int)mh$.invokeExact(out_ids, algo, type, data, lengths, count);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class pgit_codec_new {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             Panagit.C_INT,

@@ -1,0 +1,63 @@
+package dev.panagit.bench.jmh;
+
+import dev.panagit.lib.ObjectCodec;
+import dev.panagit.lib.ObjectFormat;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** W5: many small objects: one batch call, one call per object, or pure Java. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@State(Scope.Thread)
+public class W5Batch {
+    @Param({"native", "java"})
+    String backend;
+
+    @Param({"1000"})
+    int count;
+
+    @Param({"64", "200"})
+    int size;
+
+    ObjectCodec codec;
+    byte[] all;
+    int[] lengths;
+
+    @Setup
+    public void setup() {
+        codec = Codecs.named(backend, 1);
+        all = Codecs.text(count * size, 4);
+        lengths = new int[count];
+        Arrays.fill(lengths, size);
+    }
+
+    @Benchmark
+    public ObjectId[] batch() {
+        return codec.hashObjects(ObjectFormat.SHA1, ObjectType.BLOB, all, lengths);
+    }
+
+    @Benchmark
+    public long oneCallEach() {
+        long n = 0;
+        for (int i = 0; i < count; i++) {
+            n += codec.hashObject(ObjectFormat.SHA1, ObjectType.BLOB, all, i * size, size).hashCode();
+        }
+        return n;
+    }
+}
