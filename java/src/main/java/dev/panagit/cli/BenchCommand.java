@@ -103,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs").append(cpuModel()).append('\n');
         sb.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(Runtime.version()).append('\n');
         NativeAccess.status().codec().ifPresent(c -> sb.append("- libpanagit: ").append(c.libraryVersion())
-                .append(", sha1=").append(c.hashImplementation(ObjectFormat.SHA1)).append(", built -O2 (CMake Release: -O3 -DNDEBUG)\n"));
+                .append(", sha1=").append(c.hashImplementation(ObjectFormat.SHA1)).append(", CMake Release build (gcc -O3 -DNDEBUG)\n"));
         sb.append("- method: warm-up, then ").append(rounds).append(" rounds per case; median and ± half the min-max spread;"
                 + " native/java is the ratio of medians (above 1: native is faster)\n");
         return sb.toString();

@@ -132,12 +132,12 @@ final class NativeCore {
      * {@link NativeCore}'s constructor makes sure comes after the library passed its checks.
      */
     static final class Handles {
-        static final MethodHandle VERSION = critical(Panagit.pgit_version$address(), Panagit.pgit_version$descriptor());
-        static final MethodHandle ABI_VERSION = critical(Panagit.pgit_abi_version$address(),
+        static final MethodHandle VERSION = criticalNoHeap(Panagit.pgit_version$address(), Panagit.pgit_version$descriptor());
+        static final MethodHandle ABI_VERSION = criticalNoHeap(Panagit.pgit_abi_version$address(),
                 Panagit.pgit_abi_version$descriptor());
-        static final MethodHandle HASH_IMPL = critical(Panagit.pgit_hash_impl$address(), Panagit.pgit_hash_impl$descriptor());
+        static final MethodHandle HASH_IMPL = criticalNoHeap(Panagit.pgit_hash_impl$address(), Panagit.pgit_hash_impl$descriptor());
         static final MethodHandle HASH = critical(Panagit.pgit_hash$address(), Panagit.pgit_hash$descriptor());
-        static final MethodHandle HASH_STATE_SIZE = critical(Panagit.pgit_hash_state_size$address(),
+        static final MethodHandle HASH_STATE_SIZE = criticalNoHeap(Panagit.pgit_hash_state_size$address(),
                 Panagit.pgit_hash_state_size$descriptor());
         static final MethodHandle HASH_INIT = critical(Panagit.pgit_hash_init$address(), Panagit.pgit_hash_init$descriptor());
         static final MethodHandle HASH_UPDATE = critical(Panagit.pgit_hash_update$address(),
@@ -147,7 +147,7 @@ final class NativeCore {
         static final MethodHandle HASH_BATCH = critical(Panagit.pgit_object_hash_batch$address(),
                 Panagit.pgit_object_hash_batch$descriptor());
         static final MethodHandle CODEC_NEW = critical(Panagit.pgit_codec_new$address(), Panagit.pgit_codec_new$descriptor());
-        static final MethodHandle ENCODE_BOUND = critical(Panagit.pgit_object_encode_bound$address(),
+        static final MethodHandle ENCODE_BOUND = criticalNoHeap(Panagit.pgit_object_encode_bound$address(),
                 Panagit.pgit_object_encode_bound$descriptor());
         static final MethodHandle ENCODE = critical(Panagit.pgit_object_encode$address(),
                 Panagit.pgit_object_encode$descriptor());
@@ -176,6 +176,11 @@ final class NativeCore {
 
         private static MethodHandle critical(MemorySegment address, FunctionDescriptor descriptor) {
             return LINKER.downcallHandle(address, descriptor, Linker.Option.critical(true));
+        }
+
+        /** For functions that take no pointers: critical without heap access is the cheapest call. */
+        private static MethodHandle criticalNoHeap(MemorySegment address, FunctionDescriptor descriptor) {
+            return LINKER.downcallHandle(address, descriptor, Linker.Option.critical(false));
         }
     }
 

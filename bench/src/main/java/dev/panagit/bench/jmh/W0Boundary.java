@@ -42,6 +42,12 @@ public class W0Boundary {
         probes.close();
     }
 
+    /** The harness alone: what a benchmark that does nothing costs, to read the others against. */
+    @Benchmark
+    public int baseline() {
+        return size;
+    }
+
     @Benchmark
     public int emptyDowncall() {
         return probes.emptyCall();
