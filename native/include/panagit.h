@@ -28,6 +28,8 @@
 #if defined(_WIN32) || defined(__CYGWIN__)
 #  if defined(PANAGIT_BUILDING)
 #    define PGIT_EXTERN __declspec(dllexport)
+#  elif defined(PANAGIT_STATIC)
+#    define PGIT_EXTERN              /* linked from the object files, not the DLL */
 #  else
 #    define PGIT_EXTERN __declspec(dllimport)
 #  endif

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { IMPL_UNSET = 0, IMPL_PORTABLE = 1, IMPL_SHANI = 2 };
+enum { IMPL_UNSET = 0, IMPL_PORTABLE = 1, IMPL_SHANI = 2, IMPL_ARMV8 = 3 };
 
 static int chosen_impl = IMPL_UNSET;
 
@@ -29,6 +29,9 @@ static int choose_impl(void)
 #if defined(PGIT_HAVE_X86_SHA)
     if (!sha_ext_disabled_by_env() && pgit__cpu_has_shani())
         impl = IMPL_SHANI;
+#elif defined(PGIT_HAVE_ARMV8_SHA)
+    if (!sha_ext_disabled_by_env() && pgit__cpu_has_armv8_sha())
+        impl = IMPL_ARMV8;
 #else
     (void)sha_ext_disabled_by_env;
 #endif
@@ -42,6 +45,10 @@ pgit_blocks_fn pgit__sha1_blocks(void)
     if (choose_impl() == IMPL_SHANI)
         return pgit__sha1_blocks_shani;
 #endif
+#if defined(PGIT_HAVE_ARMV8_SHA)
+    if (choose_impl() == IMPL_ARMV8)
+        return pgit__sha1_blocks_armv8;
+#endif
     return pgit__sha1_blocks_portable;
 }
 
@@ -51,15 +58,28 @@ pgit_blocks_fn pgit__sha256_blocks(void)
     if (choose_impl() == IMPL_SHANI)
         return pgit__sha256_blocks_shani;
 #endif
+#if defined(PGIT_HAVE_ARMV8_SHA)
+    if (choose_impl() == IMPL_ARMV8)
+        return pgit__sha256_blocks_armv8;
+#endif
     return pgit__sha256_blocks_portable;
+}
+
+static const char *impl_name(int impl)
+{
+    switch (impl) {
+    case IMPL_SHANI: return "sha-ni";
+    case IMPL_ARMV8: return "armv8-ce";
+    default:         return "portable";
+    }
 }
 
 const char *pgit__sha1_impl_name(void)
 {
-    return choose_impl() == IMPL_SHANI ? "sha-ni" : "portable";
+    return impl_name(choose_impl());
 }
 
 const char *pgit__sha256_impl_name(void)
 {
-    return choose_impl() == IMPL_SHANI ? "sha-ni" : "portable";
+    return impl_name(choose_impl());
 }

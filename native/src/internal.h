@@ -23,6 +23,13 @@ void pgit__sha256_blocks_shani(uint32_t h[8], const uint8_t *data, size_t n);
 int pgit__cpu_has_shani(void);
 #endif
 
+/* ARMv8 Cryptography Extensions block functions (sha_arm.c); present when PGIT_HAVE_ARMV8_SHA. */
+#if defined(PGIT_HAVE_ARMV8_SHA)
+void pgit__sha1_blocks_armv8(uint32_t h[5], const uint8_t *data, size_t n);
+void pgit__sha256_blocks_armv8(uint32_t h[8], const uint8_t *data, size_t n);
+int pgit__cpu_has_armv8_sha(void);
+#endif
+
 /* The block functions chosen for this CPU (cpu.c), and their names. */
 pgit_blocks_fn pgit__sha1_blocks(void);
 pgit_blocks_fn pgit__sha256_blocks(void);

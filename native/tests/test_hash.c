@@ -91,6 +91,17 @@ static void test_each_implementation(void)
         printf("this CPU has no SHA extensions: the sha-ni path is not exercised\n");
     }
 #endif
+#if defined(PGIT_HAVE_ARMV8_SHA)
+    if (pgit__cpu_has_armv8_sha()) {
+        impls[1].name = "armv8-ce";
+        impls[1].sha1 = pgit__sha1_blocks_armv8;
+        impls[1].sha256 = pgit__sha256_blocks_armv8;
+        count = 2;
+    } else {
+        printf("this CPU has no ARMv8 SHA instructions: the armv8-ce path is not exercised\n");
+    }
+#endif
+    printf("implementations tested: %s%s%s\n", impls[0].name, count == 2 ? ", " : "", count == 2 ? impls[1].name : "");
     for (k = 0; k < count; k++) {
         for (i = 0; i < sizeof(vectors) / sizeof(vectors[0]); i++) {
             size_t len;

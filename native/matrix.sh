@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The porting matrix: builds libpanagit for every target from one CMake tree,
+# runs its C tests under each target's emulator, and prints a table
+# (target, binary format, exported pgit_ functions against those described,
+# tests passed, time). Exits non-zero if any row fails.
+#
+#   native/matrix.sh            every row
+#   native/matrix.sh <target>   one row: linux-x86_64 linux-aarch64 linux-s390x
+#                               linux-riscv64 windows-x86_64 macos
+#
+# Installs the Debian packages a row needs (as root, with apt-get) when missing.
+# Builds go to build/matrix/<target> at the repository root.
+set -uo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+out="$root/build/matrix"
+targets=(linux-x86_64 linux-aarch64 linux-s390x linux-riscv64 windows-x86_64 macos)
+rows=()
+failed=0
+
+have_pkg() { dpkg -s "$1" >/dev/null 2>&1; }
+
+install() {   # install the given packages if any is missing
+  local missing=()
+  for p in "$@"; do have_pkg "$p" || missing+=("$p"); done
+  ((${#missing[@]})) || return 0
+  echo "matrix: installing ${missing[*]}" >&2
+  if [[ "$(id -u)" != 0 ]]; then
+    echo "matrix: need root to install ${missing[*]}" >&2
+    return 1
+  fi
+  for p in "${missing[@]}"; do
+    case "$p" in *:arm64) dpkg --add-architecture arm64 ;; *:s390x) dpkg --add-architecture s390x ;; esac
+  done
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# build <target> <toolchain file or ""> <library file name>: configure, build, ctest; adds a row.
+build() {
+  local target="$1" toolchain="$2" lib="$3" dir="$out/$1" start end log format passed
+  start=$(date +%s)
+  log="$dir.log"
+  mkdir -p "$out"
+  rm -rf "$dir"
+  local args=(-S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=Release)
+  [[ -n "$toolchain" ]] && args+=(-DCMAKE_TOOLCHAIN_FILE="$root/cmake/toolchains/$toolchain")
+  if cmake "${args[@]}" >"$log" 2>&1 && cmake --build "$dir" --parallel 2 >>"$log" 2>&1; then
+    format="$(file -b "$dir/$lib" | cut -d, -f1-2)"
+    local exported described
+    described="$(grep -c '{ "pgit_' "$here/src/version.c")"
+    if [[ "$lib" == *.dll ]]; then
+      exported="$(x86_64-w64-mingw32-objdump -p "$dir/$lib" | grep -cE '\] pgit_')"
+    else
+      exported="$(nm -D --defined-only "$dir/$lib" | grep -c ' T pgit_')"
+    fi
+    ctest --test-dir "$dir" --output-on-failure >>"$log" 2>&1
+    local rc=$?
+    if [[ "$exported" != "$described" ]]; then
+      echo "matrix: $target exports $exported pgit_ functions but describes $described" >>"$log"
+      rc=1
+    fi
+    format="$format; exports $exported/$described"
+    passed="$(grep -Eo '[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -1)"
+    end=$(date +%s)
+    if [[ $rc -eq 0 ]]; then
+      rows+=("$target|$format|$passed|$((end - start)) s|ok")
+    else
+      rows+=("$target|$format|$passed|$((end - start)) s|FAILED (see $log)")
+      failed=1
+    fi
+  else
+    end=$(date +%s)
+    rows+=("$target|-|build failed|$((end - start)) s|FAILED (see $log)")
+    failed=1
+  fi
+}
+
+run_row() {
+  case "$1" in
+    linux-x86_64)
+      install cmake gcc zlib1g-dev libdeflate-dev libffi-dev pkg-config || { rows+=("$1|-|-|-|cannot install"); failed=1; return; }
+      build linux-x86_64 "" libpanagit.so ;;
+    linux-aarch64)
+      install gcc-aarch64-linux-gnu qemu-user zlib1g-dev:arm64 || { rows+=("$1|-|-|-|cannot install"); failed=1; return; }
+      build linux-aarch64 linux-aarch64.cmake libpanagit.so ;;
+    linux-s390x)
+      install gcc-s390x-linux-gnu qemu-user zlib1g:s390x || { rows+=("$1|-|-|-|cannot install"); failed=1; return; }
+      build linux-s390x linux-s390x.cmake libpanagit.so ;;
+    windows-x86_64)
+      install gcc-mingw-w64-x86-64 libz-mingw-w64-dev wine64 || { rows+=("$1|-|-|-|cannot install"); failed=1; return; }
+      build windows-x86_64 windows-x86_64.cmake libpanagit.dll ;;
+    linux-riscv64)
+      rows+=("$1|-|-|-|NOT PORTED YET: Debian 12 has no riscv64 zlib (see docs/porting.md)"); failed=1 ;;
+    macos)
+      rows+=("$1|-|-|-|NOT PORTED YET: Mach-O build and symbol check (see docs/porting.md)"); failed=1 ;;
+    *)
+      echo "matrix: unknown target '$1' (targets: ${targets[*]})" >&2
+      exit 2 ;;
+  esac
+}
+
+if [[ $# -gt 0 ]]; then
+  for t in "$@"; do run_row "$t"; done
+else
+  for t in "${targets[@]}"; do run_row "$t"; done
+fi
+
+printf "\n%-16s %-52s %-44s %-8s %s\n" target "binary format; exports" "tests" time result
+for row in "${rows[@]}"; do
+  IFS='|' read -r t f p s r <<<"$row"
+  printf "%-16s %-52s %-44s %-8s %s\n" "$t" "$f" "$p" "$s" "$r"
+done
+exit $failed
