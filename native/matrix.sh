@@ -19,7 +19,13 @@ targets=(linux-x86_64 linux-aarch64 linux-s390x linux-riscv64 windows-x86_64 mac
 rows=()
 failed=0
 
-have_pkg() { dpkg -s "$1" >/dev/null 2>&1; }
+have_pkg() {
+  local status
+  status="$(dpkg-query -W -f='${Status}' "$1:$(dpkg --print-architecture)" 2>/dev/null || true)"
+  [[ "$status" == "install ok installed" ]] && return 0
+  status="$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)"
+  [[ "$status" == "install ok installed" ]]
+}
 
 install() {   # install the given packages if any is missing
   local missing=()

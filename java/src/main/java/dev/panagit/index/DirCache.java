@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * git's index file ({@code .git/index}): reads versions 2, 3 and 4, writes version 2, with the
+ * git's index file ({@code .git/index}): reads versions 2, 3 and 4, writes version 2 (3 when
+ * extended flags need it), with the
  * trailing checksum, entries in git's order. Optional extensions (such as the tree cache) are
  * dropped on write, as they may be; required ones are refused.
  */
@@ -187,23 +188,32 @@ public final class DirCache {
         return path;
     }
 
-    /** The version 2 bytes of this index, checksum included. */
+    /**
+     * The bytes of this index, checksum included: version 2, or 3 when an entry has extended flags
+     * (skip-worktree, intent-to-add) that version 2 cannot hold.
+     */
     public byte[] toBytes() {
+        boolean extended = entries.keySet().stream().anyMatch(e -> e.skipWorktree() || e.intentToAdd());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer head = ByteBuffer.allocate(12).putInt(SIGNATURE).putInt(2).putInt(entries.size());
+        ByteBuffer head = ByteBuffer.allocate(12).putInt(SIGNATURE).putInt(extended ? 3 : 2).putInt(entries.size());
         out.writeBytes(head.array());
         byte[] raw = new byte[format.rawLength()];
         for (IndexEntry e : entries.values()) {
             byte[] path = e.pathBytes();
-            int fixed = 40 + format.rawLength() + 2;
+            boolean hasExtended = e.skipWorktree() || e.intentToAdd();
+            int fixed = 40 + format.rawLength() + 2 + (hasExtended ? 2 : 0);
             int length = (fixed + path.length + 8) & ~7;
             ByteBuffer entry = ByteBuffer.allocate(length);
             entry.putInt(e.ctimeSeconds()).putInt(e.ctimeNanos()).putInt(e.mtimeSeconds()).putInt(e.mtimeNanos())
                     .putInt(e.dev()).putInt(e.ino()).putInt(e.mode()).putInt(e.uid()).putInt(e.gid()).putInt(e.size());
             e.id().copyRawTo(raw, 0);
             entry.put(raw);
-            int flags = (e.assumeValid() ? FLAG_ASSUME_VALID : 0) | (e.stage() << 12) | Math.min(path.length, 0xfff);
+            int flags = (e.assumeValid() ? FLAG_ASSUME_VALID : 0) | (hasExtended ? FLAG_EXTENDED : 0) | (e.stage() << 12)
+                    | Math.min(path.length, 0xfff);
             entry.putShort((short) flags);
+            if (hasExtended) {
+                entry.putShort((short) ((e.skipWorktree() ? EXT_SKIP_WORKTREE : 0) | (e.intentToAdd() ? EXT_INTENT_TO_ADD : 0)));
+            }
             entry.put(path);
             out.writeBytes(entry.array());
         }

@@ -224,6 +224,38 @@ class HistoryCommandsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2", "3", "4"})
+    void readsEveryIndexVersionGitWrites(String version) throws Exception {
+        Map<String, String> env = identity();
+        GitCli.run(repo, null, env, "init", "-q");
+        Files.createDirectories(repo.resolve("deep/er/path"));
+        for (String name : new String[] {"a.txt", "deep/b.txt", "deep/er/c.txt", "deep/er/path/d.txt", "deep/er/path/e.txt"}) {
+            Files.writeString(repo.resolve(name), name + "\n");
+        }
+        GitCli.run(repo, null, env, "add", ".");
+        GitCli.run(repo, null, env, "update-index", "--index-version", version);
+        if (version.equals("3")) {
+            Files.writeString(repo.resolve("later.txt"), "later\n");
+            GitCli.run(repo, null, env, "add", "--intent-to-add", "later.txt");   // an extended-flags entry
+        }
+        assertEquals(Integer.parseInt(version), indexVersion());
+        assertEquals(GitCli.ok(repo, "ls-files", "-s"), panagit("ls-files", "-s").text());
+        assertEquals(GitCli.ok(repo, "write-tree"), panagit("write-tree").text());
+        // panagit writes version 2 back (3 while an entry needs extended flags), and git reads it.
+        Files.writeString(repo.resolve("new.txt"), "new\n");
+        assertEquals(0, panagit("add", "new.txt").exitCode());
+        assertEquals(version.equals("3") ? 3 : 2, indexVersion());
+        assertTrue(GitCli.ok(repo, "ls-files").contains("new.txt"));
+        assertEquals(GitCli.ok(repo, "ls-files", "-s"), panagit("ls-files", "-s").text());
+        GitCli.ok(repo, "status", "--porcelain");
+    }
+
+    private int indexVersion() throws IOException {
+        byte[] index = Files.readAllBytes(repo.resolve(".git/index"));
+        return java.nio.ByteBuffer.wrap(index, 4, 4).getInt();
+    }
+
     @Test
     void revisionSyntax() {
         gitMergeHistory();
