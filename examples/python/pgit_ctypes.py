@@ -26,7 +26,7 @@ KINDS = {
     "u32": ctypes.c_uint32,
     "i64": ctypes.c_int64,
     "u64": ctypes.c_uint64,
-    "size": ctypes.c_size_t,
+    "size": ctypes.c_uint64,   # pgit_size: unsigned long long, 64 bits on every target
     "ptr": ctypes.c_void_p,
     "str": ctypes.c_char_p,
 }

@@ -11,8 +11,8 @@
  *   - functions return int32_t: PGIT_OK (0) on success, a negative
  *     PGIT_E* code on error, and a positive code for a special but normal
  *     event (PGIT_MORE); pgit_strerror() names every code;
- *   - only fixed-width types (uint8_t, int32_t, uint64_t, size_t) cross the
- *     API, so one set of generated bindings serves every platform;
+ *   - only types of one width on every target (uint8_t, int32_t, pgit_size)
+ *     cross the API, so one set of generated bindings serves every platform;
  *   - the library never keeps a pointer the caller passed in after the call
  *     returns, and never frees memory it did not allocate.
  *
@@ -80,6 +80,14 @@ enum pgit_hash_algo {
     PGIT_HASH_SHA256 = 2    /* 32-byte ids */
 };
 
+/* Lengths and sizes, in bytes. jextract resolves a typedef to C's own type,
+ * and size_t and uint64_t are `unsigned long` on LP64 targets (Linux, macOS)
+ * but `unsigned long long` on LLP64 ones (Windows): bindings generated from
+ * one would not fit the other. `unsigned long long` is 64 bits on every
+ * target libpanagit supports (64-bit ones only), so one set of bindings
+ * serves them all. */
+typedef unsigned long long pgit_size;
+
 /* The largest digest size of any algorithm, in bytes. */
 #define PGIT_MAX_DIGEST_SIZE 32
 
@@ -109,8 +117,8 @@ PGIT_EXTERN const char *pgit_strerror(int32_t code);
  *   *out_name       receives its name, e.g. "pgit_hash";
  *   *out_signature  receives its signature, "ret(arg,arg,...)", where each
  *                   type is one of: void i32 u32 i64 u64 size ptr str
- *                   (size = size_t, ptr = any pointer, str = const char *
- *                   NUL-terminated), e.g. "i32(ptr,i32,ptr,size)".
+ *                   (size = pgit_size, 64 bits; ptr = any pointer; str =
+ *                   const char *, NUL-terminated), e.g. "i32(ptr,i32,ptr,size)".
  * Both strings are static; the caller must not free them.
  * Returns PGIT_OK, PGIT_ERANGE when index is negative or past the last
  * function (callers loop from 0 until PGIT_ERANGE), or PGIT_EINVAL when an
@@ -136,12 +144,12 @@ PGIT_EXTERN const char *pgit_hash_impl(int32_t algo);
  * for pgit_hash_digest_size(algo) bytes. `data` may be NULL when len is 0.
  * Returns PGIT_OK, or PGIT_EINVAL (unknown algo, NULL out, NULL data with
  * len > 0). */
-PGIT_EXTERN int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, size_t len);
+PGIT_EXTERN int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, pgit_size len);
 
 /* Returns the size in bytes of a streaming hash state, for any algorithm.
  * The caller allocates the state (any alignment of 8 or more) and owns it;
  * a state owns no memory and needs no freeing. */
-PGIT_EXTERN size_t pgit_hash_state_size(void);
+PGIT_EXTERN pgit_size pgit_hash_state_size(void);
 
 /* Starts a streaming hash of `algo` in `state` (pgit_hash_state_size()
  * bytes). Returns PGIT_OK or PGIT_EINVAL. */
@@ -150,7 +158,7 @@ PGIT_EXTERN int32_t pgit_hash_init(void *state, int32_t algo);
 /* Feeds `len` bytes to a state started by pgit_hash_init. Returns PGIT_OK,
  * PGIT_EINVAL (NULL state, NULL data with len > 0), or PGIT_ESTATE (state
  * not started, or already finished). */
-PGIT_EXTERN int32_t pgit_hash_update(void *state, const uint8_t *data, size_t len);
+PGIT_EXTERN int32_t pgit_hash_update(void *state, const uint8_t *data, pgit_size len);
 
 /* Writes the digest to `out` (pgit_hash_digest_size bytes) and ends the
  * state; pgit_hash_init may start it again. Returns PGIT_OK, PGIT_EINVAL or
@@ -165,7 +173,7 @@ PGIT_EXTERN int32_t pgit_hash_final(uint8_t *out, void *state);
  * Returns PGIT_OK; PGIT_EINVAL (NULL pointer with count > 0, count < 0,
  * unknown algo or type); PGIT_EOVERFLOW (the lengths overflow). */
 PGIT_EXTERN int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
-                                           const uint8_t *data, const uint64_t *lengths, int32_t count);
+                                           const uint8_t *data, const pgit_size *lengths, int32_t count);
 
 /* ------------------------------------------------------------------------ */
 /* Codecs                                                                   */
@@ -192,7 +200,7 @@ PGIT_EXTERN void pgit_codec_free(pgit_codec *codec);
 /* Returns an upper bound of the compressed size of an object with
  * `content_len` bytes of content (header included), or 0 when the bound
  * overflows size_t. */
-PGIT_EXTERN size_t pgit_object_encode_bound(size_t content_len);
+PGIT_EXTERN pgit_size pgit_object_encode_bound(pgit_size content_len);
 
 /* Encodes an object in one call: hashes "<type> <len>\0<content>" into
  * `out_id` (digest size of algo) and writes the zlib-compressed loose
@@ -202,17 +210,17 @@ PGIT_EXTERN size_t pgit_object_encode_bound(size_t content_len);
  * Returns PGIT_OK; PGIT_EINVAL (NULL pointer, unknown algo or type);
  * PGIT_EBUFSIZE (out_cap too small: *out_len holds the bound);
  * PGIT_EOVERFLOW (content_len too large); PGIT_ENOMEM. */
-PGIT_EXTERN int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len,
+PGIT_EXTERN int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                                        pgit_codec *codec, int32_t algo, int32_t type,
-                                       const uint8_t *content, size_t content_len);
+                                       const uint8_t *content, pgit_size content_len);
 
 /* Reads only the header of a compressed loose object: *out_type gets its
  * type, *out_size its declared content size, *out_header_len the length of
  * "<type> <size>\0". Inflates at most PGIT_MAX_HEADER_SIZE bytes.
  * Returns PGIT_OK; PGIT_EINVAL; PGIT_EZLIB; PGIT_ETRUNCATED (stream ends
  * inside the header); PGIT_EHEADER; PGIT_EOVERFLOW (size over 2^63 - 1). */
-PGIT_EXTERN int32_t pgit_object_peek(int32_t *out_type, uint64_t *out_size, int32_t *out_header_len,
-                                     pgit_codec *codec, const uint8_t *in, size_t in_len);
+PGIT_EXTERN int32_t pgit_object_peek(int32_t *out_type, pgit_size *out_size, int32_t *out_header_len,
+                                     pgit_codec *codec, const uint8_t *in, pgit_size in_len);
 
 /* Decodes a whole compressed loose object: writes its content (header
  * stripped) to `out` (capacity out_cap), the content length to *out_len
@@ -227,9 +235,9 @@ PGIT_EXTERN int32_t pgit_object_peek(int32_t *out_type, uint64_t *out_size, int3
  * the caller can retry); PGIT_EZLIB; PGIT_ETRUNCATED; PGIT_EHEADER;
  * PGIT_ESIZE; PGIT_EOVERFLOW; PGIT_ETRAILING; PGIT_EIDMISMATCH; PGIT_ENOMEM.
  * On error the content of `out` is unspecified. */
-PGIT_EXTERN int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size_t *out_len,
+PGIT_EXTERN int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                                        pgit_codec *codec, int32_t algo, const uint8_t *expected_id,
-                                       const uint8_t *in, size_t in_len);
+                                       const uint8_t *in, pgit_size in_len);
 
 /* ------------------------------------------------------------------------ */
 /* Loose objects, streaming (bounded memory for large objects)              */
@@ -238,7 +246,7 @@ PGIT_EXTERN int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t o
 /* Starts encoding an object of `type` whose content is exactly
  * `content_len` bytes, in `codec` (which must not be mid-stream).
  * Returns PGIT_OK, PGIT_EINVAL or PGIT_ENOMEM. */
-PGIT_EXTERN int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, uint64_t content_len);
+PGIT_EXTERN int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, pgit_size content_len);
 
 /* Feeds content: consumes up to `in_len` bytes (*in_used tells how many)
  * and writes compressed bytes to `out` (*out_len tells how many). Call again
@@ -246,15 +254,15 @@ PGIT_EXTERN int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t t
  * written by pgit_encode_begin and comes out first.
  * Returns PGIT_OK; PGIT_EINVAL; PGIT_ESTATE (no stream begun);
  * PGIT_ESIZE (more content than declared). */
-PGIT_EXTERN int32_t pgit_encode_update(uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used,
-                                       pgit_codec *codec, const uint8_t *in, size_t in_len);
+PGIT_EXTERN int32_t pgit_encode_update(uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used,
+                                       pgit_codec *codec, const uint8_t *in, pgit_size in_len);
 
 /* Ends the stream: writes the remaining compressed bytes to `out` (*out_len
  * tells how many). Returns PGIT_MORE when out was filled and the call must
  * be repeated; PGIT_OK when done, with the id in `out_id` (digest size of
  * the algorithm); PGIT_ESIZE (less content than declared; the stream is
  * abandoned); PGIT_EINVAL; PGIT_ESTATE. */
-PGIT_EXTERN int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len,
+PGIT_EXTERN int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                                        pgit_codec *codec);
 
 /* Starts decoding a compressed loose object in `codec`. Returns PGIT_OK or
@@ -270,9 +278,9 @@ PGIT_EXTERN int32_t pgit_decode_begin(pgit_codec *codec, int32_t algo);
  * PGIT_EHEADER; PGIT_EOVERFLOW; PGIT_ESIZE (more content than declared);
  * PGIT_ETRAILING (input continues past the end of the zlib stream);
  * PGIT_ESTATE; PGIT_EINVAL. Any error abandons the stream. */
-PGIT_EXTERN int32_t pgit_decode_update(int32_t *out_type, uint64_t *out_size, uint8_t *out, size_t out_cap,
-                                       size_t *out_len, size_t *in_used,
-                                       pgit_codec *codec, const uint8_t *in, size_t in_len);
+PGIT_EXTERN int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out, pgit_size out_cap,
+                                       pgit_size *out_len, pgit_size *in_used,
+                                       pgit_codec *codec, const uint8_t *in, pgit_size in_len);
 
 /* Ends decoding once all input has been fed: checks that the zlib stream
  * ended with a good checksum, that exactly the declared size came out, and,

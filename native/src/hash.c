@@ -107,7 +107,7 @@ void pgit__hash_end(pgit_hash_ctx *ctx, uint8_t *out)
     memset(ctx, 0, sizeof(*ctx));
 }
 
-int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, size_t len)
+int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, pgit_size len)
 {
     pgit_hash_ctx ctx;
 
@@ -120,7 +120,7 @@ int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, size_t len)
     return PGIT_OK;
 }
 
-size_t pgit_hash_state_size(void)
+pgit_size pgit_hash_state_size(void)
 {
     return sizeof(pgit_hash_ctx);
 }
@@ -133,7 +133,7 @@ int32_t pgit_hash_init(void *state, int32_t algo)
     return PGIT_OK;
 }
 
-int32_t pgit_hash_update(void *state, const uint8_t *data, size_t len)
+int32_t pgit_hash_update(void *state, const uint8_t *data, pgit_size len)
 {
     pgit_hash_ctx *ctx = (pgit_hash_ctx *)state;
 

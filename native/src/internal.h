@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <stddef.h>
 
+_Static_assert(sizeof(size_t) == sizeof(pgit_size), "libpanagit supports 64-bit targets only");
+
 /* Compress `n` 64-byte blocks at `data` into the hash state words `h`. */
 typedef void (*pgit_blocks_fn)(uint32_t *h, const uint8_t *data, size_t n);
 

@@ -88,7 +88,7 @@ static int algo_known(int32_t algo)
     return algo == PGIT_HASH_SHA1 || algo == PGIT_HASH_SHA256;
 }
 
-size_t pgit_object_encode_bound(size_t content_len)
+pgit_size pgit_object_encode_bound(pgit_size content_len)
 {
     size_t total, bound;
 
@@ -134,9 +134,9 @@ static int deflate_all(z_stream *strm, const uint8_t *in, size_t len, int flush,
     return zrc;
 }
 
-int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len,
+int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                            pgit_codec *codec, int32_t algo, int32_t type,
-                           const uint8_t *content, size_t content_len)
+                           const uint8_t *content, pgit_size content_len)
 {
     uint8_t header[PGIT_MAX_HEADER_SIZE];
     size_t header_len, bound, out_left;
@@ -195,7 +195,7 @@ int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t
 }
 
 int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
-                               const uint8_t *data, const uint64_t *lengths, int32_t count)
+                               const uint8_t *data, const pgit_size *lengths, int32_t count)
 {
     uint8_t header[PGIT_MAX_HEADER_SIZE];
     pgit_hash_ctx hash;
@@ -343,11 +343,12 @@ static int32_t read_header(int32_t *type, uint64_t *size, size_t *header_len,
     }
 }
 
-int32_t pgit_object_peek(int32_t *out_type, uint64_t *out_size, int32_t *out_header_len,
-                         pgit_codec *codec, const uint8_t *in, size_t in_len)
+int32_t pgit_object_peek(int32_t *out_type, pgit_size *out_size, int32_t *out_header_len,
+                         pgit_codec *codec, const uint8_t *in, pgit_size in_len)
 {
     uint8_t hdr[PGIT_MAX_HEADER_SIZE];
-    size_t filled, header_len;
+    size_t filled, header_len, left = (size_t)in_len;
+    uint64_t size;
     int32_t rc;
 
     if (out_type == NULL || out_size == NULL || out_header_len == NULL || codec == NULL ||
@@ -355,10 +356,11 @@ int32_t pgit_object_peek(int32_t *out_type, uint64_t *out_size, int32_t *out_hea
         return PGIT_EINVAL;
     if (codec->mode == MODE_DECODE)
         codec->mode = MODE_IDLE;   /* the inflater is reset: any stream is abandoned */
-    rc = read_header(out_type, out_size, &header_len, hdr, &filled,
-                     &codec->inflater, &in, &in_len);
-    if (rc == PGIT_OK)
+    rc = read_header(out_type, &size, &header_len, hdr, &filled, &codec->inflater, &in, &left);
+    if (rc == PGIT_OK) {
+        *out_size = size;
         *out_header_len = (int32_t)header_len;
+    }
     return rc;
 }
 
@@ -414,9 +416,9 @@ static int32_t decode_libdeflate(int32_t *out_type, uint8_t *out, size_t out_cap
 }
 #endif
 
-int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size_t *out_len,
+int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                            pgit_codec *codec, int32_t algo, const uint8_t *expected_id,
-                           const uint8_t *in, size_t in_len)
+                           const uint8_t *in, pgit_size in_len)
 {
     uint8_t hdr[PGIT_MAX_HEADER_SIZE];
     const uint8_t *cursor = in;
@@ -435,9 +437,13 @@ int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size
 #if defined(PGIT_HAVE_LIBDEFLATE)
     if (out_cap <= PGIT__LIBDEFLATE_MAX) {
         const uint8_t *header;
-        rc = decode_libdeflate(out_type, out, out_cap, out_len, &header, &header_len, codec, in, in_len);
-        if (rc == PGIT_OK && expected_id != NULL)
-            rc = check_id(algo, expected_id, header, header_len, out, *out_len);
+        size_t made = 0;
+        rc = decode_libdeflate(out_type, out, out_cap, &made, &header, &header_len, codec, in, in_len);
+        if (rc == PGIT_OK) {
+            *out_len = made;
+            if (expected_id != NULL)
+                rc = check_id(algo, expected_id, header, header_len, out, made);
+        }
         if (rc == PGIT_OK || rc == PGIT_EIDMISMATCH || rc == PGIT_ENOMEM) {
             pgit__codec_scratch_trim(codec);
             return rc;
@@ -495,7 +501,7 @@ int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size
 
 /* ---- streaming encode ---------------------------------------------------- */
 
-int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, uint64_t content_len)
+int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, pgit_size content_len)
 {
     if (codec == NULL || !algo_known(algo) || pgit__type_name(type) == NULL)
         return PGIT_EINVAL;
@@ -533,8 +539,8 @@ static int feed_header(pgit_codec *codec, uint8_t **cursor, size_t *left)
     return codec->header_done == codec->header_len;
 }
 
-int32_t pgit_encode_update(uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used,
-                           pgit_codec *codec, const uint8_t *in, size_t in_len)
+int32_t pgit_encode_update(uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used,
+                           pgit_codec *codec, const uint8_t *in, pgit_size in_len)
 {
     uint8_t *cursor = out;
     size_t left = out_cap, consumed = 0;
@@ -578,7 +584,7 @@ int32_t pgit_encode_update(uint8_t *out, size_t out_cap, size_t *out_len, size_t
     return PGIT_OK;
 }
 
-int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len,
+int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                            pgit_codec *codec)
 {
     z_stream *strm;
@@ -646,9 +652,9 @@ static int32_t decode_fail(pgit_codec *codec, int32_t rc)
     return rc;
 }
 
-int32_t pgit_decode_update(int32_t *out_type, uint64_t *out_size, uint8_t *out, size_t out_cap,
-                           size_t *out_len, size_t *in_used,
-                           pgit_codec *codec, const uint8_t *in, size_t in_len)
+int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out, pgit_size out_cap,
+                           pgit_size *out_len, pgit_size *in_used,
+                           pgit_codec *codec, const uint8_t *in, pgit_size in_len)
 {
     const uint8_t *cursor = in;
     size_t left = in_len, written = 0;

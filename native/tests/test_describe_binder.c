@@ -38,12 +38,12 @@ static void test_every_function(void)
 {
     const char *name_direct, *sig_direct, *name_ffi = NULL, *sig_ffi = NULL;
     int32_t i32_a, i32_b, i32_c;
-    size_t size_a, size_b, size_c;
-    uint64_t u64_a;
+    pgit_size size_a, size_b, size_c;
+    pgit_size u64_a;
     void *p_a, *p_b, *p_c, *p_d, *p_e, *p_f, *p_g;
     uint8_t digest_direct[32], digest_ffi[32];
     const uint8_t content[] = "what the library says about itself\n";
-    size_t len = sizeof(content) - 1;
+    pgit_size len = sizeof(content) - 1;
     pgit_codec *direct_codec = NULL, *ffi_codec = NULL;
 
     CHECK((const char *)(uintptr_t)call("pgit_version", NULL) == pgit_version());
@@ -66,7 +66,7 @@ static void test_every_function(void)
 
     /* Batch hashing: one call, two objects. */
     {
-        uint64_t lengths[2] = { len, 5 };
+        pgit_size lengths[2] = { len, 5 };
         uint8_t data[64], ids[40], direct_ids[40];
         memcpy(data, content, len);
         memcpy(data + len, "tail!", 5);
@@ -78,7 +78,7 @@ static void test_every_function(void)
     }
 
     /* Streaming hash, state allocated from the size the library gives. */
-    size_b = (size_t)call("pgit_hash_state_size", NULL);
+    size_b = (pgit_size)call("pgit_hash_state_size", NULL);
     CHECK(size_b == pgit_hash_state_size());
     {
         void *state = malloc(size_b);
@@ -99,12 +99,12 @@ static void test_every_function(void)
     { void *a[] = { &p_a, &i32_a }; CHECK((int32_t)call("pgit_codec_new", a) == 0); }
     CHECK(ffi_codec != NULL);
     size_a = len;
-    { void *a[] = { &size_a }; size_b = (size_t)call("pgit_object_encode_bound", a); }
+    { void *a[] = { &size_a }; size_b = (pgit_size)call("pgit_object_encode_bound", a); }
     CHECK(size_b == pgit_object_encode_bound(len));
     {
         uint8_t *enc_direct = malloc(size_b), *enc_ffi = malloc(size_b), id_direct[20], id_ffi[20], out[128];
-        size_t enc_direct_len, enc_ffi_len = 0, out_len = 0;
-        uint64_t declared = 0;
+        pgit_size enc_direct_len, enc_ffi_len = 0, out_len = 0;
+        pgit_size declared = 0;
         int32_t type = 0, header_len = 0;
 
         CHECK(pgit_object_encode(id_direct, enc_direct, size_b, &enc_direct_len, direct_codec, PGIT_HASH_SHA1,
@@ -130,7 +130,7 @@ static void test_every_function(void)
         i32_a = PGIT_HASH_SHA1; i32_b = PGIT_OBJ_BLOB; u64_a = len; p_a = ffi_codec;
         { void *a[] = { &p_a, &i32_a, &i32_b, &u64_a }; CHECK((int32_t)call("pgit_encode_begin", a) == 0); }
         {
-            size_t produced = 0, n = 0, used = 0;
+            pgit_size produced = 0, n = 0, used = 0;
             p_b = enc_ffi; size_a = pgit_object_encode_bound(len); p_c = &n; p_d = &used;
             p_e = (void *)(uintptr_t)content; size_c = len;
             { void *a[] = { &p_b, &size_a, &p_c, &p_d, &p_a, &p_e, &size_c };

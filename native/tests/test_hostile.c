@@ -9,12 +9,12 @@ static pgit_codec *codec;
 
 /* Decodes `in` one-shot with an exact-size buffer, then streaming in small
  * slices, and checks both give `want`. */
-static void expect_both(const uint8_t *in, size_t in_len, int32_t want, const char *what)
+static void expect_both(const uint8_t *in, pgit_size in_len, int32_t want, const char *what)
 {
     uint8_t out[256];
-    size_t out_len = 0, off = 0;
+    pgit_size out_len = 0, off = 0;
     int32_t type, rc;
-    uint64_t size;
+    pgit_size size;
 
     rc = pgit_object_decode(&type, out, sizeof(out), &out_len, codec, PGIT_HASH_SHA1, NULL, in, in_len);
     if (rc != want)
@@ -23,7 +23,7 @@ static void expect_both(const uint8_t *in, size_t in_len, int32_t want, const ch
 
     rc = pgit_decode_begin(codec, PGIT_HASH_SHA1);
     while (rc == PGIT_OK) {
-        size_t take = in_len - off < 3 ? in_len - off : 3, made, used;
+        pgit_size take = in_len - off < 3 ? in_len - off : 3, made, used;
         rc = pgit_decode_update(&type, &size, out, 5, &made, &used, codec, in + off, take);
         if (rc != PGIT_OK)
             break;
@@ -38,9 +38,9 @@ static void expect_both(const uint8_t *in, size_t in_len, int32_t want, const ch
     CHECK_RC(rc, want);
 }
 
-static void expect_raw(const char *raw, size_t raw_len, int32_t want, const char *what)
+static void expect_raw(const char *raw, pgit_size raw_len, int32_t want, const char *what)
 {
-    size_t len;
+    pgit_size len;
     uint8_t *z = zcompress((const uint8_t *)raw, raw_len, &len);
     expect_both(z, len, want, what);
     free(z);
@@ -69,11 +69,11 @@ static void test_headers(void)
 static void test_streams(void)
 {
     const char raw[] = "blob 11\0hello world";
-    size_t len, i;
+    pgit_size len, i;
     uint8_t *z = zcompress((const uint8_t *)raw, sizeof(raw) - 1, &len);
     uint8_t *bad = malloc(len + 8);
     uint8_t out[64];
-    size_t out_len;
+    pgit_size out_len;
     int32_t type;
 
     /* Every truncation is an error, never a success or a crash. */
@@ -106,13 +106,13 @@ static void test_streams(void)
  * must stop right past the declared size, not inflate the rest. */
 static void test_bomb(void)
 {
-    const size_t huge = (size_t)256 << 20, chunk = 1 << 20;
+    const pgit_size huge = (pgit_size)256 << 20, chunk = 1 << 20;
     uint8_t *zeros = calloc(1, chunk), *z;
-    size_t z_cap = (size_t)8 << 20, i;
+    pgit_size z_cap = (pgit_size)8 << 20, i;
     z_stream s;
     int32_t type;
     uint8_t out[10];
-    size_t out_len;
+    pgit_size out_len;
 
     memset(&s, 0, sizeof(s));
     z = malloc(z_cap);
@@ -140,11 +140,11 @@ static void test_id_mismatch(void)
 {
     const uint8_t content[] = "hello\n";
     uint8_t id[32], wrong[32], out[16];
-    size_t cap = pgit_object_encode_bound(6), len, out_len;
+    pgit_size cap = pgit_object_encode_bound(6), len, out_len;
     uint8_t *enc = malloc(cap);
     int32_t type;
-    size_t used;
-    uint64_t size;
+    pgit_size used;
+    pgit_size size;
 
     CHECK_RC(pgit_object_encode(id, enc, cap, &len, codec, PGIT_HASH_SHA1, PGIT_OBJ_BLOB, content, 6), PGIT_OK);
     memcpy(wrong, id, 20);
@@ -162,9 +162,9 @@ static void test_id_mismatch(void)
 static void test_streaming_misuse(void)
 {
     uint8_t out[128], id[32];
-    size_t n, used;
+    pgit_size n, used;
     int32_t type;
-    uint64_t size;
+    pgit_size size;
 
     CHECK_RC(pgit_encode_update(out, sizeof(out), &n, &used, codec, (const uint8_t *)"x", 1), PGIT_ESTATE);
     CHECK_RC(pgit_encode_finish(id, out, sizeof(out), &n, codec), PGIT_ESTATE);

@@ -24,10 +24,10 @@ static const struct known knowns[] = {
 
 static void test_known_ids(pgit_codec *codec)
 {
-    size_t i;
+    pgit_size i;
     for (i = 0; i < sizeof(knowns) / sizeof(knowns[0]); i++) {
         const struct known *k = &knowns[i];
-        size_t len = strlen(k->content), cap = pgit_object_encode_bound(len), out_len;
+        pgit_size len = strlen(k->content), cap = pgit_object_encode_bound(len), out_len;
         uint8_t *out = malloc(cap), id[32], content[16];
         int32_t type;
 
@@ -49,15 +49,15 @@ static void test_known_ids(pgit_codec *codec)
 
 /* Encodes in the streaming form, feeding `slice` bytes at a time into an
  * output buffer of `room` bytes. Returns the compressed length. */
-static size_t stream_encode(uint8_t *id, uint8_t *out, pgit_codec *codec, int32_t algo, int32_t type,
-                            const uint8_t *content, size_t len, size_t slice, size_t room)
+static pgit_size stream_encode(uint8_t *id, uint8_t *out, pgit_codec *codec, int32_t algo, int32_t type,
+                            const uint8_t *content, pgit_size len, pgit_size slice, pgit_size room)
 {
-    size_t produced = 0, off = 0, n, used;
+    pgit_size produced = 0, off = 0, n, used;
     int32_t rc;
 
     CHECK_RC(pgit_encode_begin(codec, algo, type, len), PGIT_OK);
     while (off < len) {
-        size_t take = len - off < slice ? len - off : slice;
+        pgit_size take = len - off < slice ? len - off : slice;
         CHECK_RC(pgit_encode_update(out + produced, room, &n, &used, codec, content + off, take), PGIT_OK);
         produced += n;
         off += used;
@@ -71,15 +71,15 @@ static size_t stream_encode(uint8_t *id, uint8_t *out, pgit_codec *codec, int32_
 }
 
 /* Decodes in the streaming form, `slice` input bytes and `room` output bytes at a time. */
-static int32_t stream_decode(int32_t *type, uint8_t *out, size_t *out_len, pgit_codec *codec, int32_t algo,
-                             const uint8_t *expected, const uint8_t *in, size_t in_len, size_t slice, size_t room)
+static int32_t stream_decode(int32_t *type, uint8_t *out, pgit_size *out_len, pgit_codec *codec, int32_t algo,
+                             const uint8_t *expected, const uint8_t *in, pgit_size in_len, pgit_size slice, pgit_size room)
 {
-    size_t off = 0, total = 0;
-    uint64_t size;
+    pgit_size off = 0, total = 0;
+    pgit_size size;
     int32_t rc = pgit_decode_begin(codec, algo);
 
     while (rc == PGIT_OK) {
-        size_t take = in_len - off < slice ? in_len - off : slice, made, used;
+        pgit_size take = in_len - off < slice ? in_len - off : slice, made, used;
         rc = pgit_decode_update(type, &size, out + total, room, &made, &used, codec, in + off, take);
         if (rc != PGIT_OK)
             break;
@@ -96,23 +96,23 @@ static int32_t stream_decode(int32_t *type, uint8_t *out, size_t *out_len, pgit_
 
 static void test_round_trips(pgit_codec *codec)
 {
-    static const size_t sizes[] = { 0, 1, 2, 31, 32, 63, 64, 65, 200, 1000, 4096, 8191, 8192, 65536,
+    static const pgit_size sizes[] = { 0, 1, 2, 31, 32, 63, 64, 65, 200, 1000, 4096, 8191, 8192, 65536,
                                     100000, 1 << 20, (3 << 20) + 17, (16 << 20) + 1 };
-    size_t i;
+    pgit_size i;
     int32_t algo;
 
     for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-        size_t len = sizes[i], cap = pgit_object_encode_bound(len), enc_len, dec_len, stream_len;
+        pgit_size len = sizes[i], cap = pgit_object_encode_bound(len), enc_len, dec_len, stream_len;
         uint8_t *content = malloc(len + 1), *enc = malloc(cap), *dec = malloc(len + 1);
         uint8_t *streamed = malloc(cap + 64);
         uint8_t id[32], id2[32];
         int32_t type;
-        uint64_t size;
+        pgit_size size;
         int32_t header_len;
 
-        check_fill(content, len, (uint64_t)len + 3, (int)(i % 2));
+        check_fill(content, len, (pgit_size)len + 3, (int)(i % 2));
         for (algo = PGIT_HASH_SHA1; algo <= PGIT_HASH_SHA256; algo++) {
-            size_t idn = (size_t)pgit_hash_digest_size(algo);
+            pgit_size idn = (pgit_size)pgit_hash_digest_size(algo);
 
             CHECK_RC(pgit_object_encode(id, enc, cap, &enc_len, codec, algo, PGIT_OBJ_BLOB, content, len), PGIT_OK);
             CHECK_RC(pgit_object_peek(&type, &size, &header_len, codec, enc, enc_len), PGIT_OK);
@@ -125,7 +125,7 @@ static void test_round_trips(pgit_codec *codec)
                 uLongf raw_len = (uLongf)(len + 64);
                 uint8_t *raw = malloc(raw_len);
                 CHECK(uncompress(raw, &raw_len, enc, (uLong)enc_len) == Z_OK);
-                CHECK(raw_len == len + (size_t)header_len && memcmp(raw + header_len, content, len) == 0);
+                CHECK(raw_len == len + (pgit_size)header_len && memcmp(raw + header_len, content, len) == 0);
                 free(raw);
             }
 
@@ -150,7 +150,7 @@ static void test_round_trips(pgit_codec *codec)
 static void test_buffer_too_small(pgit_codec *codec)
 {
     const uint8_t content[] = "some content";
-    size_t cap = pgit_object_encode_bound(sizeof(content)), enc_len, out_len;
+    pgit_size cap = pgit_object_encode_bound(sizeof(content)), enc_len, out_len;
     uint8_t *enc = malloc(cap), id[20], small[4];
     int32_t type;
 
@@ -171,8 +171,8 @@ static void test_hash_batch(void)
 {
     static const char *contents[] = { "", "hello\n", "a somewhat longer third object, over one block of sixty-four bytes" };
     uint8_t data[256], ids[3 * 32], one[32];
-    uint64_t lengths[3];
-    size_t off = 0, i;
+    pgit_size lengths[3];
+    pgit_size off = 0, i;
     int32_t algo;
 
     for (i = 0; i < 3; i++) {
@@ -181,11 +181,11 @@ static void test_hash_batch(void)
         off += lengths[i];
     }
     for (algo = PGIT_HASH_SHA1; algo <= PGIT_HASH_SHA256; algo++) {
-        size_t d = (size_t)pgit_hash_digest_size(algo);
+        pgit_size d = (pgit_size)pgit_hash_digest_size(algo);
         CHECK_RC(pgit_object_hash_batch(ids, algo, PGIT_OBJ_BLOB, data, lengths, 3), PGIT_OK);
         for (i = 0; i < 3; i++) {
             pgit_codec *codec;
-            size_t cap = pgit_object_encode_bound(lengths[i]), n;
+            pgit_size cap = pgit_object_encode_bound(lengths[i]), n;
             uint8_t *enc = malloc(cap);
             pgit_codec_new(&codec, 1);
             CHECK_RC(pgit_object_encode(one, enc, cap, &n, codec, algo, PGIT_OBJ_BLOB, (const uint8_t *)contents[i],

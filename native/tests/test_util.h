@@ -12,7 +12,7 @@
 #include <zlib.h>
 
 /* zlib-compresses raw[0..len); the caller frees the result. */
-static inline uint8_t *zcompress(const uint8_t *raw, size_t len, size_t *out_len)
+static inline uint8_t *zcompress(const uint8_t *raw, pgit_size len, pgit_size *out_len)
 {
     uLongf cap = compressBound((uLong)len);
     uint8_t *out = malloc(cap);
@@ -25,7 +25,7 @@ static inline uint8_t *zcompress(const uint8_t *raw, size_t len, size_t *out_len
 }
 
 /* zlib-compresses a NUL-terminated string as raw object bytes plus `extra`. */
-static inline uint8_t *zcompress_str(const char *raw, size_t *out_len)
+static inline uint8_t *zcompress_str(const char *raw, pgit_size *out_len)
 {
     return zcompress((const uint8_t *)raw, strlen(raw), out_len);
 }

@@ -59,7 +59,7 @@ static ffi_type *ffi_type_of(enum pcall_kind kind)
     case PCALL_U32:  return &ffi_type_uint32;
     case PCALL_I64:  return &ffi_type_sint64;
     case PCALL_U64:  return &ffi_type_uint64;
-    case PCALL_SIZE: return sizeof(size_t) == 8 ? &ffi_type_uint64 : &ffi_type_uint32;
+    case PCALL_SIZE: return &ffi_type_uint64;   /* pgit_size: unsigned long long, 64 bits */
     default:         return &ffi_type_pointer;
     }
 }
@@ -192,7 +192,7 @@ void pcall_invoke(const pcall_function *fn, uint64_t *ret, void **args)
         break;
     default: {
         uint64_t wide = 0;
-        if (fn->ret == PCALL_U32 || (fn->ret == PCALL_SIZE && sizeof(size_t) == 4)) {
+        if (fn->ret == PCALL_U32) {
             ffi_call((ffi_cif *)&fn->cif, FFI_FN(fn->address), &raw, args);
             wide = (uint32_t)raw;
         } else {

@@ -53,7 +53,7 @@ const pcall_function *pcall_find(const pcall_library *lib, const char *name);
 int pcall_parse_signature(pcall_function *fn, const char *signature, char *err, size_t err_len);
 
 /* Calls fn with `args`: args[i] points at the value of argument i (an
- * int32_t, uint64_t, size_t or pointer, by kind). The result is stored in
+ * int32_t, a 64-bit integer (i64, u64, size) or a pointer, by kind). The result is stored in
  * *ret (8 bytes are enough for every kind; integers are widened). */
 void pcall_invoke(const pcall_function *fn, uint64_t *ret, void **args);
 

@@ -25,8 +25,7 @@
 typedef struct argument {
     union {
         int32_t i32;
-        uint64_t u64;
-        size_t size;
+        uint64_t u64;   /* i64, u64 and size (pgit_size, 64 bits) */
         void *ptr;
     } value;
     uint8_t *owned;      /* buffer to free */
@@ -118,8 +117,6 @@ static int parse_argument(argument *arg, enum pcall_kind kind, const char *text,
     }
     if (kind == PCALL_I32 || kind == PCALL_U32)
         arg->value.i32 = (int32_t)arg->value.u64;
-    else if (kind == PCALL_SIZE)
-        arg->value.size = (size_t)arg->value.u64;
     return 0;
 }
 

@@ -42,7 +42,7 @@ final class NativeSignatures {
             case "void" -> Optional.empty();
             case "i32", "u32" -> Optional.of(ValueLayout.JAVA_INT);
             case "i64", "u64" -> Optional.of(ValueLayout.JAVA_LONG);
-            case "size" -> Optional.of(ValueLayout.ADDRESS.byteSize() == 8 ? ValueLayout.JAVA_LONG : ValueLayout.JAVA_INT);
+            case "size" -> Optional.of(ValueLayout.JAVA_LONG);   // pgit_size: unsigned long long, 64 bits
             case "ptr", "str" -> Optional.of(ValueLayout.ADDRESS);
             default -> throw new IllegalArgumentException("unknown type '" + token + "' in '" + signature + "'");
         };

@@ -230,6 +230,12 @@ public class Panagit extends Panagit$shared {
     public static int PGIT_HASH_SHA256() {
         return PGIT_HASH_SHA256;
     }
+    /**
+     * {@snippet lang=c :
+     * typedef unsigned long long pgit_size
+     * }
+     */
+    public static final OfLong pgit_size = Panagit.C_LONG_LONG;
 
     private static class pgit_version {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -595,7 +601,7 @@ public class Panagit extends Panagit$shared {
             Panagit.C_POINTER,
             Panagit.C_INT,
             Panagit.C_POINTER,
-            Panagit.C_LONG
+            Panagit.C_LONG_LONG
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_hash");
@@ -606,7 +612,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, size_t len)
+     * int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, pgit_size len)
      * }
      */
     public static FunctionDescriptor pgit_hash$descriptor() {
@@ -616,7 +622,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, size_t len)
+     * int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, pgit_size len)
      * }
      */
     public static MethodHandle pgit_hash$handle() {
@@ -626,7 +632,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, size_t len)
+     * int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, pgit_size len)
      * }
      */
     public static MemorySegment pgit_hash$address() {
@@ -635,7 +641,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, size_t len)
+     * int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, pgit_size len)
      * }
      */
     public static int pgit_hash(MemorySegment out, int algo, MemorySegment data, long len) {
@@ -654,7 +660,7 @@ public class Panagit extends Panagit$shared {
 
     private static class pgit_hash_state_size {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            Panagit.C_LONG    );
+            Panagit.C_LONG_LONG    );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_hash_state_size");
 
@@ -664,7 +670,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t pgit_hash_state_size()
+     * pgit_size pgit_hash_state_size()
      * }
      */
     public static FunctionDescriptor pgit_hash_state_size$descriptor() {
@@ -674,7 +680,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t pgit_hash_state_size()
+     * pgit_size pgit_hash_state_size()
      * }
      */
     public static MethodHandle pgit_hash_state_size$handle() {
@@ -684,7 +690,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t pgit_hash_state_size()
+     * pgit_size pgit_hash_state_size()
      * }
      */
     public static MemorySegment pgit_hash_state_size$address() {
@@ -693,7 +699,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * size_t pgit_hash_state_size()
+     * pgit_size pgit_hash_state_size()
      * }
      */
     public static long pgit_hash_state_size() {
@@ -776,7 +782,7 @@ public class Panagit extends Panagit$shared {
             Panagit.C_INT,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
-            Panagit.C_LONG
+            Panagit.C_LONG_LONG
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_hash_update");
@@ -787,7 +793,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t pgit_hash_update(void *state, const uint8_t *data, size_t len)
+     * int32_t pgit_hash_update(void *state, const uint8_t *data, pgit_size len)
      * }
      */
     public static FunctionDescriptor pgit_hash_update$descriptor() {
@@ -797,7 +803,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t pgit_hash_update(void *state, const uint8_t *data, size_t len)
+     * int32_t pgit_hash_update(void *state, const uint8_t *data, pgit_size len)
      * }
      */
     public static MethodHandle pgit_hash_update$handle() {
@@ -807,7 +813,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t pgit_hash_update(void *state, const uint8_t *data, size_t len)
+     * int32_t pgit_hash_update(void *state, const uint8_t *data, pgit_size len)
      * }
      */
     public static MemorySegment pgit_hash_update$address() {
@@ -816,7 +822,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t pgit_hash_update(void *state, const uint8_t *data, size_t len)
+     * int32_t pgit_hash_update(void *state, const uint8_t *data, pgit_size len)
      * }
      */
     public static int pgit_hash_update(MemorySegment state, MemorySegment data, long len) {
@@ -913,7 +919,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const uint64_t *lengths, int32_t count)
+     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const pgit_size *lengths, int32_t count)
      * }
      */
     public static FunctionDescriptor pgit_object_hash_batch$descriptor() {
@@ -923,7 +929,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const uint64_t *lengths, int32_t count)
+     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const pgit_size *lengths, int32_t count)
      * }
      */
     public static MethodHandle pgit_object_hash_batch$handle() {
@@ -933,7 +939,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const uint64_t *lengths, int32_t count)
+     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const pgit_size *lengths, int32_t count)
      * }
      */
     public static MemorySegment pgit_object_hash_batch$address() {
@@ -942,7 +948,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const uint64_t *lengths, int32_t count)
+     * int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type, const uint8_t *data, const pgit_size *lengths, int32_t count)
      * }
      */
     public static int pgit_object_hash_batch(MemorySegment out_ids, int algo, int type, MemorySegment data, MemorySegment lengths, int count) {
@@ -1081,8 +1087,8 @@ public class Panagit extends Panagit$shared {
 
     private static class pgit_object_encode_bound {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            Panagit.C_LONG,
-            Panagit.C_LONG
+            Panagit.C_LONG_LONG,
+            Panagit.C_LONG_LONG
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_object_encode_bound");
@@ -1093,7 +1099,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t pgit_object_encode_bound(size_t content_len)
+     * pgit_size pgit_object_encode_bound(pgit_size content_len)
      * }
      */
     public static FunctionDescriptor pgit_object_encode_bound$descriptor() {
@@ -1103,7 +1109,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t pgit_object_encode_bound(size_t content_len)
+     * pgit_size pgit_object_encode_bound(pgit_size content_len)
      * }
      */
     public static MethodHandle pgit_object_encode_bound$handle() {
@@ -1113,7 +1119,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t pgit_object_encode_bound(size_t content_len)
+     * pgit_size pgit_object_encode_bound(pgit_size content_len)
      * }
      */
     public static MemorySegment pgit_object_encode_bound$address() {
@@ -1122,7 +1128,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * size_t pgit_object_encode_bound(size_t content_len)
+     * pgit_size pgit_object_encode_bound(pgit_size content_len)
      * }
      */
     public static long pgit_object_encode_bound(long content_len) {
@@ -1144,13 +1150,13 @@ public class Panagit extends Panagit$shared {
             Panagit.C_INT,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
-            Panagit.C_LONG,
+            Panagit.C_LONG_LONG,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
             Panagit.C_INT,
             Panagit.C_INT,
             Panagit.C_POINTER,
-            Panagit.C_LONG
+            Panagit.C_LONG_LONG
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_object_encode");
@@ -1161,7 +1167,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *content, size_t content_len)
+     * int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *content, pgit_size content_len)
      * }
      */
     public static FunctionDescriptor pgit_object_encode$descriptor() {
@@ -1171,7 +1177,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *content, size_t content_len)
+     * int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *content, pgit_size content_len)
      * }
      */
     public static MethodHandle pgit_object_encode$handle() {
@@ -1181,7 +1187,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *content, size_t content_len)
+     * int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *content, pgit_size content_len)
      * }
      */
     public static MemorySegment pgit_object_encode$address() {
@@ -1190,7 +1196,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *content, size_t content_len)
+     * int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *content, pgit_size content_len)
      * }
      */
     public static int pgit_object_encode(MemorySegment out_id, MemorySegment out, long out_cap, MemorySegment out_len, MemorySegment codec, int algo, int type, MemorySegment content, long content_len) {
@@ -1215,7 +1221,7 @@ public class Panagit extends Panagit$shared {
             Panagit.C_POINTER,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
-            Panagit.C_LONG
+            Panagit.C_LONG_LONG
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_object_peek");
@@ -1226,7 +1232,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t pgit_object_peek(int32_t *out_type, uint64_t *out_size, int32_t *out_header_len, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_object_peek(int32_t *out_type, pgit_size *out_size, int32_t *out_header_len, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static FunctionDescriptor pgit_object_peek$descriptor() {
@@ -1236,7 +1242,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t pgit_object_peek(int32_t *out_type, uint64_t *out_size, int32_t *out_header_len, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_object_peek(int32_t *out_type, pgit_size *out_size, int32_t *out_header_len, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static MethodHandle pgit_object_peek$handle() {
@@ -1246,7 +1252,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t pgit_object_peek(int32_t *out_type, uint64_t *out_size, int32_t *out_header_len, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_object_peek(int32_t *out_type, pgit_size *out_size, int32_t *out_header_len, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static MemorySegment pgit_object_peek$address() {
@@ -1255,7 +1261,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t pgit_object_peek(int32_t *out_type, uint64_t *out_size, int32_t *out_header_len, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_object_peek(int32_t *out_type, pgit_size *out_size, int32_t *out_header_len, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static int pgit_object_peek(MemorySegment out_type, MemorySegment out_size, MemorySegment out_header_len, MemorySegment codec, MemorySegment in, long in_len) {
@@ -1277,13 +1283,13 @@ public class Panagit extends Panagit$shared {
             Panagit.C_INT,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
-            Panagit.C_LONG,
+            Panagit.C_LONG_LONG,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
             Panagit.C_INT,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
-            Panagit.C_LONG
+            Panagit.C_LONG_LONG
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_object_decode");
@@ -1294,7 +1300,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec, int32_t algo, const uint8_t *expected_id, const uint8_t *in, size_t in_len)
+     * int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec, int32_t algo, const uint8_t *expected_id, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static FunctionDescriptor pgit_object_decode$descriptor() {
@@ -1304,7 +1310,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec, int32_t algo, const uint8_t *expected_id, const uint8_t *in, size_t in_len)
+     * int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec, int32_t algo, const uint8_t *expected_id, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static MethodHandle pgit_object_decode$handle() {
@@ -1314,7 +1320,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec, int32_t algo, const uint8_t *expected_id, const uint8_t *in, size_t in_len)
+     * int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec, int32_t algo, const uint8_t *expected_id, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static MemorySegment pgit_object_decode$address() {
@@ -1323,7 +1329,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec, int32_t algo, const uint8_t *expected_id, const uint8_t *in, size_t in_len)
+     * int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec, int32_t algo, const uint8_t *expected_id, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static int pgit_object_decode(MemorySegment out_type, MemorySegment out, long out_cap, MemorySegment out_len, MemorySegment codec, int algo, MemorySegment expected_id, MemorySegment in, long in_len) {
@@ -1346,7 +1352,7 @@ public class Panagit extends Panagit$shared {
             Panagit.C_POINTER,
             Panagit.C_INT,
             Panagit.C_INT,
-            Panagit.C_LONG
+            Panagit.C_LONG_LONG
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_encode_begin");
@@ -1357,7 +1363,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, uint64_t content_len)
+     * int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, pgit_size content_len)
      * }
      */
     public static FunctionDescriptor pgit_encode_begin$descriptor() {
@@ -1367,7 +1373,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, uint64_t content_len)
+     * int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, pgit_size content_len)
      * }
      */
     public static MethodHandle pgit_encode_begin$handle() {
@@ -1377,7 +1383,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, uint64_t content_len)
+     * int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, pgit_size content_len)
      * }
      */
     public static MemorySegment pgit_encode_begin$address() {
@@ -1386,7 +1392,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, uint64_t content_len)
+     * int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, pgit_size content_len)
      * }
      */
     public static int pgit_encode_begin(MemorySegment codec, int algo, int type, long content_len) {
@@ -1407,12 +1413,12 @@ public class Panagit extends Panagit$shared {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             Panagit.C_INT,
             Panagit.C_POINTER,
-            Panagit.C_LONG,
+            Panagit.C_LONG_LONG,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
-            Panagit.C_LONG
+            Panagit.C_LONG_LONG
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_encode_update");
@@ -1423,7 +1429,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t pgit_encode_update(uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_encode_update(uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static FunctionDescriptor pgit_encode_update$descriptor() {
@@ -1433,7 +1439,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t pgit_encode_update(uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_encode_update(uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static MethodHandle pgit_encode_update$handle() {
@@ -1443,7 +1449,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t pgit_encode_update(uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_encode_update(uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static MemorySegment pgit_encode_update$address() {
@@ -1452,7 +1458,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t pgit_encode_update(uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_encode_update(uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static int pgit_encode_update(MemorySegment out, long out_cap, MemorySegment out_len, MemorySegment in_used, MemorySegment codec, MemorySegment in, long in_len) {
@@ -1474,7 +1480,7 @@ public class Panagit extends Panagit$shared {
             Panagit.C_INT,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
-            Panagit.C_LONG,
+            Panagit.C_LONG_LONG,
             Panagit.C_POINTER,
             Panagit.C_POINTER
         );
@@ -1487,7 +1493,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec)
+     * int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec)
      * }
      */
     public static FunctionDescriptor pgit_encode_finish$descriptor() {
@@ -1497,7 +1503,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec)
+     * int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec)
      * }
      */
     public static MethodHandle pgit_encode_finish$handle() {
@@ -1507,7 +1513,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec)
+     * int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec)
      * }
      */
     public static MemorySegment pgit_encode_finish$address() {
@@ -1516,7 +1522,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, size_t out_cap, size_t *out_len, pgit_codec *codec)
+     * int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_codec *codec)
      * }
      */
     public static int pgit_encode_finish(MemorySegment out_id, MemorySegment out, long out_cap, MemorySegment out_len, MemorySegment codec) {
@@ -1600,12 +1606,12 @@ public class Panagit extends Panagit$shared {
             Panagit.C_POINTER,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
-            Panagit.C_LONG,
+            Panagit.C_LONG_LONG,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
             Panagit.C_POINTER,
-            Panagit.C_LONG
+            Panagit.C_LONG_LONG
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_decode_update");
@@ -1616,7 +1622,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t pgit_decode_update(int32_t *out_type, uint64_t *out_size, uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static FunctionDescriptor pgit_decode_update$descriptor() {
@@ -1626,7 +1632,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t pgit_decode_update(int32_t *out_type, uint64_t *out_size, uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static MethodHandle pgit_decode_update$handle() {
@@ -1636,7 +1642,7 @@ public class Panagit extends Panagit$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t pgit_decode_update(int32_t *out_type, uint64_t *out_size, uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static MemorySegment pgit_decode_update$address() {
@@ -1645,7 +1651,7 @@ public class Panagit extends Panagit$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t pgit_decode_update(int32_t *out_type, uint64_t *out_size, uint8_t *out, size_t out_cap, size_t *out_len, size_t *in_used, pgit_codec *codec, const uint8_t *in, size_t in_len)
+     * int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, const uint8_t *in, pgit_size in_len)
      * }
      */
     public static int pgit_decode_update(MemorySegment out_type, MemorySegment out_size, MemorySegment out, long out_cap, MemorySegment out_len, MemorySegment in_used, MemorySegment codec, MemorySegment in, long in_len) {
