@@ -16,6 +16,10 @@ set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(ENV{PKG_CONFIG_LIBDIR} /usr/x86_64-w64-mingw32/lib/pkgconfig)
 
+# zlib linked statically (libz.a), so libpanagit.dll needs no zlib1.dll beside it;
+# its symbols stay private to the DLL (only PGIT_EXTERN functions are exported).
+set(ZLIB_USE_STATIC_LIBS ON)
+
 # Static runtime libraries, so the tests need no MinGW DLLs beside them under wine.
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static-libgcc")
 set(CMAKE_SHARED_LINKER_FLAGS_INIT "-static-libgcc")
