@@ -58,7 +58,8 @@ public final class Workloads {
         long run(ObjectCodec level1, ObjectCodec level6) throws Exception;
     }
 
-    static byte[] text(int size, long seed) {
+    /** Source-code-like text: the test data of W0-W5 (also used by the JMH suite). */
+    public static byte[] text(int size, long seed) {
         String[] words = {"public", "static", "final", "int", "return", "if", "(x", "!=", "null)", "{", "}", ";",
             "\n", "    ", "object", "tree", "commit", "hash", "= 0;", "for", "//", "the", "byte[]", "String"};
         Random random = new Random(seed);
@@ -138,8 +139,21 @@ public final class Workloads {
         return rows;
     }
 
-    /** A realistic object set: this repository's files (when found) and generated binaries. */
-    List<byte[]> objectSet() throws IOException {
+    /** The panagit source tree at or above {@code start}, or null (W3 uses its files when there is one). */
+    public static Path findSourceTree(Path start) {
+        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("native/include")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A realistic object set (W3): every file of the source tree at {@code sourceTree} (when it is
+     * one), else generated text, plus ten random binaries.
+     */
+    public static List<byte[]> objectSet(Path sourceTree) throws IOException {
         List<byte[]> objects = new ArrayList<>();
         if (sourceTree != null && Files.isDirectory(sourceTree.resolve("native"))) {
             try (Stream<Path> walk = Files.walk(sourceTree)) {
@@ -167,7 +181,7 @@ public final class Workloads {
 
     /** W3: encoding and decoding a set of objects in memory (objects per second). */
     public void w3() throws Exception {
-        List<byte[]> set = objectSet();
+        List<byte[]> set = objectSet(sourceTree);
         long total = set.stream().mapToLong(b -> b.length).sum();
         String variant = set.size() + " objects, " + String.format("%.1f MB", total / 1e6);
         both("W3 encode set", variant, total, (c1, c6) -> {

@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintStream out = io.out();
         int roundCount = rounds != null ? rounds : quick ? 3 : 5;
         Harness harness = quick ? new Harness(100, 100, roundCount, io.err()) : new Harness(1000, 500, roundCount, io.err());
-        Path root = findSourceTree(io.cwd());
+        Path root = Workloads.findSourceTree(io.cwd());
         Workloads workloads = new Workloads(harness, quick, root);
         if (!workloads.nativeAvailable()) {
             io.err().println("native unavailable (" + NativeAccess.status().unavailableReason().orElse("?")
@@ -84,15 +84,6 @@ final class BenchCommand implements Callable<Integer> {
 
     private boolean runs(String workload) {
         return only == null || only.stream().anyMatch(w -> w.equalsIgnoreCase(workload));
-    }
-
-    private static Path findSourceTree(Path start) {
-        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("native/include")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        return null;
     }
 
     private static String header(boolean quick, int rounds) {

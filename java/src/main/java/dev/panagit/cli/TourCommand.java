@@ -1,6 +1,7 @@
 package dev.panagit.cli;
 
 import dev.panagit.backend.BackendChoice;
+import dev.panagit.bench.Workloads;
 import dev.panagit.codec.JavaObjectCodec;
 import dev.panagit.lib.ObjectCodec;
 import dev.panagit.lib.ObjectFormat;
@@ -51,7 +52,7 @@ final class TourCommand implements Callable<Integer> {
             byte[] hello = "hello\n".getBytes(StandardCharsets.UTF_8);
             ObjectId helloId = repo.objects().insert(ObjectType.BLOB, hello);
             out.println("   " + helloId.name() + "  \"hello\\n\" (git's id for it is ce013625030ba8dba906f756967f9e9ca394464a)");
-            byte[] text = sampleText(4000);
+            byte[] text = Workloads.text(4000, 1);
             ObjectId textId = repo.objects().insert(ObjectType.BLOB, text);
             out.println("   " + textId.name() + "  " + text.length + " bytes of source-like text");
             byte[] binary = new byte[1 << 20];
@@ -115,7 +116,7 @@ final class TourCommand implements Callable<Integer> {
         List<byte[]> sample = new ArrayList<>();
         Random random = new Random(7);
         for (int i = 0; i < 400; i++) {
-            sample.add(sampleText(200 + random.nextInt(16_000)));
+            sample.add(Workloads.text(200 + random.nextInt(16_000), random.nextLong()));
         }
         long bytes = sample.stream().mapToLong(b -> b.length).sum();
         out.printf("   encode (hash + zlib) and decode %d objects, %.1f MB, level 1; median of 5 rounds%n",
@@ -149,17 +150,6 @@ final class TourCommand implements Callable<Integer> {
         double[] measured = Arrays.copyOfRange(rounds, 2, rounds.length);   // the first two warm up
         Arrays.sort(measured);
         return measured[measured.length / 2];
-    }
-
-    static byte[] sampleText(int size) {
-        String[] words = {"if", "(x)", "{", "return", "y;", "}", "int", "count", "=", "0;", "for", "object",
-            "tree", "commit", "blob", "\n", "    ", "hash", "id", "+=", "size", "//", "the", "of"};
-        StringBuilder sb = new StringBuilder(size + 16);
-        Random random = new Random(size);
-        while (sb.length() < size) {
-            sb.append(words[random.nextInt(words.length)]).append(' ');
-        }
-        return sb.substring(0, size).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void deleteTree(Path dir) throws IOException {

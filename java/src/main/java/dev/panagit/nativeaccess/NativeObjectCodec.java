@@ -392,9 +392,9 @@ public final class NativeObjectCodec implements ObjectCodec {
             if (guess <= WHOLE_LIMIT) {
                 byte[] out = decodeBuffer.get();
                 long[] outLen = new long[1];
-                int rc = decodeWhole(codec, format, out, (int) guess, outLen, expectedRaw, compressed, off, len);
+                int[] type = new int[1];
+                int rc = decodeWhole(codec, format, out, (int) guess, type, outLen, expectedRaw, compressed, off, len);
                 if (rc == OK) {
-                    int[] type = lastType.get();
                     return new RawObject(ObjectType.fromCode(type[0]), Arrays.copyOf(out, (int) outLen[0]));
                 }
                 if (rc != EBUFSIZE) {
@@ -411,8 +411,8 @@ public final class NativeObjectCodec implements ObjectCodec {
             }
             byte[] content = new byte[(int) header.size()];
             if (len <= WHOLE_LIMIT && content.length <= WHOLE_LIMIT) {
-                int rc = decodeWhole(codec, format, content, content.length, new long[1], expectedRaw, compressed, off,
-                        len);
+                int rc = decodeWhole(codec, format, content, content.length, new int[1], new long[1], expectedRaw,
+                        compressed, off, len);
                 if (rc != OK) {
                     throw NativeErrors.corrupt(rc, "pgit_object_decode");
                 }
@@ -428,12 +428,8 @@ public final class NativeObjectCodec implements ObjectCodec {
     /** Reused room for small decodes (not zeroed per call, unlike a new array); the result is copied out. */
     private final ThreadLocal<byte[]> decodeBuffer = ThreadLocal.withInitial(() -> new byte[WHOLE_LIMIT]);
 
-    /** The type out-parameter of the last whole decode on this thread. */
-    private final ThreadLocal<int[]> lastType = ThreadLocal.withInitial(() -> new int[1]);
-
-    private int decodeWhole(MemorySegment codec, ObjectFormat format, byte[] content, int room, long[] outLen,
-            byte[] expected, byte[] compressed, int off, int len) {
-        int[] type = lastType.get();
+    private int decodeWhole(MemorySegment codec, ObjectFormat format, byte[] content, int room, int[] type,
+            long[] outLen, byte[] expected, byte[] compressed, int off, int len) {
         MemorySegment expectedId = orNull(expected);
         try {
             return (int) NativeCore.Handles.DECODE.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(content),

@@ -165,7 +165,8 @@ public final class Refs {
         }
     }
 
-    /** Deletes a ref, loose and packed. */
+    /** Deletes a ref, loose and packed; its lock is held meanwhile so no update slips in between. */
+    @SuppressWarnings("try")
     public void delete(String name) throws IOException {
         checkRefName(name);
         Path loose = gitDir.resolve(name);

@@ -148,6 +148,18 @@ public final class Repository {
         }
     }
 
+    /** Follows tags until an object that is not a tag ({@code <rev>^{}}). */
+    public ObjectId peelTags(ObjectId id) throws IOException {
+        ObjectId current = id;
+        for (int depth = 0; objects.readHeader(current).type() == ObjectType.TAG; depth++) {
+            if (depth == 32) {
+                throw new IOException("tag chain from " + id + " is too long");
+            }
+            current = Tag.parse(format, current, objects.open(current).bytes()).object();
+        }
+        return current;
+    }
+
     /**
      * Follows tags (and a commit to its tree) until an object of {@code type}; throws naming the
      * object when that is impossible.

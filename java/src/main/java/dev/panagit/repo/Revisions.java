@@ -36,7 +36,7 @@ public final class Revisions {
                     throw new IllegalArgumentException("bad revision '" + spec + "': unclosed ^{");
                 }
                 String type = rest.substring(i + 1, close);
-                current = type.isEmpty() ? peelTags(repo, current) : repo.peel(current, ObjectType.fromGitName(type));
+                current = type.isEmpty() ? repo.peelTags(current) : repo.peel(current, ObjectType.fromGitName(type));
                 i = close + 1;
                 continue;
             }
@@ -56,14 +56,6 @@ public final class Revisions {
             }
         }
         return Optional.of(current);
-    }
-
-    private static ObjectId peelTags(Repository repo, ObjectId id) throws IOException {
-        ObjectId current = id;
-        while (repo.objects().readHeader(current).type() == ObjectType.TAG) {
-            current = dev.panagit.objects.Tag.parse(repo.format(), current, repo.objects().open(current).bytes()).object();
-        }
-        return current;
     }
 
     private static ObjectId parent(Repository repo, ObjectId id, int n, String spec) throws IOException {

@@ -1,10 +1,9 @@
 package dev.panagit.bench.jmh;
 
+import dev.panagit.bench.Workloads;
 import dev.panagit.codec.JavaObjectCodec;
 import dev.panagit.lib.ObjectCodec;
 import dev.panagit.nativeaccess.NativeAccess;
-import java.nio.charset.StandardCharsets;
-import java.util.Random;
 
 /** The codecs the benchmarks compare, by name, and their test data. */
 final class Codecs {
@@ -20,15 +19,8 @@ final class Codecs {
         };
     }
 
-    /** Source-code-like text. */
+    /** Source-code-like text, the same as panagit bench's. */
     static byte[] text(int size, long seed) {
-        String[] words = {"public", "static", "final", "int", "return", "if", "(x", "!=", "null)", "{", "}", ";",
-            "\n", "    ", "object", "tree", "commit", "hash", "= 0;", "for", "//", "the", "byte[]", "String"};
-        Random random = new Random(seed);
-        StringBuilder sb = new StringBuilder(size + 16);
-        while (sb.length() < size) {
-            sb.append(words[random.nextInt(words.length)]).append(' ');
-        }
-        return sb.substring(0, size).getBytes(StandardCharsets.UTF_8);
+        return Workloads.text(size, seed);
     }
 }
