@@ -46,7 +46,7 @@ extern "C" {
 /* The ABI version. It changes whenever a function, a struct size or a
  * constant in this header changes meaning; callers refuse a library whose
  * pgit_abi_version() differs from the value they were built against. */
-#define PGIT_ABI_VERSION 1
+#define PGIT_ABI_VERSION 2
 
 /* Return codes. */
 enum pgit_status {
@@ -63,15 +63,22 @@ enum pgit_status {
     PGIT_EIDMISMATCH = -9,  /* the object hashes to another id than the one expected */
     PGIT_ETRAILING = -10,   /* bytes follow the end of the zlib stream */
     PGIT_ESTATE = -11,      /* a streaming call came out of order */
-    PGIT_ERANGE = -12       /* an index is past the end (pgit_describe) */
+    PGIT_ERANGE = -12,      /* an index or offset is past the end (pgit_describe, pack offsets) */
+    PGIT_EPACK = -13,       /* a pack entry is malformed: unknown type, header running past the end of
+                               the pack, size digits over 64 bits, a delta base that is not before it */
+    PGIT_EDELTA = -14       /* a delta is malformed: base size differs, a copy outside the base, output
+                               longer or shorter than declared, a reserved or cut-off instruction */
 };
 
-/* Object types, numbered as in git's pack format. */
+/* Object types, numbered as in git's pack format, and the two delta kinds
+ * of pack entries. */
 enum pgit_object_type {
     PGIT_OBJ_COMMIT = 1,
     PGIT_OBJ_TREE = 2,
     PGIT_OBJ_BLOB = 3,
-    PGIT_OBJ_TAG = 4
+    PGIT_OBJ_TAG = 4,
+    PGIT_OBJ_OFS_DELTA = 6,  /* a delta whose base is an earlier entry, named by its distance back */
+    PGIT_OBJ_REF_DELTA = 7   /* a delta whose base is named by its object id */
 };
 
 /* Hash algorithms (git's object formats). */
@@ -269,6 +276,15 @@ PGIT_EXTERN int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size 
  * PGIT_EINVAL. */
 PGIT_EXTERN int32_t pgit_decode_begin(pgit_codec *codec, int32_t algo);
 
+/* Starts decoding, in `codec`, the zlib stream of a whole-object pack entry:
+ * the stream holds no header; its content is exactly `size` bytes of object
+ * type `type` (1-4), and its id is the hash of "<type> <size>\0" and the
+ * content. pgit_decode_update and pgit_decode_finish then work as for a
+ * loose object (reporting this type and size from the first call), so a
+ * packed object of any size streams in bounded memory.
+ * Returns PGIT_OK, PGIT_EINVAL or PGIT_ENOMEM. */
+PGIT_EXTERN int32_t pgit_decode_begin_entry(pgit_codec *codec, int32_t algo, int32_t type, pgit_size size);
+
 /* Feeds compressed bytes: consumes up to `in_len` (*in_used tells how many)
  * and writes content bytes (header stripped) to `out` (*out_len tells how
  * many). Once the header has been read, *out_type and *out_size hold the
@@ -288,6 +304,105 @@ PGIT_EXTERN int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, u
  * (digest size) when it is not NULL. Returns PGIT_OK; PGIT_ETRUNCATED;
  * PGIT_ESIZE; PGIT_EIDMISMATCH; PGIT_ESTATE; PGIT_EINVAL. */
 PGIT_EXTERN int32_t pgit_decode_finish(uint8_t *out_id, pgit_codec *codec, const uint8_t *expected_id);
+
+/* ------------------------------------------------------------------------ */
+/* Pack files and deltas                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* A pack starts with "PACK", a 4-byte version and a 4-byte entry count; the
+ * first entry follows. */
+#define PGIT_PACK_HEADER_SIZE 12
+
+/* Parses the header of the pack entry at `offset` of a pack mapped at
+ * pack[0..pack_len), where pack_len ends before the trailing checksum (the
+ * entries' region): the type (PGIT_OBJ_*: 1-4 for whole objects, 6 or 7 for
+ * deltas) and the inflated size of the entry's data (the object, or the
+ * delta) go to *out_type and *out_size; *out_header_len gets the bytes
+ * before the zlib stream (for a REF_DELTA that includes the base id, the
+ * digest size of `algo`, which ends the header); for an OFS_DELTA,
+ * *out_base_offset gets the base entry's offset (0 for other types).
+ * Reads nothing outside pack[offset..pack_len).
+ * Returns PGIT_OK; PGIT_EINVAL (NULL pointer, unknown algo); PGIT_ERANGE
+ * (offset is before the first entry or not before pack_len); PGIT_ETRUNCATED
+ * (the header runs past pack_len); PGIT_EPACK (type 0 or 5, a base distance
+ * of 0 or reaching before the first entry, or base distance digits that
+ * overflow); PGIT_EOVERFLOW (size over 2^63 - 1). */
+PGIT_EXTERN int32_t pgit_pack_entry_header(int32_t *out_type, pgit_size *out_size, pgit_size *out_header_len,
+                                           pgit_size *out_base_offset, int32_t algo,
+                                           const uint8_t *pack, pgit_size pack_len, pgit_size offset);
+
+/* Inflates the zlib stream of a whole-object pack entry, which must hold
+ * exactly out_len bytes, from in[0..in_len) into out; the stream may be
+ * followed by other bytes (the next entry). *in_used gets the stream's
+ * compressed length. When out_id is not NULL it gets the object's id under
+ * `algo`: the hash of "<type> <out_len>\0" and the content.
+ * Returns PGIT_OK; PGIT_EINVAL (NULL pointer, unknown algo, unknown type with
+ * out_id); PGIT_EZLIB; PGIT_ETRUNCATED (the input ends inside the stream);
+ * PGIT_ESIZE (the stream holds more or fewer bytes than out_len);
+ * PGIT_ENOMEM. On error the content of out is unspecified. */
+PGIT_EXTERN int32_t pgit_pack_inflate(uint8_t *out_id, uint8_t *out, pgit_size out_len, pgit_size *in_used,
+                                      pgit_codec *codec, int32_t algo, int32_t type,
+                                      const uint8_t *in, pgit_size in_len);
+
+/* Applies a delta in git's format to base[0..base_len): the delta starts
+ * with the base size and the result size (7-bit little-endian digits), then
+ * copy (from the base) and insert (literal) instructions. Writes the result
+ * to out (capacity out_cap) and its length to *out_len. Checks that the
+ * base size is base_len, that every copy lies inside the base, and that the
+ * instructions produce exactly the declared result size, before writing
+ * past it. No allocation.
+ * Returns PGIT_OK; PGIT_EINVAL (NULL pointer with a non-zero length);
+ * PGIT_EBUFSIZE (out_cap is smaller than the result: the whole delta was
+ * checked and is valid, and *out_len holds the result size, so a caller may
+ * pass out_cap 0 to learn it); PGIT_EDELTA (any rule broken, or size digits
+ * over 64 bits). */
+PGIT_EXTERN int32_t pgit_delta_apply(uint8_t *out, pgit_size out_cap, pgit_size *out_len,
+                                     const uint8_t *base, pgit_size base_len,
+                                     const uint8_t *delta, pgit_size delta_len);
+
+/* Resolves a delta entry in one call: inflates its zlib stream, which must
+ * hold exactly delta_len bytes, from in[0..in_len) (into the codec's
+ * scratch memory), applies it to base[0..base_len) into out (capacity
+ * out_cap), and, when out_id is not NULL, hashes the result as an object of
+ * `type` (the type of the chain's whole object) into out_id. *in_used gets
+ * the stream's compressed length, *out_len the result size.
+ * Returns PGIT_OK; PGIT_EINVAL; PGIT_EZLIB; PGIT_ETRUNCATED; PGIT_ESIZE (the
+ * stream holds more or fewer than delta_len bytes, or delta_len is more than
+ * in_len compressed bytes can hold); PGIT_EDELTA; PGIT_EBUFSIZE (out_cap is
+ * too small for a valid delta: *out_len holds the result size); PGIT_ENOMEM. */
+PGIT_EXTERN int32_t pgit_pack_delta_resolve(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
+                                            pgit_size *in_used, pgit_codec *codec, int32_t algo, int32_t type,
+                                            const uint8_t *base, pgit_size base_len,
+                                            const uint8_t *in, pgit_size in_len, pgit_size delta_len);
+
+/* What pgit_pack_scan learns of one entry. 56 bytes on every target. */
+typedef struct pgit_pack_entry {
+    pgit_size offset;        /* where the entry starts in the pack */
+    pgit_size packed_len;    /* its length in the pack: header and zlib stream */
+    pgit_size size;          /* inflated size of its data: the object, or the delta */
+    pgit_size object_size;   /* the object's size: `size` for a whole object, the result size a delta declares */
+    pgit_size base_offset;   /* OFS_DELTA: the base entry's offset; otherwise 0 */
+    int32_t type;            /* PGIT_OBJ_*: 1-4, 6 or 7 */
+    uint32_t crc32;          /* CRC-32 of the packed_len bytes at offset (pack index version 2 keeps it) */
+    uint32_t header_len;     /* bytes before the zlib stream (a REF_DELTA's base id ends them) */
+    uint32_t reserved;       /* 0 */
+} pgit_pack_entry;
+
+/* Reads consecutive pack entries, as indexing a pack needs, from `offset` in
+ * pack[0..pack_len) (pack_len ends before the trailing checksum): for each,
+ * parses the header, inflates the data to find where the entry ends (in
+ * bounded memory: large entries stream through a fixed window), computes
+ * the CRC-32 of its bytes, and, for whole objects, its id under `algo` at
+ * out_ids + i * digest size (deltas leave their slot untouched). Fills
+ * out_entries[0..n) and sets *out_count to n. Stops after max_count
+ * entries, or when an entry ends exactly at pack_len.
+ * Returns PGIT_OK; PGIT_EINVAL; or the error of the entry at fault (any
+ * code of pgit_pack_entry_header and pgit_pack_inflate, PGIT_EDELTA for a
+ * delta whose sizes cannot be read); then *out_count entries are complete
+ * and out_entries[*out_count].offset is the offset of the entry at fault. */
+PGIT_EXTERN int32_t pgit_pack_scan(pgit_pack_entry *out_entries, uint8_t *out_ids, int32_t *out_count,
+                                   pgit_codec *codec, int32_t algo,
+                                   const uint8_t *pack, pgit_size pack_len, pgit_size offset, int32_t max_count);
 
 #ifdef __cplusplus
 }

@@ -84,3 +84,53 @@ void pgit__codec_scratch_trim(pgit_codec *codec)
         codec->scratch_cap = 0;
     }
 }
+
+int32_t pgit__inflate_error(int zrc)
+{
+    switch (zrc) {
+    case Z_MEM_ERROR:
+        return PGIT_ENOMEM;
+    case Z_BUF_ERROR:
+        return PGIT_ETRUNCATED;
+    default:
+        return PGIT_EZLIB;
+    }
+}
+
+/* Inflates from *in into out[0..room): sets *produced; advances *in and
+ * *in_left. Returns the zlib code of the last call: Z_OK (out full or
+ * input used up), Z_STREAM_END, or an error. */
+int pgit__inflate_some(z_stream *strm, const uint8_t **in, size_t *in_left,
+                        uint8_t *out, size_t room, size_t *produced)
+{
+    int zrc = Z_OK;
+
+    *produced = 0;
+    while (room > 0) {
+        size_t in_take = *in_left < ZCHUNK ? *in_left : ZCHUNK;
+        size_t out_take = room < ZCHUNK ? room : ZCHUNK;
+        size_t used, made;
+
+        strm->next_in = (Bytef *)(uintptr_t)*in;
+        strm->avail_in = (uInt)in_take;
+        strm->next_out = out;
+        strm->avail_out = (uInt)out_take;
+        zrc = inflate(strm, Z_NO_FLUSH);
+        used = in_take - strm->avail_in;
+        made = out_take - strm->avail_out;
+        *in += used;
+        *in_left -= used;
+        out += made;
+        room -= made;
+        *produced += made;
+        if (zrc == Z_STREAM_END)
+            return zrc;
+        if (zrc == Z_BUF_ERROR && used == 0 && made == 0)
+            return *in_left == 0 ? Z_OK : Z_BUF_ERROR;
+        if (zrc != Z_OK && zrc != Z_BUF_ERROR)
+            return zrc;
+        if (*in_left == 0 && strm->avail_out > 0)
+            return Z_OK;   /* input used up: caller decides whether that is truncation */
+    }
+    return zrc;
+}

@@ -7,9 +7,6 @@
 #include <limits.h>
 #include <string.h>
 
-/* zlib counts in uInt; larger buffers are fed in slices of this size. */
-#define ZCHUNK ((size_t)1 << 30)
-
 static const char *const type_names[] = { NULL, "commit", "tree", "blob", "tag" };
 
 const char *pgit__type_name(int32_t type)
@@ -228,56 +225,6 @@ int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
     return PGIT_OK;
 }
 
-static int32_t map_inflate_error(int zrc)
-{
-    switch (zrc) {
-    case Z_MEM_ERROR:
-        return PGIT_ENOMEM;
-    case Z_BUF_ERROR:
-        return PGIT_ETRUNCATED;
-    default:
-        return PGIT_EZLIB;
-    }
-}
-
-/* Inflates from *in into out[0..room): sets *produced; advances *in and
- * *in_left. Returns the zlib code of the last call: Z_OK (out full or
- * input used up), Z_STREAM_END, or an error. */
-static int inflate_some(z_stream *strm, const uint8_t **in, size_t *in_left,
-                        uint8_t *out, size_t room, size_t *produced)
-{
-    int zrc = Z_OK;
-
-    *produced = 0;
-    while (room > 0) {
-        size_t in_take = *in_left < ZCHUNK ? *in_left : ZCHUNK;
-        size_t out_take = room < ZCHUNK ? room : ZCHUNK;
-        size_t used, made;
-
-        strm->next_in = (Bytef *)(uintptr_t)*in;
-        strm->avail_in = (uInt)in_take;
-        strm->next_out = out;
-        strm->avail_out = (uInt)out_take;
-        zrc = inflate(strm, Z_NO_FLUSH);
-        used = in_take - strm->avail_in;
-        made = out_take - strm->avail_out;
-        *in += used;
-        *in_left -= used;
-        out += made;
-        room -= made;
-        *produced += made;
-        if (zrc == Z_STREAM_END)
-            return zrc;
-        if (zrc == Z_BUF_ERROR && used == 0 && made == 0)
-            return *in_left == 0 ? Z_OK : Z_BUF_ERROR;
-        if (zrc != Z_OK && zrc != Z_BUF_ERROR)
-            return zrc;
-        if (*in_left == 0 && strm->avail_out > 0)
-            return Z_OK;   /* input used up: caller decides whether that is truncation */
-    }
-    return zrc;
-}
-
 /* The canonical header read: one inflated byte per call, as the streaming
  * decoders (here and in the Java backend) do. A byte that comes out in the
  * same call as a zlib error is not examined. The fast path below falls back
@@ -294,10 +241,10 @@ static int32_t read_header_bytewise(int32_t *type, uint64_t *size, size_t *heade
     for (;;) {
         size_t got;
         int32_t rc;
-        int zrc = inflate_some(strm, in, in_left, hdr + *filled, 1, &got);
+        int zrc = pgit__inflate_some(strm, in, in_left, hdr + *filled, 1, &got);
 
         if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return map_inflate_error(zrc);
+            return pgit__inflate_error(zrc);
         *filled += got;
         rc = pgit__header_parse(type, size, header_len, hdr, *filled);
         if (rc != PGIT_MORE)
@@ -324,7 +271,7 @@ static int32_t read_header(int32_t *type, uint64_t *size, size_t *header_len,
         return PGIT_ENOMEM;
     for (;;) {
         size_t produced;
-        int zrc = inflate_some(strm, in, in_left, hdr + *filled, PGIT_MAX_HEADER_SIZE - *filled, &produced);
+        int zrc = pgit__inflate_some(strm, in, in_left, hdr + *filled, PGIT_MAX_HEADER_SIZE - *filled, &produced);
         int32_t rc;
 
         if (zrc != Z_OK && zrc != Z_STREAM_END) {
@@ -471,10 +418,10 @@ int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, p
         memcpy(out, hdr + header_len, first);
     produced = first;
 
-    zrc = inflate_some(&codec->inflater, &cursor, &left, out + first, declared - first, &first);
+    zrc = pgit__inflate_some(&codec->inflater, &cursor, &left, out + first, declared - first, &first);
     produced += first;
     if (zrc != Z_OK && zrc != Z_STREAM_END)
-        return map_inflate_error(zrc);
+        return pgit__inflate_error(zrc);
     if (zrc == Z_OK && produced < declared)
         return PGIT_ETRUNCATED;
     if (zrc == Z_STREAM_END && produced < declared)
@@ -482,9 +429,9 @@ int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, p
     if (zrc != Z_STREAM_END) {
         /* All declared bytes are out: the stream must end here, adding nothing. */
         size_t extra;
-        zrc = inflate_some(&codec->inflater, &cursor, &left, &probe, 1, &extra);
+        zrc = pgit__inflate_some(&codec->inflater, &cursor, &left, &probe, 1, &extra);
         if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return map_inflate_error(zrc);   /* an error in the same call as a byte comes first */
+            return pgit__inflate_error(zrc);   /* an error in the same call as a byte comes first */
         if (extra > 0)
             return PGIT_ESIZE;
         if (zrc == Z_OK)
@@ -646,6 +593,26 @@ int32_t pgit_decode_begin(pgit_codec *codec, int32_t algo)
     return PGIT_OK;
 }
 
+int32_t pgit_decode_begin_entry(pgit_codec *codec, int32_t algo, int32_t type, pgit_size size)
+{
+    int32_t rc;
+
+    if (pgit__type_name(type) == NULL || size > UINT64_C(0x7fffffffffffffff))
+        return PGIT_EINVAL;
+    rc = pgit_decode_begin(codec, algo);
+    if (rc != PGIT_OK)
+        return rc;
+    /* As if the header had been read: content comes first. */
+    codec->type = type;
+    codec->declared = size;
+    codec->header_len = pgit__header_write(codec->header, type, size);
+    codec->header_done = codec->header_len;
+    codec->header_parsed = 1;
+    pgit__hash_start(&codec->hash, algo);
+    pgit__hash_feed(&codec->hash, codec->header, codec->header_len);
+    return PGIT_OK;
+}
+
 static int32_t decode_fail(pgit_codec *codec, int32_t rc)
 {
     codec->mode = MODE_IDLE;
@@ -681,9 +648,9 @@ int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out,
         size_t hl;
         int32_t rc;
 
-        zrc = inflate_some(&codec->inflater, &cursor, &left, codec->header + codec->header_done, 1, &got);
+        zrc = pgit__inflate_some(&codec->inflater, &cursor, &left, codec->header + codec->header_done, 1, &got);
         if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return decode_fail(codec, map_inflate_error(zrc));
+            return decode_fail(codec, pgit__inflate_error(zrc));
         codec->header_done += got;
         rc = pgit__header_parse(&codec->type, &codec->declared, &hl, codec->header, codec->header_done);
         if (rc == PGIT_OK) {
@@ -710,11 +677,11 @@ int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out,
         uint64_t remaining = codec->declared - codec->seen;
         size_t room = (uint64_t)out_cap < remaining ? out_cap : (size_t)remaining;
 
-        zrc = inflate_some(&codec->inflater, &cursor, &left, out, room, &written);
+        zrc = pgit__inflate_some(&codec->inflater, &cursor, &left, out, room, &written);
         codec->seen += written;
         pgit__hash_feed(&codec->hash, out, written);
         if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return decode_fail(codec, map_inflate_error(zrc));
+            return decode_fail(codec, pgit__inflate_error(zrc));
         if (zrc == Z_STREAM_END)
             codec->stream_end = 1;
     }
@@ -722,9 +689,9 @@ int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out,
         uint8_t probe;
         size_t extra;
 
-        zrc = inflate_some(&codec->inflater, &cursor, &left, &probe, 1, &extra);
+        zrc = pgit__inflate_some(&codec->inflater, &cursor, &left, &probe, 1, &extra);
         if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return decode_fail(codec, map_inflate_error(zrc));
+            return decode_fail(codec, pgit__inflate_error(zrc));
         if (extra > 0)
             return decode_fail(codec, PGIT_ESIZE);
         if (zrc == Z_STREAM_END)

@@ -42,7 +42,9 @@ const char *pgit_strerror(int32_t code)
     case PGIT_EIDMISMATCH:  return "object does not hash to the expected id";
     case PGIT_ETRAILING:    return "garbage after the end of the zlib stream";
     case PGIT_ESTATE:       return "streaming call out of order";
-    case PGIT_ERANGE:       return "index out of range";
+    case PGIT_ERANGE:       return "index or offset out of range";
+    case PGIT_EPACK:        return "pack entry is malformed";
+    case PGIT_EDELTA:       return "delta is malformed";
     default:                return "unknown error";
     }
 }
@@ -76,8 +78,14 @@ static const struct {
     { "pgit_encode_update",       "i32(ptr,size,ptr,ptr,ptr,ptr,size)" },
     { "pgit_encode_finish",       "i32(ptr,ptr,size,ptr,ptr)" },
     { "pgit_decode_begin",        "i32(ptr,i32)" },
+    { "pgit_decode_begin_entry",  "i32(ptr,i32,i32,size)" },
     { "pgit_decode_update",       "i32(ptr,ptr,ptr,size,ptr,ptr,ptr,ptr,size)" },
     { "pgit_decode_finish",       "i32(ptr,ptr,ptr)" },
+    { "pgit_pack_entry_header",   "i32(ptr,ptr,ptr,ptr,i32,ptr,size,size)" },
+    { "pgit_pack_inflate",        "i32(ptr,ptr,size,ptr,ptr,i32,i32,ptr,size)" },
+    { "pgit_delta_apply",         "i32(ptr,size,ptr,ptr,size,ptr,size)" },
+    { "pgit_pack_delta_resolve",  "i32(ptr,ptr,size,ptr,ptr,ptr,i32,i32,ptr,size,ptr,size,size)" },
+    { "pgit_pack_scan",           "i32(ptr,ptr,ptr,ptr,i32,ptr,size,size,i32)" },
 };
 
 int32_t pgit_describe(const char **out_name, const char **out_signature, int32_t index)

@@ -8,9 +8,8 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include "check.h"
 #include "describe_binder.h"
-#include "panagit.h"
+#include "pack_util.h"
 
 #include <stdlib.h>
 
@@ -157,6 +156,91 @@ static void test_every_function(void)
         free(enc_direct);
         free(enc_ffi);
     }
+    /* Packs: a blob and an OFS_DELTA on it, read entry by entry and scanned. */
+    {
+        static const char base[] = "the base of a delta, long enough to copy from\n";
+        buf pack = { 0 }, delta = { 0 };
+        size_t at_blob, at_delta;
+        int32_t type = 0, count = 0;
+        pgit_size size = 0, header_len = 0, base_offset = 0, used = 0, out_len = 0;
+        uint8_t out[128], direct_out[128], id[20], direct_id[20], ids[40];
+        pgit_pack_entry entries[2], direct_entries[2];
+
+        delta_size(&delta, sizeof(base) - 1);
+        delta_size(&delta, 12);
+        delta_copy(&delta, 4, 8);
+        delta_insert(&delta, "!!!!", 4);
+        pack_start(&pack, 2);
+        at_blob = pack_whole(&pack, PGIT_OBJ_BLOB, (const uint8_t *)base, sizeof(base) - 1);
+        at_delta = pack.len;
+        pack_entry_header(&pack, PGIT_OBJ_OFS_DELTA, delta.len);
+        pack_ofs(&pack, at_delta - at_blob);
+        pack_deflated(&pack, delta.data, delta.len);
+
+        p_a = &type; p_b = &size; p_c = &header_len; p_d = &base_offset; i32_a = PGIT_HASH_SHA1;
+        p_e = pack.data; size_a = pack.len; size_b = at_delta;
+        { void *a[] = { &p_a, &p_b, &p_c, &p_d, &i32_a, &p_e, &size_a, &size_b };
+          CHECK((int32_t)call("pgit_pack_entry_header", a) == 0); }
+        CHECK(type == PGIT_OBJ_OFS_DELTA && size == delta.len && base_offset == at_blob && header_len == 2);
+
+        CHECK(pgit_pack_inflate(direct_id, direct_out, sizeof(base) - 1, &used, direct_codec, PGIT_HASH_SHA1,
+                                PGIT_OBJ_BLOB, pack.data + at_blob + 2, pack.len - at_blob - 2) == 0);
+        p_a = id; p_b = out; size_a = sizeof(base) - 1; p_c = &used; p_d = ffi_codec; i32_a = PGIT_HASH_SHA1;
+        i32_b = PGIT_OBJ_BLOB; p_e = pack.data + at_blob + 2; size_b = pack.len - at_blob - 2;
+        { void *a[] = { &p_a, &p_b, &size_a, &p_c, &p_d, &i32_a, &i32_b, &p_e, &size_b };
+          CHECK((int32_t)call("pgit_pack_inflate", a) == 0); }
+        CHECK(memcmp(out, base, sizeof(base) - 1) == 0 && memcmp(id, direct_id, 20) == 0);
+        CHECK(at_blob + 2 + used == at_delta);
+        {
+            /* The same entry streamed: pgit_decode_begin_entry through libffi, then update and finish. */
+            int32_t algo = PGIT_HASH_SHA1, blob = PGIT_OBJ_BLOB, t = 0;
+            pgit_size entry_size = sizeof(base) - 1, declared = 0, made = 0;
+            void *codec_p = ffi_codec;
+            { void *a[] = { &codec_p, &algo, &blob, &entry_size };
+              CHECK((int32_t)call("pgit_decode_begin_entry", a) == 0); }
+            CHECK(pgit_decode_update(&t, &declared, out, sizeof(out), &made, &used, ffi_codec, pack.data + at_blob + 2,
+                                     at_delta - at_blob - 2) == 0);
+            CHECK(t == PGIT_OBJ_BLOB && declared == entry_size && made == entry_size);
+            CHECK(pgit_decode_finish(id, ffi_codec, direct_id) == 0);
+        }
+
+        CHECK(pgit_delta_apply(direct_out, sizeof(direct_out), &out_len, (const uint8_t *)base, sizeof(base) - 1,
+                               delta.data, delta.len) == 0);
+        p_a = out; size_a = sizeof(out); p_b = &out_len; p_c = (void *)(uintptr_t)base; size_b = sizeof(base) - 1;
+        p_d = delta.data; size_c = delta.len;
+        { void *a[] = { &p_a, &size_a, &p_b, &p_c, &size_b, &p_d, &size_c };
+          CHECK((int32_t)call("pgit_delta_apply", a) == 0); }
+        CHECK(out_len == 12 && memcmp(out, "base of !!!!", 12) == 0 && memcmp(out, direct_out, 12) == 0);
+
+        {
+            pgit_size delta_len = delta.len, in_len = pack.len - at_delta - header_len;
+            int32_t algo = PGIT_HASH_SHA1, blob = PGIT_OBJ_BLOB;
+            void *base_p = (void *)(uintptr_t)base, *in_p = pack.data + at_delta + header_len;
+            memset(out, 0, sizeof(out));
+            CHECK(pgit_pack_delta_resolve(direct_id, direct_out, sizeof(direct_out), &out_len, &used, direct_codec,
+                                          algo, blob, (const uint8_t *)base, sizeof(base) - 1, in_p, in_len,
+                                          delta_len) == 0);
+            p_a = id; p_b = out; size_a = sizeof(out); p_c = &out_len; p_d = &used; p_e = ffi_codec;
+            size_b = sizeof(base) - 1;
+            { void *a[] = { &p_a, &p_b, &size_a, &p_c, &p_d, &p_e, &algo, &blob, &base_p, &size_b, &in_p,
+                            &in_len, &delta_len };
+              CHECK((int32_t)call("pgit_pack_delta_resolve", a) == 0); }
+            CHECK(out_len == 12 && memcmp(out, "base of !!!!", 12) == 0 && memcmp(id, direct_id, 20) == 0);
+        }
+
+        CHECK(pgit_pack_scan(direct_entries, direct_id, &count, direct_codec, PGIT_HASH_SHA1, pack.data, pack.len,
+                             PGIT_PACK_HEADER_SIZE, 2) == 0 && count == 2);
+        count = 0;
+        p_a = entries; p_b = ids; p_c = &count; p_d = ffi_codec; i32_a = PGIT_HASH_SHA1; p_e = pack.data;
+        size_a = pack.len; size_b = PGIT_PACK_HEADER_SIZE; i32_b = 2;
+        { void *a[] = { &p_a, &p_b, &p_c, &p_d, &i32_a, &p_e, &size_a, &size_b, &i32_b };
+          CHECK((int32_t)call("pgit_pack_scan", a) == 0); }
+        CHECK(count == 2 && memcmp(entries, direct_entries, sizeof(entries)) == 0);
+        CHECK(memcmp(ids, direct_id, 20) == 0);
+        free(pack.data);
+        free(delta.data);
+    }
+
     p_a = ffi_codec;
     { void *a[] = { &p_a }; call("pgit_codec_free", a); }
     pgit_codec_free(direct_codec);

@@ -1,57 +1,104 @@
 package dev.panagit.cli;
 
+import dev.panagit.lib.AmbiguousObjectException;
 import dev.panagit.lib.CorruptObjectException;
 import dev.panagit.lib.MissingObjectException;
 import dev.panagit.lib.ObjectHeader;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
+import dev.panagit.lib.StoredObject;
 import dev.panagit.lib.TreeEntry;
 import dev.panagit.repo.Repository;
 import dev.panagit.repo.Revisions;
-import dev.panagit.storage.StoredObject;
+import dev.panagit.repo.WrongObjectTypeException;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "cat-file", description = "Show an object's content, type or size, or test that it exists.")
+@Command(name = "cat-file",
+        description = "Show an object's content, type or size, test that it exists, or answer many at once (--batch).")
 final class CatFileCommand implements Callable<Integer> {
-    static final class Mode {
-        @picocli.CommandLine.Option(names = "-p", description = "pretty-print the content") boolean print;
-        @picocli.CommandLine.Option(names = "-t", description = "show the type") boolean type;
-        @picocli.CommandLine.Option(names = "-s", description = "show the size") boolean size;
-        @picocli.CommandLine.Option(names = "-e", description = "exit 0 if the object exists and is valid") boolean exists;
-    }
+    static final String DEFAULT_FORMAT = "%(objectname) %(objecttype) %(objectsize)";
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Mode mode;
+    @Option(names = "-p", description = "pretty-print the content") boolean print;
+    @Option(names = "-t", description = "show the type") boolean type;
+    @Option(names = "-s", description = "show the size") boolean size;
+    @Option(names = "-e", description = "exit 0 if the object exists and is valid, 1 if not") boolean exists;
 
-    @Parameters(index = "0", paramLabel = "<object>", description = "a full or abbreviated id, or a ref")
-    String object;
+    @Option(names = "--batch", arity = "0..1", fallbackValue = DEFAULT_FORMAT, paramLabel = "<format>",
+            description = "for each object named on stdin: a line in <format>, then the content")
+    String batch;
+
+    @Option(names = "--batch-check", arity = "0..1", fallbackValue = DEFAULT_FORMAT, paramLabel = "<format>",
+            description = "for each object named on stdin: a line in <format> (default: id, type, size)")
+    String batchCheck;
+
+    @Option(names = "--batch-all-objects", description = "with --batch or --batch-check: every object, by id")
+    boolean allObjects;
+
+    @Option(names = "--buffer", description = "accepted for git compatibility: output is always buffered")
+    boolean buffer;
+
+    @Option(names = "--unordered", description = "accepted for git compatibility: objects come by id")
+    boolean unordered;
+
+    @Parameters(arity = "0..2", paramLabel = "[<type>] <object>",
+            description = "a full or abbreviated id, a ref, or <rev>:<path>; with <type>, the object peeled to it")
+    List<String> operands = List.of();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        int modes = (print ? 1 : 0) + (type ? 1 : 0) + (size ? 1 : 0) + (exists ? 1 : 0)
+                + (batch != null || batchCheck != null ? 1 : 0);
+        boolean batchMode = batch != null || batchCheck != null;
+        if (batch != null && batchCheck != null) {
+            throw usage("--batch and --batch-check cannot be combined");
+        } else if (batchMode && (modes > 1 || !operands.isEmpty())) {
+            throw usage("--batch and --batch-check take no other mode or object");
+        } else if (allObjects && !batchMode) {
+            throw usage("--batch-all-objects needs --batch or --batch-check");
+        } else if (!batchMode && !(modes == 0 && operands.size() == 2) && (modes != 1 || operands.size() != 1)) {
+            throw usage("give exactly one of -p, -t, -s, -e (or a type) and one object");
+        }
         Repository repo = Repos.open();
+        if (batchMode) {
+            return new Batch(repo, batch != null ? batch : batchCheck, batch != null).run();
+        }
+        if (modes == 0) {
+            return typed(repo, operands.get(0), operands.get(1));
+        }
+        String name = operands.get(0);
         PrintStream out = Io.current().out();
-        if (mode.exists) {
-            Optional<ObjectId> id = Revisions.resolve(repo, object);
+        if (exists) {
+            Optional<ObjectId> id = Revisions.resolve(repo, name);
             if (id.isEmpty()) {
                 return 1;
             }
             try {
-                StoredObject stored = repo.objects().open(id.get());
-                stored.copyTo(java.io.OutputStream.nullOutputStream());
+                repo.objects().open(id.get()).copyTo(OutputStream.nullOutputStream());
                 return 0;
             } catch (MissingObjectException e) {
                 return 1;
             }
         }
-        ObjectId id = Repos.resolve(repo, object);
-        if (mode.type || mode.size) {
+        ObjectId id = Repos.resolve(repo, name);
+        if (type || size) {
             ObjectHeader header = repo.objects().readHeader(id);
-            out.println(mode.type ? header.type().gitName() : Long.toString(header.size()));
+            out.println(type ? header.type().gitName() : Long.toString(header.size()));
             return 0;
         }
         StoredObject stored = repo.objects().open(id);
@@ -63,6 +110,29 @@ final class CatFileCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code cat-file <type> <object>}: the content, after peeling to {@code type}. */
+    private int typed(Repository repo, String typeName, String name) throws IOException {
+        ObjectType wanted;
+        try {
+            wanted = ObjectType.fromGitName(typeName);
+        } catch (IllegalArgumentException e) {
+            throw new Fatal("invalid object type \"" + typeName + "\"");
+        }
+        ObjectId id = Repos.resolve(repo, name);
+        ObjectId peeled;
+        try {
+            peeled = repo.peel(id, wanted);
+        } catch (WrongObjectTypeException e) {
+            throw new Fatal("git cat-file " + name + ": bad file");
+        }
+        repo.objects().open(peeled).copyTo(Io.current().out());
+        return 0;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
     private static void printTree(Repository repo, StoredObject tree, PrintStream out) throws CorruptObjectException {
         try {
             for (TreeEntry entry : TreeEntry.parse(repo.format(), tree.bytes())) {
@@ -71,7 +141,91 @@ final class CatFileCommand implements Callable<Integer> {
                 out.print('\n');
             }
         } catch (CorruptObjectException e) {
-            throw e.withLocation(tree.id(), repo.objects().pathOf(tree.id()));
+            throw e.withLocation(tree.id(), tree.file());
         }
+    }
+
+    /** {@code --batch} and {@code --batch-check}: git's output, line by line, buffered. */
+    private final class Batch {
+        private final Repository repo;
+        private final BatchFormat format;
+        private final boolean contents;
+        private final OutputStream out;
+
+        Batch(Repository repo, String format, boolean contents) {
+            this.repo = repo;
+            this.format = BatchFormat.parse(format);
+            this.contents = contents;
+            this.out = new BufferedOutputStream(Io.current().out(), 1 << 16);
+        }
+
+        int run() throws IOException {
+            try {
+                if (allObjects) {
+                    for (ObjectId id : repo.objects().allIds()) {
+                        show(id, "");
+                    }
+                } else {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(Io.current().in(), StandardCharsets.UTF_8));
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        answer(line);
+                    }
+                }
+            } finally {
+                out.flush();
+            }
+            return 0;
+        }
+
+        private void answer(String line) throws IOException {
+            String name = line;
+            String rest = "";
+            if (format.usesRest()) {   // as git: the name ends at the first whitespace only then
+                int space = indexOfWhitespace(line);
+                if (space >= 0) {
+                    name = line.substring(0, space);
+                    rest = line.substring(space + 1).stripLeading();
+                }
+            }
+            Optional<ObjectId> id;
+            try {
+                id = name.isEmpty() ? Optional.empty() : Revisions.resolve(repo, name);
+            } catch (AmbiguousObjectException e) {
+                write(name + " ambiguous\n");
+                return;
+            } catch (IllegalArgumentException | Revisions.RevisionNotFoundException | MissingObjectException
+                    | WrongObjectTypeException e) {
+                id = Optional.empty();
+            }
+            if (id.isEmpty() || !repo.objects().has(id.get())) {
+                write(name + " missing\n");
+                return;
+            }
+            show(id.get(), rest);
+        }
+
+        private void show(ObjectId id, String rest) throws IOException {
+            StoredObject stored = contents ? repo.objects().open(id) : null;
+            ObjectHeader header = stored != null ? stored.header() : repo.objects().readHeader(id);
+            write(format.expand(repo, id, header, rest) + "\n");
+            if (stored != null) {
+                stored.copyTo(out);
+                out.write('\n');
+            }
+        }
+
+        private void write(String text) throws IOException {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

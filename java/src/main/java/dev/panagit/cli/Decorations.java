@@ -25,7 +25,8 @@ final class Decorations {
         head.ifPresent(id -> byCommit.computeIfAbsent(id, k -> new ArrayList<>())
                 .add(headBranch.map(b -> "HEAD -> " + shortName(b)).orElse("HEAD")));
         for (Map.Entry<String, ObjectId> ref : all.descendingMap().entrySet()) {
-            if (headBranch.isPresent() && headBranch.get().equals(ref.getKey()) && head.isPresent()) {
+            if (headBranch.isPresent() && headBranch.get().equals(ref.getKey()) && head.isPresent()
+                    || !shownByDefault(ref.getKey())) {
                 continue;
             }
             String name = ref.getKey().startsWith("refs/tags/") ? "tag: " + shortName(ref.getKey())
@@ -37,6 +38,12 @@ final class Decorations {
                 byCommit.computeIfAbsent(peeled, k -> new ArrayList<>()).add(name);
             }
         }
+    }
+
+    /** git's default decoration filter: branches, remote-tracking branches, tags and the stash. */
+    private static boolean shownByDefault(String ref) {
+        return ref.startsWith("refs/heads/") || ref.startsWith("refs/remotes/") || ref.startsWith("refs/tags/")
+                || ref.equals("refs/stash");
     }
 
     private static ObjectId peel(Repository repo, ObjectId id) throws IOException {

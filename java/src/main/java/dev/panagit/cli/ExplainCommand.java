@@ -5,12 +5,16 @@ import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
 import dev.panagit.lib.TreeEntry;
+import dev.panagit.lib.PackEntryHeader;
+import dev.panagit.lib.StoredObject;
 import dev.panagit.repo.Repository;
-import dev.panagit.storage.StoredObject;
+import dev.panagit.storage.ObjectDatabase;
+import dev.panagit.storage.pack.PackFile;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -34,8 +38,6 @@ final class ExplainCommand implements Callable<Integer> {
 
     static void explain(Repository repo, StoredObject stored, PrintStream out) throws Exception {
         ObjectFormat format = repo.format();
-        Path file = repo.objects().pathOf(stored.id());
-        byte[] compressed = Files.readAllBytes(file);
         byte[] header = ObjectHeaders.format(stored.type(), stored.size());
         String shownHeader = new String(header, 0, header.length - 1, StandardCharsets.US_ASCII) + "\\0";
 
@@ -43,11 +45,11 @@ final class ExplainCommand implements Callable<Integer> {
         out.println("        a " + stored.type().gitName() + " of " + stored.size() + " bytes, in a "
                 + format.configName() + " repository");
         out.println();
-        out.println("file    " + repo.workTree().relativize(file));
-        out.println("        git keeps a loose object in objects/<first 2 hex digits>/<other "
-                + (format.hexLength() - 2) + ">");
-        out.println("        " + compressed.length + " bytes on disk: the zlib-compressed header + content");
-        describeZlib(compressed, header.length + stored.size(), out);
+        switch (repo.objects().locate(stored.id())) {
+            case ObjectDatabase.Location.Loose loose -> explainLoose(repo, loose.file(), header.length + stored.size(), out);
+            case ObjectDatabase.Location.Packed packed -> explainPacked(repo, packed.pack(), packed.offset(), out);
+            case null -> throw new IllegalStateException("object " + stored.id() + " vanished");
+        }
         out.println();
         out.println("header  \"" + shownHeader + "\" (" + header.length + " bytes)");
         out.println("        the type name, a space, the content size in decimal, a NUL byte");
@@ -69,8 +71,44 @@ final class ExplainCommand implements Callable<Integer> {
         out.println();
         out.println("id      " + format.configName() + "(\"" + shownHeader + "\" + content)");
         out.println("        = " + stored.id().name());
-        out.println("        checked: the content hashes to the id the file is named after"
+        out.println("        checked: the content hashes to the id it is stored under"
                 + " (backend: " + repo.objects().codec().backendName() + ")");
+    }
+
+    private static void explainLoose(Repository repo, Path file, long inflated, PrintStream out) throws Exception {
+        byte[] compressed = Files.readAllBytes(file);
+        out.println("file    " + repo.workTree().relativize(file));
+        out.println("        git keeps a loose object in objects/<first 2 hex digits>/<other "
+                + (repo.format().hexLength() - 2) + ">");
+        out.println("        " + compressed.length + " bytes on disk: the zlib-compressed header + content");
+        describeZlib(compressed, inflated, out);
+    }
+
+    private static void explainPacked(Repository repo, PackFile pack, long offset, PrintStream out) throws Exception {
+        List<PackFile.Link> chain = pack.chain(offset, false);
+        out.println("pack    " + repo.workTree().relativize(pack.packPath()) + " (version " + pack.version() + ", "
+                + pack.index().count() + " objects), entry at offset " + offset);
+        out.println("        a pack entry is a header (type, inflated size, and for a delta its base), then a zlib"
+                + " stream;");
+        out.println("        the index " + pack.indexPath().getFileName() + " (version " + pack.index().version()
+                + ") maps ids to offsets");
+        out.println("        " + (pack.entryEnd(offset) - offset) + " bytes in the pack, "
+                + chain.get(0).header().headerLength() + " of them header");
+        if (chain.size() == 1) {
+            out.println("        stored whole: the stream inflates to the content itself (no object header)");
+            return;
+        }
+        out.println("        stored as a delta: copy and insert instructions against a base; chain of depth "
+                + (chain.size() - 1) + ":");
+        for (PackFile.Link link : chain) {
+            PackEntryHeader h = link.header();
+            String what = !h.isDelta() ? "whole " + h.objectType().gitName() + ", " + h.size() + " bytes"
+                    : PackEntryHeader.typeName(h.typeCode()) + ", " + h.size() + " bytes of delta, base "
+                            + (h.typeCode() == PackEntryHeader.REF_DELTA
+                                    ? "named by id " + pack.refBase(link.offset(), h).name()
+                                    : "at offset " + h.baseOffset());
+            out.println("          offset " + link.offset() + "  " + pack.idAt(link.offset()).abbreviate(12) + "  " + what);
+        }
     }
 
     private static void describeZlib(byte[] z, long inflated, PrintStream out) {

@@ -35,6 +35,7 @@ final class InitCommand implements Callable<Integer> {
         Io io = Io.current();
         Path dir = directory == null ? io.cwd() : io.cwd().resolve(directory);
         Repository.InitResult result = Repository.init(dir, format, initialBranch, Io.current().backend().codec());
+        Repos.owned(result.repository());
         if (!quiet) {
             io.out().println((result.reinitialized() ? "Reinitialized existing" : "Initialized empty")
                     + " Git repository in " + result.repository().gitDir() + "/");

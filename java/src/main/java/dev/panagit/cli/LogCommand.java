@@ -92,9 +92,31 @@ final class LogCommand implements Callable<Integer> {
         lines.add("");
         String message = c.message().endsWith("\n") ? c.message().substring(0, c.message().length() - 1) : c.message();
         for (String line : message.split("\n", -1)) {
-            lines.add("    " + line);
+            lines.add("    " + expandTabs(line));
         }
         return lines;
+    }
+
+    /** git's default {@code --expand-tabs}: tab stops every 8 columns of the message text. */
+    static String expandTabs(String line) {
+        if (line.indexOf('\t') < 0) {
+            return line;
+        }
+        StringBuilder sb = new StringBuilder(line.length() + 16);
+        int column = 0;
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\t') {
+                int spaces = 8 - column % 8;
+                sb.append(" ".repeat(spaces));
+                column += spaces;
+            } else {
+                sb.appendCodePoint(cp);
+                column++;
+            }
+        }
+        return sb.toString();
     }
 
     private static String currentBranchName(Repository repo) {

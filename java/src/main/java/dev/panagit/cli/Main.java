@@ -3,6 +3,7 @@ package dev.panagit.cli;
 import dev.panagit.backend.BackendUnavailableException;
 import dev.panagit.nativeaccess.NativeLibraryLoader;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /**
@@ -34,6 +35,10 @@ public final class Main {
             first += 2;
         }
         String[] rest = java.util.Arrays.copyOfRange(args, first, args.length);
+        if (rest.length > 0 && rest[0].equals("log")) {
+            rest = Arrays.stream(rest).map(a -> a.matches("-[0-9]+") ? "--max-count=" + a.substring(1) : a)
+                    .toArray(String[]::new);   // git's "log -<n>"
+        }
         Io.set(effective);
         try {
             CommandLine cmd = commandLine();
@@ -43,6 +48,7 @@ public final class Main {
             effective.out().flush();
             return code;
         } finally {
+            Repos.closeAll();
             Io.set(null);
         }
     }

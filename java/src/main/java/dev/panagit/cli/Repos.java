@@ -1,5 +1,6 @@
 package dev.panagit.cli;
 
+import dev.panagit.lib.AmbiguousObjectException;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.repo.NotARepositoryException;
 import dev.panagit.repo.Repository;
@@ -9,7 +10,24 @@ import java.util.Optional;
 
 /** Opening the repository of a run, and naming objects in it, with git's error messages. */
 final class Repos {
+    /** The repositories a run opened; {@link Main#run} closes them when the command is done. */
+    private static final ThreadLocal<java.util.List<Repository>> OPENED =
+            ThreadLocal.withInitial(java.util.ArrayList::new);
+
     private Repos() {
+    }
+
+    /** Closes what this thread's run opened (pack mappings). */
+    static void closeAll() {
+        java.util.List<Repository> opened = OPENED.get();
+        opened.forEach(Repository::close);
+        OPENED.remove();
+    }
+
+    /** A repository this run owns: closed at the end of the run. */
+    static <R extends Repository> R owned(R repo) {
+        OPENED.get().add(repo);
+        return repo;
     }
 
     static Repository open() throws IOException {
@@ -19,7 +37,7 @@ final class Repos {
 
     static Optional<Repository> openIfAny() throws IOException {
         try {
-            return Optional.of(Repository.discover(Io.current().cwd(), Io.current().backend().codec()));
+            return Optional.of(owned(Repository.discover(Io.current().cwd(), Io.current().backend().codec())));
         } catch (NotARepositoryException e) {
             return Optional.empty();
         }
@@ -38,24 +56,72 @@ final class Repos {
         return dev.panagit.index.DirCache.read(repo.indexFile(), repo.format());
     }
 
-    /** The shortest unique abbreviation of at least 7 digits, as git shows ids. */
+    /** The shortest unique abbreviation, as git shows ids (7 digits or more; see ObjectDatabase#abbreviate). */
     static String abbrev(Repository repo, ObjectId id) throws IOException {
-        for (int n = 7; n < repo.format().hexLength(); n++) {
-            if (repo.objects().findByPrefix(id.abbreviate(n)).size() <= 1) {
-                return id.abbreviate(n);
-            }
-        }
-        return id.name();
+        return repo.objects().abbreviate(id);
     }
 
     /** Resolves {@code spec} to a commit (peeling tags), with git's message when it is not one. */
     static ObjectId commit(Repository repo, String spec) throws IOException {
-        ObjectId id = resolve(repo, spec);
+        ObjectId id;
+        try {
+            id = Revisions.resolve(repo, spec, true).orElseThrow(() -> new Fatal("Not a valid object name " + spec));
+        } catch (AmbiguousObjectException e) {
+            throw ambiguous(repo, e, unknownRevision(spec));
+        }
         return repo.peel(id, dev.panagit.lib.ObjectType.COMMIT);
     }
 
     /** The object {@code spec} names; {@code fatal: Not a valid object name} when none. */
     static ObjectId resolve(Repository repo, String spec) throws IOException {
-        return Revisions.resolve(repo, spec).orElseThrow(() -> new Fatal("Not a valid object name " + spec));
+        try {
+            return Revisions.resolve(repo, spec).orElseThrow(() -> new Fatal("Not a valid object name " + spec));
+        } catch (AmbiguousObjectException e) {
+            throw ambiguous(repo, e, "Not a valid object name " + spec);
+        }
+    }
+
+    /** git's message for a revision that names nothing. */
+    static String unknownRevision(String spec) {
+        return "ambiguous argument '" + spec + "': unknown revision or path not in the working tree.\n"
+                + "Use '--' to separate paths from revisions, like this:\n"
+                + "'git <command> [<revision>...] -- [<file>...]'";
+    }
+
+    /**
+     * Prints git's {@code error: short object ID … is ambiguous} with a hint line per candidate
+     * (tags, then commits, trees, blobs; each by id), and returns the fatal error to throw.
+     */
+    static Fatal ambiguous(Repository repo, AmbiguousObjectException e, String fatal) throws IOException {
+        java.io.PrintStream err = Io.current().err();
+        err.println("error: short object ID " + e.prefix() + " is ambiguous");
+        err.println("hint: The candidates are:");
+        java.util.List<ObjectId> sorted = new java.util.ArrayList<>(e.candidates());
+        java.util.Map<ObjectId, dev.panagit.lib.ObjectType> types = new java.util.HashMap<>();
+        for (ObjectId id : sorted) {
+            types.put(id, repo.objects().readHeader(id).type());
+        }
+        sorted.sort(java.util.Comparator.<ObjectId>comparingInt(id -> types.get(id).code() % 4)
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        for (ObjectId id : sorted) {
+            StringBuilder line = new StringBuilder("hint:   ").append(abbrev(repo, id)).append(' ');
+            dev.panagit.lib.ObjectType type = types.get(id);
+            line.append(type.gitName());
+            if (type == dev.panagit.lib.ObjectType.COMMIT) {
+                dev.panagit.objects.Commit commit = repo.readCommit(id);
+                line.append(' ').append(shortDate(commit.committer())).append(" - ").append(commit.subject());
+            } else if (type == dev.panagit.lib.ObjectType.TAG) {
+                dev.panagit.objects.Tag tag = dev.panagit.objects.Tag.parse(repo.format(), id,
+                        repo.objects().open(id).bytes());
+                line.append(' ').append(shortDate(tag.tagger())).append(" - ").append(tag.name());
+            }
+            err.println(line);
+        }
+        return new Fatal(fatal);
+    }
+
+    private static String shortDate(dev.panagit.objects.PersonIdent who) {
+        return java.time.LocalDate.ofInstant(java.time.Instant.ofEpochSecond(who.epochSeconds()),
+                java.time.ZoneOffset.UTC).toString();
     }
 }

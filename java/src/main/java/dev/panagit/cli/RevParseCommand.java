@@ -16,9 +16,14 @@ final class RevParseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Repository repo = Repos.open();
         for (String rev : revs) {
-            var id = Revisions.resolve(repo, rev);
+            java.util.Optional<dev.panagit.lib.ObjectId> id;
+            try {
+                id = Revisions.resolve(repo, rev);
+            } catch (dev.panagit.lib.AmbiguousObjectException e) {
+                throw Repos.ambiguous(repo, e, Repos.unknownRevision(rev));
+            }
             if (id.isEmpty()) {
-                throw new Fatal("ambiguous argument '" + rev + "': unknown revision or path not in the working tree.");
+                throw new Fatal(Repos.unknownRevision(rev));
             }
             Io.current().out().println(id.get().name());
         }

@@ -45,7 +45,7 @@ final class TourCommand implements Callable<Integer> {
             out.println("   (force one with PANAGIT_BACKEND=java|native, or see 'panagit version')");
 
             step("2. panagit init");
-            Repository repo = Repository.init(dir, ObjectFormat.SHA1, "master", choice.codec()).repository();
+            Repository repo = Repos.owned(Repository.init(dir, ObjectFormat.SHA1, "master", choice.codec()).repository());
             out.println("   created " + repo.gitDir() + " (HEAD, config, objects/, refs/)");
 
             step("3. panagit hash-object -w: store three blobs");

@@ -29,6 +29,7 @@ public final class JavaObjectCodec implements ObjectCodec {
     private final Pool<Deflater> deflaters;
     private final Pool<Inflater> inflaters = new Pool<>(Inflater::new);
     private final Map<ObjectFormat, Pool<MessageDigest>> digests = new EnumMap<>(ObjectFormat.class);
+    private final JavaPackCodec pack;
 
     /** A codec compressing at zlib {@code level} (git writes loose objects at level 1). */
     public JavaObjectCodec(int level) {
@@ -39,6 +40,7 @@ public final class JavaObjectCodec implements ObjectCodec {
         for (ObjectFormat format : ObjectFormat.values()) {
             digests.put(format, new Pool<>(() -> newDigest(format)));
         }
+        this.pack = new JavaPackCodec(inflaters, digests);
     }
 
     private static MessageDigest newDigest(ObjectFormat format) {
@@ -52,6 +54,11 @@ public final class JavaObjectCodec implements ObjectCodec {
     @Override
     public String backendName() {
         return "java";
+    }
+
+    @Override
+    public JavaPackCodec pack() {
+        return pack;
     }
 
     @Override

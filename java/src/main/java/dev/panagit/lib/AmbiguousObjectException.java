@@ -8,11 +8,18 @@ public class AmbiguousObjectException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<ObjectId> candidates;
+    private final String prefix;
 
     public AmbiguousObjectException(String prefix, List<ObjectId> candidates) {
         super("short object ID " + prefix + " is ambiguous; candidates: "
                 + String.join(", ", candidates.stream().map(ObjectId::name).toList()));
+        this.prefix = prefix;
         this.candidates = List.copyOf(candidates);
+    }
+
+    /** The abbreviation as given. */
+    public String prefix() {
+        return prefix;
     }
 
     public List<ObjectId> candidates() {

@@ -20,7 +20,12 @@ public class CorruptObjectException extends IOException {
     }
 
     public CorruptObjectException(Corruption corruption, String detail, ObjectId id, Path path) {
-        super(message(corruption, detail, id, path));
+        this(corruption, detail, id, path, message(corruption, detail, id, path));
+    }
+
+    /** For subclasses that word the message themselves. */
+    protected CorruptObjectException(Corruption corruption, String detail, ObjectId id, Path path, String message) {
+        super(message);
         this.corruption = corruption;
         this.detail = detail;
         this.id = id;
@@ -36,6 +41,11 @@ public class CorruptObjectException extends IOException {
 
     public Corruption corruption() {
         return corruption;
+    }
+
+    /** What the codec or parser said beyond the corruption itself, or {@code null}. */
+    public String detail() {
+        return detail;
     }
 
     /** The object's id, or {@code null} when the bytes were not read from a store. */

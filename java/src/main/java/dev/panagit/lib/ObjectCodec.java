@@ -15,6 +15,9 @@ public interface ObjectCodec {
     /** {@code "native"} or {@code "java"}. */
     String backendName();
 
+    /** The pack half of this backend: entries, deltas and whole-pack scans. */
+    PackCodec pack();
+
     /** The plain digest of {@code data[off..off + len)} (no object header). */
     byte[] digest(ObjectFormat format, byte[] data, int off, int len);
 

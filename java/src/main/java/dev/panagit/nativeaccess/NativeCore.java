@@ -59,10 +59,19 @@ final class NativeCore {
             new Binding("pgit_encode_finish", Panagit::pgit_encode_finish$address,
                     Panagit::pgit_encode_finish$descriptor),
             new Binding("pgit_decode_begin", Panagit::pgit_decode_begin$address, Panagit::pgit_decode_begin$descriptor),
+            new Binding("pgit_decode_begin_entry", Panagit::pgit_decode_begin_entry$address,
+                    Panagit::pgit_decode_begin_entry$descriptor),
             new Binding("pgit_decode_update", Panagit::pgit_decode_update$address,
                     Panagit::pgit_decode_update$descriptor),
             new Binding("pgit_decode_finish", Panagit::pgit_decode_finish$address,
-                    Panagit::pgit_decode_finish$descriptor));
+                    Panagit::pgit_decode_finish$descriptor),
+            new Binding("pgit_pack_entry_header", Panagit::pgit_pack_entry_header$address,
+                    Panagit::pgit_pack_entry_header$descriptor),
+            new Binding("pgit_pack_inflate", Panagit::pgit_pack_inflate$address, Panagit::pgit_pack_inflate$descriptor),
+            new Binding("pgit_delta_apply", Panagit::pgit_delta_apply$address, Panagit::pgit_delta_apply$descriptor),
+            new Binding("pgit_pack_delta_resolve", Panagit::pgit_pack_delta_resolve$address,
+                    Panagit::pgit_pack_delta_resolve$descriptor),
+            new Binding("pgit_pack_scan", Panagit::pgit_pack_scan$address, Panagit::pgit_pack_scan$descriptor));
 
     private final Map<String, String> described;
 
@@ -174,13 +183,35 @@ final class NativeCore {
             // class initialization resolves every handle above
         }
 
-        private static MethodHandle critical(MemorySegment address, FunctionDescriptor descriptor) {
+        static MethodHandle critical(MemorySegment address, FunctionDescriptor descriptor) {
             return LINKER.downcallHandle(address, descriptor, Linker.Option.critical(true));
         }
 
         /** For functions that take no pointers: critical without heap access is the cheapest call. */
         private static MethodHandle criticalNoHeap(MemorySegment address, FunctionDescriptor descriptor) {
             return LINKER.downcallHandle(address, descriptor, Linker.Option.critical(false));
+        }
+    }
+
+    /**
+     * The pack functions' handles, in their own holder so that a command that reads no pack does not
+     * pay for building them.
+     */
+    static final class PackHandles {
+        static final MethodHandle ENTRY_HEADER = Handles.critical(Panagit.pgit_pack_entry_header$address(),
+                Panagit.pgit_pack_entry_header$descriptor());
+        static final MethodHandle INFLATE = Handles.critical(Panagit.pgit_pack_inflate$address(),
+                Panagit.pgit_pack_inflate$descriptor());
+        static final MethodHandle DELTA_APPLY = Handles.critical(Panagit.pgit_delta_apply$address(),
+                Panagit.pgit_delta_apply$descriptor());
+        static final MethodHandle DELTA_RESOLVE = Handles.critical(Panagit.pgit_pack_delta_resolve$address(),
+                Panagit.pgit_pack_delta_resolve$descriptor());
+        static final MethodHandle SCAN = Handles.critical(Panagit.pgit_pack_scan$address(),
+                Panagit.pgit_pack_scan$descriptor());
+        static final MethodHandle DECODE_BEGIN_ENTRY = Handles.critical(Panagit.pgit_decode_begin_entry$address(),
+                Panagit.pgit_decode_begin_entry$descriptor());
+
+        private PackHandles() {
         }
     }
 

@@ -25,6 +25,12 @@ final class NativeErrors {
             return Corruption.ID_MISMATCH;
         } else if (code == Panagit.PGIT_ETRAILING()) {
             return Corruption.TRAILING_GARBAGE;
+        } else if (code == Panagit.PGIT_EPACK()) {
+            return Corruption.BAD_PACK_ENTRY;
+        } else if (code == Panagit.PGIT_EDELTA()) {
+            return Corruption.BAD_DELTA;
+        } else if (code == Panagit.PGIT_ERANGE()) {
+            return Corruption.BAD_OFFSET;
         }
         return null;
     }

@@ -10,6 +10,7 @@ import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectHeader;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
+import dev.panagit.lib.PackCodec;
 import dev.panagit.lib.RawObject;
 import dev.panagit.nativeaccess.bindings.Panagit;
 import java.io.EOFException;
@@ -50,6 +51,7 @@ public final class NativeObjectCodec implements ObjectCodec {
 
     private final NativeCore core;
     private final Pool<MemorySegment> codecs;
+    private final NativePackCodec pack;
     private final int hashStateLongs;
 
     NativeObjectCodec(NativeCore core, int level) {
@@ -60,6 +62,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         } catch (Throwable t) {
             throw rethrow(t);
         }
+        this.pack = new NativePackCodec(codecs, hashStateLongs);
     }
 
     private static MemorySegment newCodec(NativeCore core, int level) {
@@ -76,7 +79,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         return MemorySegment.ofAddress(out[0]);
     }
 
-    private static RuntimeException rethrow(Throwable t) {
+    static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
             return r;
         }
@@ -86,7 +89,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         return new IllegalStateException(t);
     }
 
-    private static MemorySegment orNull(byte[] array) {
+    static MemorySegment orNull(byte[] array) {
         return array == null ? MemorySegment.NULL : MemorySegment.ofArray(array);
     }
 
@@ -97,6 +100,11 @@ public final class NativeObjectCodec implements ObjectCodec {
     @Override
     public String backendName() {
         return "native";
+    }
+
+    @Override
+    public PackCodec pack() {
+        return pack;
     }
 
     @Override

@@ -92,6 +92,24 @@ public final class GitConfig {
         return value;
     }
 
+    /**
+     * A size as git writes it in config: digits with an optional {@code k}, {@code m} or {@code g}
+     * (powers of 1024); throws {@link IllegalArgumentException} naming the value otherwise.
+     */
+    public static long parseSize(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (!v.isEmpty() && "kmg".indexOf(v.charAt(v.length() - 1)) >= 0) {
+            unit = 1L << (10 * ("kmg".indexOf(v.charAt(v.length() - 1)) + 1));
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(v), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("bad numeric config value '" + value + "'");
+        }
+    }
+
     /** The value of {@code section.key} or {@code section.subsection.key}. */
     public Optional<String> get(String key) {
         int firstDot = key.indexOf('.');

@@ -5,29 +5,33 @@ import dev.panagit.lib.ObjectCodec;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
+import dev.panagit.lib.StoredObject;
 import dev.panagit.lib.TreeEntry;
 import dev.panagit.objects.Commit;
 import dev.panagit.objects.Tag;
-import dev.panagit.storage.LooseObjectStore;
-import dev.panagit.storage.StoredObject;
-import java.util.List;
+import dev.panagit.storage.ObjectDatabase;
+import dev.panagit.storage.pack.DeltaBaseCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** A git repository: its {@code .git} directory, object format and object store. */
-public final class Repository {
+/**
+ * A git repository: its {@code .git} directory, object format and object database. Closing it
+ * releases what the object database holds (pack mappings).
+ */
+public final class Repository implements AutoCloseable {
     private final Path gitDir;
     private final Path workTree;
     private final ObjectFormat format;
-    private final LooseObjectStore objects;
+    private final ObjectDatabase objects;
 
-    private Repository(Path gitDir, Path workTree, ObjectFormat format, ObjectCodec codec) {
+    private Repository(Path gitDir, Path workTree, ObjectFormat format, ObjectCodec codec, long deltaBaseCacheLimit) {
         this.gitDir = gitDir;
         this.workTree = workTree;
         this.format = format;
-        this.objects = new LooseObjectStore(gitDir.resolve("objects"), format, codec);
+        this.objects = new ObjectDatabase(gitDir.resolve("objects"), format, codec, deltaBaseCacheLimit);
     }
 
     /** What {@link #init} did. */
@@ -68,7 +72,7 @@ public final class Repository {
         writeNew(gitDir.resolve("info/exclude"), "# git ls-files --others --exclude-from=.git/info/exclude\n");
         // HEAD last: its presence is what makes the directory a repository.
         writeNew(gitDir.resolve("HEAD"), "ref: refs/heads/" + initialBranch + "\n");
-        return new InitResult(new Repository(gitDir, root, format, codec), false);
+        return new InitResult(new Repository(gitDir, root, format, codec, DeltaBaseCache.DEFAULT_LIMIT), false);
     }
 
     private static void writeNew(Path file, String text) throws IOException {
@@ -99,7 +103,9 @@ public final class Repository {
         if (version == 1) {
             format = ObjectFormat.fromConfigName(config.get("extensions.objectformat").orElse("sha1"));
         }
-        return new Repository(gitDir, workTree, format, codec);
+        long cacheLimit = config.get("core.deltabasecachelimit").map(GitConfig::parseSize)
+                .orElse(DeltaBaseCache.DEFAULT_LIMIT);
+        return new Repository(gitDir, workTree, format, codec, cacheLimit);
     }
 
     public Path gitDir() {
@@ -114,8 +120,13 @@ public final class Repository {
         return format;
     }
 
-    public LooseObjectStore objects() {
+    public ObjectDatabase objects() {
         return objects;
+    }
+
+    @Override
+    public void close() {
+        objects.close();
     }
 
     public Refs refs() {
@@ -144,7 +155,7 @@ public final class Repository {
         try {
             return TreeEntry.parse(format, tree.bytes());
         } catch (CorruptObjectException e) {
-            throw e.withLocation(treeId, objects.pathOf(treeId));
+            throw e.withLocation(treeId, tree.file());
         }
     }
 

@@ -3,7 +3,10 @@ package dev.panagit.repo;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
 import dev.panagit.objects.Commit;
+import dev.panagit.lib.AmbiguousObjectException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,8 +23,22 @@ public final class Revisions {
 
     /** The id {@code spec} names, or empty when its base names nothing. */
     public static Optional<ObjectId> resolve(Repository repo, String spec) throws IOException {
+        return resolve(repo, spec, false);
+    }
+
+    /**
+     * The same; when {@code committish}, an abbreviation that several objects share resolves to the
+     * one commit among them (a tag of a commit counts), as git does where it wants a commit.
+     * {@code <rev>:<path>} names the entry at {@code path} in {@code <rev>}'s tree.
+     */
+    public static Optional<ObjectId> resolve(Repository repo, String spec, boolean committish) throws IOException {
+        int colon = spec.indexOf(':');
+        if (colon > 0) {
+            Optional<ObjectId> treeish = resolve(repo, spec.substring(0, colon), false);
+            return treeish.isEmpty() ? treeish : entryAt(repo, treeish.get(), spec.substring(colon + 1), spec);
+        }
         int suffix = suffixStart(spec);
-        Optional<ObjectId> base = resolveBase(repo, spec.substring(0, suffix));
+        Optional<ObjectId> base = resolveBase(repo, spec.substring(0, suffix), committish || suffix < spec.length());
         if (base.isEmpty()) {
             return base;
         }
@@ -76,7 +93,35 @@ public final class Revisions {
         return spec.length();
     }
 
-    private static Optional<ObjectId> resolveBase(Repository repo, String base) throws IOException {
+    /** The object at {@code path} (slash-separated, relative to the root) in a tree-ish. */
+    private static Optional<ObjectId> entryAt(Repository repo, ObjectId treeish, String path, String spec)
+            throws IOException {
+        ObjectId current = repo.peel(treeish, ObjectType.TREE);
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (repo.objects().readHeader(current).type() != ObjectType.TREE) {
+                throw new RevisionNotFoundException(spec);
+            }
+            ObjectId next = null;
+            for (dev.panagit.lib.TreeEntry entry : repo.readTree(current)) {
+                if (entry.name().equals(part)) {
+                    next = entry.id();
+                    break;
+                }
+            }
+            if (next == null) {
+                throw new IOException("path '" + path + "' does not exist in '" + spec.substring(0, spec.indexOf(':'))
+                        + "'");
+            }
+            current = next;
+        }
+        return Optional.of(current);
+    }
+
+    private static Optional<ObjectId> resolveBase(Repository repo, String base, boolean committish)
+            throws IOException {
         int hexLength = repo.format().hexLength();
         if (base.equals("@")) {
             return repo.refs().resolve(Refs.HEAD);
@@ -89,9 +134,33 @@ public final class Revisions {
             return ref;
         }
         if (base.length() >= MIN_ABBREV && base.length() < hexLength && ObjectId.isHex(base, base.length())) {
-            return Optional.ofNullable(repo.objects().resolveAbbreviation(base));
+            try {
+                return Optional.ofNullable(repo.objects().resolveAbbreviation(base));
+            } catch (AmbiguousObjectException e) {
+                if (committish) {
+                    List<ObjectId> commits = new ArrayList<>();
+                    for (ObjectId candidate : e.candidates()) {
+                        if (peelsToCommit(repo, candidate)) {
+                            commits.add(candidate);
+                        }
+                    }
+                    if (commits.size() == 1) {
+                        return Optional.of(commits.get(0));
+                    }
+                }
+                throw e;
+            }
         }
         return Optional.empty();
+    }
+
+    private static boolean peelsToCommit(Repository repo, ObjectId id) throws IOException {
+        try {
+            repo.peel(id, ObjectType.COMMIT);
+            return true;
+        } catch (WrongObjectTypeException e) {
+            return false;
+        }
     }
 
     /** A revision that cannot be resolved. */

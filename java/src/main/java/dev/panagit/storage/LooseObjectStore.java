@@ -1,15 +1,16 @@
 package dev.panagit.storage;
 
 import dev.panagit.codec.ObjectHeaders;
-import dev.panagit.lib.AmbiguousObjectException;
 import dev.panagit.lib.CorruptObjectException;
 import dev.panagit.lib.EncodedObject;
+import dev.panagit.lib.InMemoryObject;
 import dev.panagit.lib.MissingObjectException;
 import dev.panagit.lib.ObjectCodec;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectHeader;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
+import dev.panagit.lib.StoredObject;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -114,6 +115,7 @@ public final class LooseObjectStore {
 
     private ObjectId publish(Path tmp, ObjectId id) throws IOException {
         Path target = pathOf(id);
+        fanoutNames.remove(id.name().substring(0, 2));
         Files.createDirectories(target.getParent());
         if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
             Files.setPosixFilePermissions(tmp, READ_ONLY);
@@ -139,7 +141,7 @@ public final class LooseObjectStore {
         try {
             fileSize = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new MissingObjectException(id, missingHint());
+            throw new MissingObjectException(id, null);
         }
         try {
             if (fileSize <= DIRECT_DECODE_LIMIT) {
@@ -147,14 +149,14 @@ public final class LooseObjectStore {
                 // call (a separate header pass would inflate the first block twice).
                 byte[] compressed = Files.readAllBytes(file);
                 dev.panagit.lib.RawObject raw = codec.decode(format, compressed, 0, compressed.length, id);
-                return new InMemory(id, new ObjectHeader(raw.type(), raw.content().length), raw.content());
+                return new InMemoryObject(id, new ObjectHeader(raw.type(), raw.content().length), raw.content(), file);
             }
             if (fileSize <= WHOLE_OBJECT_LIMIT) {
                 byte[] compressed = Files.readAllBytes(file);
                 ObjectHeader header = codec.peekHeader(compressed, 0, compressed.length);
                 if (header.size() <= WHOLE_OBJECT_LIMIT && ObjectHeaders.plausible(header.size(), compressed.length)) {
                     byte[] content = codec.decode(format, compressed, 0, compressed.length, id).content();
-                    return new InMemory(id, header, content);
+                    return new InMemoryObject(id, header, content, file);
                 }
                 return new Streamed(id, header, file);
             }
@@ -170,7 +172,7 @@ public final class LooseObjectStore {
         try {
             return readHeader(file);
         } catch (NoSuchFileException e) {
-            throw new MissingObjectException(id, missingHint());
+            throw new MissingObjectException(id, null);
         } catch (CorruptObjectException e) {
             throw e.withLocation(id, file);
         }
@@ -185,19 +187,8 @@ public final class LooseObjectStore {
         return codec.peekHeader(head, 0, n);
     }
 
-    private String missingHint() {
-        try (DirectoryStream<Path> packs = Files.newDirectoryStream(objectsDir.resolve("pack"), "*.pack")) {
-            if (packs.iterator().hasNext()) {
-                return "not loose; this repository has pack files, which panagit does not read yet";
-            }
-        } catch (IOException e) {
-            // no pack directory: nothing to add
-        }
-        return null;
-    }
-
     /**
-     * The ids of all loose objects whose name starts with {@code prefix} (at least 4 hex digits).
+     * The ids of all loose objects whose name starts with {@code prefix} (at least 2 hex digits).
      */
     public List<ObjectId> findByPrefix(String prefix) throws IOException {
         String lower = prefix.toLowerCase(Locale.ROOT);
@@ -219,30 +210,50 @@ public final class LooseObjectStore {
         return found;
     }
 
-    /** Resolves a full or unique abbreviated id (4 or more hex digits). */
-    public ObjectId resolveAbbreviation(String hex) throws IOException {
-        List<ObjectId> matches = findByPrefix(hex);
-        if (matches.size() > 1) {
-            throw new AmbiguousObjectException(hex, matches);
+    /** Names listed per fan-out directory, for abbreviations; a write to a directory forgets its list. */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<String>> fanoutNames =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The full hex names of the loose objects in {@code objects/<fan>/}, listed once per store. */
+    public List<String> namesInFanout(String fan) throws IOException {
+        List<String> names = fanoutNames.get(fan);
+        if (names == null) {
+            names = new ArrayList<>();
+            Path dir = objectsDir.resolve(fan);
+            if (Files.isDirectory(dir)) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    for (Path entry : entries) {
+                        String name = entry.getFileName().toString();
+                        if (ObjectId.isHex(name, format.hexLength() - 2)) {
+                            names.add(fan + name.toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+            }
+            fanoutNames.put(fan, names);
         }
-        return matches.isEmpty() ? null : matches.get(0);
+        return names;
     }
 
-    private record InMemory(ObjectId id, ObjectHeader header, byte[] content) implements StoredObject {
-        @Override
-        public boolean isLarge() {
-            return false;
+    /** Every loose object's id: files named as ids in {@code objects/xx/} (no particular order). */
+    public List<ObjectId> list() throws IOException {
+        List<ObjectId> found = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            String fan = String.format("%02x", i);
+            Path dir = objectsDir.resolve(fan);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    if (ObjectId.isHex(name, format.hexLength() - 2) && name.equals(name.toLowerCase(Locale.ROOT))) {
+                        found.add(ObjectId.fromHex(format, fan + name));
+                    }
+                }
+            }
         }
-
-        @Override
-        public byte[] bytes() {
-            return content.clone();
-        }
-
-        @Override
-        public void copyTo(OutputStream out) throws IOException {
-            out.write(content);
-        }
+        return found;
     }
 
     private final class Streamed implements StoredObject {
@@ -264,6 +275,11 @@ public final class LooseObjectStore {
         @Override
         public ObjectHeader header() {
             return header;
+        }
+
+        @Override
+        public Path file() {
+            return file;
         }
 
         @Override

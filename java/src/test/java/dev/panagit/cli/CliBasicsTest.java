@@ -95,7 +95,9 @@ class CliBasicsTest {
         }
         Panagit.Result result = panagit("cat-file", "-t", prefix);
         assertEquals(128, result.exitCode());
-        assertTrue(result.stderr().startsWith("fatal: short object ID " + prefix + " is ambiguous"), result.stderr());
+        GitCli.Result git = GitCli.run(dir, null, "cat-file", "-t", prefix);
+        assertEquals(git.stderr(), result.stderr(), "git's error, one hint line per candidate");
+        assertTrue(result.stderr().startsWith("error: short object ID " + prefix + " is ambiguous\n"), result.stderr());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.panagit.backend.BackendChoice;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
+import dev.panagit.lib.StoredObject;
 import dev.panagit.repo.Repository;
 import dev.panagit.testing.TestBackends;
 import dev.panagit.testing.TestData;

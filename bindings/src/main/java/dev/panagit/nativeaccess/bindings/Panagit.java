@@ -23,10 +23,10 @@ public class Panagit extends Panagit$shared {
     static final SymbolLookup SYMBOL_LOOKUP = SymbolLookup.loaderLookup()
             .or(Linker.nativeLinker().defaultLookup());
 
-    private static final int PGIT_ABI_VERSION = (int)1L;
+    private static final int PGIT_ABI_VERSION = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define PGIT_ABI_VERSION 1
+     * #define PGIT_ABI_VERSION 2
      * }
      */
     public static int PGIT_ABI_VERSION() {
@@ -49,6 +49,15 @@ public class Panagit extends Panagit$shared {
      */
     public static int PGIT_MAX_HEADER_SIZE() {
         return PGIT_MAX_HEADER_SIZE;
+    }
+    private static final int PGIT_PACK_HEADER_SIZE = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * #define PGIT_PACK_HEADER_SIZE 12
+     * }
+     */
+    public static int PGIT_PACK_HEADER_SIZE() {
+        return PGIT_PACK_HEADER_SIZE;
     }
     private static final int PGIT_OK = (int)0L;
     /**
@@ -176,6 +185,24 @@ public class Panagit extends Panagit$shared {
     public static int PGIT_ERANGE() {
         return PGIT_ERANGE;
     }
+    private static final int PGIT_EPACK = (int)-13L;
+    /**
+     * {@snippet lang=c :
+     * enum pgit_status.PGIT_EPACK = -13
+     * }
+     */
+    public static int PGIT_EPACK() {
+        return PGIT_EPACK;
+    }
+    private static final int PGIT_EDELTA = (int)-14L;
+    /**
+     * {@snippet lang=c :
+     * enum pgit_status.PGIT_EDELTA = -14
+     * }
+     */
+    public static int PGIT_EDELTA() {
+        return PGIT_EDELTA;
+    }
     private static final int PGIT_OBJ_COMMIT = (int)1L;
     /**
      * {@snippet lang=c :
@@ -211,6 +238,24 @@ public class Panagit extends Panagit$shared {
      */
     public static int PGIT_OBJ_TAG() {
         return PGIT_OBJ_TAG;
+    }
+    private static final int PGIT_OBJ_OFS_DELTA = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum pgit_object_type.PGIT_OBJ_OFS_DELTA = 6
+     * }
+     */
+    public static int PGIT_OBJ_OFS_DELTA() {
+        return PGIT_OBJ_OFS_DELTA;
+    }
+    private static final int PGIT_OBJ_REF_DELTA = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum pgit_object_type.PGIT_OBJ_REF_DELTA = 7
+     * }
+     */
+    public static int PGIT_OBJ_REF_DELTA() {
+        return PGIT_OBJ_REF_DELTA;
     }
     private static final int PGIT_HASH_SHA1 = (int)1L;
     /**
@@ -1600,6 +1645,69 @@ public class Panagit extends Panagit$shared {
         }
     }
 
+    private static class pgit_decode_begin_entry {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_INT,
+            Panagit.C_INT,
+            Panagit.C_LONG_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_decode_begin_entry");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t pgit_decode_begin_entry(pgit_codec *codec, int32_t algo, int32_t type, pgit_size size)
+     * }
+     */
+    public static FunctionDescriptor pgit_decode_begin_entry$descriptor() {
+        return pgit_decode_begin_entry.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t pgit_decode_begin_entry(pgit_codec *codec, int32_t algo, int32_t type, pgit_size size)
+     * }
+     */
+    public static MethodHandle pgit_decode_begin_entry$handle() {
+        return pgit_decode_begin_entry.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t pgit_decode_begin_entry(pgit_codec *codec, int32_t algo, int32_t type, pgit_size size)
+     * }
+     */
+    public static MemorySegment pgit_decode_begin_entry$address() {
+        return pgit_decode_begin_entry.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t pgit_decode_begin_entry(pgit_codec *codec, int32_t algo, int32_t type, pgit_size size)
+     * }
+     */
+    public static int pgit_decode_begin_entry(MemorySegment codec, int algo, int type, long size) {
+        var mh$ = pgit_decode_begin_entry.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pgit_decode_begin_entry", codec, algo, type, size);
+            }
+            return (int)mh$.invokeExact(codec, algo, type, size);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class pgit_decode_update {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             Panagit.C_INT,
@@ -1723,6 +1831,347 @@ public class Panagit extends Panagit$shared {
                 traceDowncall("pgit_decode_finish", out_id, codec, expected_id);
             }
             return (int)mh$.invokeExact(out_id, codec, expected_id);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pgit_pack_entry_header {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG,
+            Panagit.C_LONG_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_pack_entry_header");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_entry_header(int32_t *out_type, pgit_size *out_size, pgit_size *out_header_len, pgit_size *out_base_offset, int32_t algo, const uint8_t *pack, pgit_size pack_len, pgit_size offset)
+     * }
+     */
+    public static FunctionDescriptor pgit_pack_entry_header$descriptor() {
+        return pgit_pack_entry_header.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_entry_header(int32_t *out_type, pgit_size *out_size, pgit_size *out_header_len, pgit_size *out_base_offset, int32_t algo, const uint8_t *pack, pgit_size pack_len, pgit_size offset)
+     * }
+     */
+    public static MethodHandle pgit_pack_entry_header$handle() {
+        return pgit_pack_entry_header.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_entry_header(int32_t *out_type, pgit_size *out_size, pgit_size *out_header_len, pgit_size *out_base_offset, int32_t algo, const uint8_t *pack, pgit_size pack_len, pgit_size offset)
+     * }
+     */
+    public static MemorySegment pgit_pack_entry_header$address() {
+        return pgit_pack_entry_header.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t pgit_pack_entry_header(int32_t *out_type, pgit_size *out_size, pgit_size *out_header_len, pgit_size *out_base_offset, int32_t algo, const uint8_t *pack, pgit_size pack_len, pgit_size offset)
+     * }
+     */
+    public static int pgit_pack_entry_header(MemorySegment out_type, MemorySegment out_size, MemorySegment out_header_len, MemorySegment out_base_offset, int algo, MemorySegment pack, long pack_len, long offset) {
+        var mh$ = pgit_pack_entry_header.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pgit_pack_entry_header", out_type, out_size, out_header_len, out_base_offset, algo, pack, pack_len, offset);
+            }
+            return (int)mh$.invokeExact(out_type, out_size, out_header_len, out_base_offset, algo, pack, pack_len, offset);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pgit_pack_inflate {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_INT,
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_pack_inflate");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_inflate(uint8_t *out_id, uint8_t *out, pgit_size out_len, pgit_size *in_used, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *in, pgit_size in_len)
+     * }
+     */
+    public static FunctionDescriptor pgit_pack_inflate$descriptor() {
+        return pgit_pack_inflate.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_inflate(uint8_t *out_id, uint8_t *out, pgit_size out_len, pgit_size *in_used, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *in, pgit_size in_len)
+     * }
+     */
+    public static MethodHandle pgit_pack_inflate$handle() {
+        return pgit_pack_inflate.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_inflate(uint8_t *out_id, uint8_t *out, pgit_size out_len, pgit_size *in_used, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *in, pgit_size in_len)
+     * }
+     */
+    public static MemorySegment pgit_pack_inflate$address() {
+        return pgit_pack_inflate.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t pgit_pack_inflate(uint8_t *out_id, uint8_t *out, pgit_size out_len, pgit_size *in_used, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *in, pgit_size in_len)
+     * }
+     */
+    public static int pgit_pack_inflate(MemorySegment out_id, MemorySegment out, long out_len, MemorySegment in_used, MemorySegment codec, int algo, int type, MemorySegment in, long in_len) {
+        var mh$ = pgit_pack_inflate.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pgit_pack_inflate", out_id, out, out_len, in_used, codec, algo, type, in, in_len);
+            }
+            return (int)mh$.invokeExact(out_id, out, out_len, in_used, codec, algo, type, in, in_len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pgit_delta_apply {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_delta_apply");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t pgit_delta_apply(uint8_t *out, pgit_size out_cap, pgit_size *out_len, const uint8_t *base, pgit_size base_len, const uint8_t *delta, pgit_size delta_len)
+     * }
+     */
+    public static FunctionDescriptor pgit_delta_apply$descriptor() {
+        return pgit_delta_apply.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t pgit_delta_apply(uint8_t *out, pgit_size out_cap, pgit_size *out_len, const uint8_t *base, pgit_size base_len, const uint8_t *delta, pgit_size delta_len)
+     * }
+     */
+    public static MethodHandle pgit_delta_apply$handle() {
+        return pgit_delta_apply.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t pgit_delta_apply(uint8_t *out, pgit_size out_cap, pgit_size *out_len, const uint8_t *base, pgit_size base_len, const uint8_t *delta, pgit_size delta_len)
+     * }
+     */
+    public static MemorySegment pgit_delta_apply$address() {
+        return pgit_delta_apply.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t pgit_delta_apply(uint8_t *out, pgit_size out_cap, pgit_size *out_len, const uint8_t *base, pgit_size base_len, const uint8_t *delta, pgit_size delta_len)
+     * }
+     */
+    public static int pgit_delta_apply(MemorySegment out, long out_cap, MemorySegment out_len, MemorySegment base, long base_len, MemorySegment delta, long delta_len) {
+        var mh$ = pgit_delta_apply.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pgit_delta_apply", out, out_cap, out_len, base, base_len, delta, delta_len);
+            }
+            return (int)mh$.invokeExact(out, out_cap, out_len, base, base_len, delta, delta_len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pgit_pack_delta_resolve {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_INT,
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG,
+            Panagit.C_LONG_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_pack_delta_resolve");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_delta_resolve(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *base, pgit_size base_len, const uint8_t *in, pgit_size in_len, pgit_size delta_len)
+     * }
+     */
+    public static FunctionDescriptor pgit_pack_delta_resolve$descriptor() {
+        return pgit_pack_delta_resolve.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_delta_resolve(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *base, pgit_size base_len, const uint8_t *in, pgit_size in_len, pgit_size delta_len)
+     * }
+     */
+    public static MethodHandle pgit_pack_delta_resolve$handle() {
+        return pgit_pack_delta_resolve.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_delta_resolve(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *base, pgit_size base_len, const uint8_t *in, pgit_size in_len, pgit_size delta_len)
+     * }
+     */
+    public static MemorySegment pgit_pack_delta_resolve$address() {
+        return pgit_pack_delta_resolve.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t pgit_pack_delta_resolve(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len, pgit_size *in_used, pgit_codec *codec, int32_t algo, int32_t type, const uint8_t *base, pgit_size base_len, const uint8_t *in, pgit_size in_len, pgit_size delta_len)
+     * }
+     */
+    public static int pgit_pack_delta_resolve(MemorySegment out_id, MemorySegment out, long out_cap, MemorySegment out_len, MemorySegment in_used, MemorySegment codec, int algo, int type, MemorySegment base, long base_len, MemorySegment in, long in_len, long delta_len) {
+        var mh$ = pgit_pack_delta_resolve.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pgit_pack_delta_resolve", out_id, out, out_cap, out_len, in_used, codec, algo, type, base, base_len, in, in_len, delta_len);
+            }
+            return (int)mh$.invokeExact(out_id, out, out_cap, out_len, in_used, codec, algo, type, base, base_len, in, in_len, delta_len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class pgit_pack_scan {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG,
+            Panagit.C_LONG_LONG,
+            Panagit.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_pack_scan");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_scan(pgit_pack_entry *out_entries, uint8_t *out_ids, int32_t *out_count, pgit_codec *codec, int32_t algo, const uint8_t *pack, pgit_size pack_len, pgit_size offset, int32_t max_count)
+     * }
+     */
+    public static FunctionDescriptor pgit_pack_scan$descriptor() {
+        return pgit_pack_scan.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_scan(pgit_pack_entry *out_entries, uint8_t *out_ids, int32_t *out_count, pgit_codec *codec, int32_t algo, const uint8_t *pack, pgit_size pack_len, pgit_size offset, int32_t max_count)
+     * }
+     */
+    public static MethodHandle pgit_pack_scan$handle() {
+        return pgit_pack_scan.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t pgit_pack_scan(pgit_pack_entry *out_entries, uint8_t *out_ids, int32_t *out_count, pgit_codec *codec, int32_t algo, const uint8_t *pack, pgit_size pack_len, pgit_size offset, int32_t max_count)
+     * }
+     */
+    public static MemorySegment pgit_pack_scan$address() {
+        return pgit_pack_scan.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t pgit_pack_scan(pgit_pack_entry *out_entries, uint8_t *out_ids, int32_t *out_count, pgit_codec *codec, int32_t algo, const uint8_t *pack, pgit_size pack_len, pgit_size offset, int32_t max_count)
+     * }
+     */
+    public static int pgit_pack_scan(MemorySegment out_entries, MemorySegment out_ids, MemorySegment out_count, MemorySegment codec, int algo, MemorySegment pack, long pack_len, long offset, int max_count) {
+        var mh$ = pgit_pack_scan.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pgit_pack_scan", out_entries, out_ids, out_count, codec, algo, pack, pack_len, offset, max_count);
+            }
+            return (int)mh$.invokeExact(out_entries, out_ids, out_count, codec, algo, pack, pack_len, offset, max_count);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {

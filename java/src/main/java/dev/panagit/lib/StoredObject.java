@@ -1,10 +1,8 @@
-package dev.panagit.storage;
+package dev.panagit.lib;
 
-import dev.panagit.lib.ObjectHeader;
-import dev.panagit.lib.ObjectId;
-import dev.panagit.lib.ObjectType;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 
 /**
  * An object found in a store. Small objects are already decoded and checked; large ones are
@@ -22,6 +20,9 @@ public interface StoredObject {
     default long size() {
         return header().size();
     }
+
+    /** The file the object was read from: its loose file, or the pack holding it. */
+    Path file();
 
     /** Whether the content is too large for {@link #bytes()}; use {@link #copyTo} then. */
     boolean isLarge();

@@ -1,0 +1,107 @@
+package dev.panagit.cli;
+
+import dev.panagit.lib.ObjectFormat;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.repo.Repository;
+import dev.panagit.storage.pack.IndexedPack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "index-pack",
+        description = "Build the index (.idx) of a pack: every entry read, every delta resolved, every object hashed.")
+final class IndexPackCommand implements Callable<Integer> {
+    @Option(names = "-o", paramLabel = "<index-file>", description = "write the index here (default: <pack>.idx)")
+    String output;
+
+    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "0",
+            description = "threads resolving deltas (default 0: one per core)")
+    int threads;
+
+    @Option(names = "--verify", description = "check that the existing index is exactly the one this pack gives")
+    boolean verify;
+
+    @Option(names = "--index-version", paramLabel = "<version>", defaultValue = "2",
+            description = "pack index version to write: 1 or 2 (default 2)")
+    int indexVersion;
+
+    @Option(names = "--object-format", paramLabel = "<format>",
+            description = "sha1 or sha256 (default: the repository's, else sha1)")
+    String objectFormat;
+
+    @Parameters(index = "0", paramLabel = "<pack>", description = "the pack file")
+    String pack;
+
+    @Override
+    public Integer call() throws Exception {
+        Io io = Io.current();
+        Path packFile = io.resolve(pack);
+        String name = packFile.getFileName().toString();
+        if (output == null && !name.endsWith(".pack")) {
+            throw new Fatal("packfile name '" + pack + "' does not end with '.pack'");
+        }
+        if (indexVersion != 1 && indexVersion != 2) {
+            throw new Fatal("bad pack.indexVersion=" + indexVersion);
+        }
+        Path indexFile = output != null ? io.resolve(output)
+                : packFile.resolveSibling(name.substring(0, name.length() - ".pack".length()) + ".idx");
+        Optional<Repository> repo = Repos.openIfAny();
+        ObjectFormat format = PackTools.format(objectFormat, repo);
+        if (!Files.isRegularFile(packFile)) {
+            throw new Fatal("cannot open packfile '" + pack + "': No such file or directory");
+        }
+        if (verify) {
+            verify(packFile, indexFile, PackTools.indexer(format, threads, repo).index(packFile));
+            return 0;
+        }
+        IndexedPack indexed = PackTools.indexer(format, threads, repo).index(packFile);
+        write(indexFile, indexed.indexBytes(indexVersion));
+        io.out().println(ObjectId.fromRaw(format, indexed.packChecksum(), 0).name());
+        return 0;
+    }
+
+    /** Fails unless {@code indexFile} holds exactly the index of {@code indexed}, in its own version. */
+    static void verify(Path packFile, Path indexFile, IndexedPack indexed) throws IOException {
+        byte[] existing;
+        try {
+            existing = Files.readAllBytes(indexFile);
+        } catch (NoSuchFileException e) {
+            throw new Fatal("Cannot open existing pack idx file for '" + packFile + "'");
+        }
+        int version = existing.length >= 8 && (existing[0] & 0xff) == 0xff && existing[1] == 't'
+                && existing[2] == 'O' && existing[3] == 'c' ? existing[7] : 1;
+        byte[] expected = indexed.indexBytes(version == 1 ? 1 : 2);
+        if (!Arrays.equals(existing, expected)) {
+            throw new Fatal("index " + indexFile + " does not match its pack " + packFile
+                    + " (objects, offsets, CRC-32s or checksums differ)");
+        }
+    }
+
+    /** Writes a new file through a temporary one, renamed into place, read-only as git leaves it. */
+    static void write(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "tmp_idx_", "");
+        try {
+            Files.write(tmp, content);
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AccessDeniedException e) {
+                Files.deleteIfExists(target);   // a read-only index from an earlier run
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.panagit.cli;
+
+import dev.panagit.lib.ObjectFormat;
+import dev.panagit.repo.GitConfig;
+import dev.panagit.repo.Repository;
+import dev.panagit.storage.pack.DeltaBaseCache;
+import dev.panagit.storage.pack.PackIndexer;
+import java.io.IOException;
+import java.util.Optional;
+
+/** What index-pack, verify-pack and fsck share: the object format, threads and memory of a run. */
+final class PackTools {
+    private PackTools() {
+    }
+
+    /** The object format: as given, else the repository's, else SHA-1 (git's rule for index-pack). */
+    static ObjectFormat format(String given, Optional<Repository> repo) {
+        if (given != null) {
+            try {
+                return ObjectFormat.fromConfigName(given);
+            } catch (IllegalArgumentException e) {
+                throw new Fatal("unknown hash algorithm '" + given + "'");
+            }
+        }
+        return repo.map(Repository::format).orElse(ObjectFormat.SHA1);
+    }
+
+    /** An indexer on this run's backend; {@code threads} 0 means one per core. */
+    static PackIndexer indexer(ObjectFormat format, int threads, Optional<Repository> repo) throws IOException {
+        if (threads < 0) {
+            throw new Fatal("invalid number of threads specified (" + threads + ")");
+        }
+        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        long limit = DeltaBaseCache.DEFAULT_LIMIT;
+        if (repo.isPresent()) {
+            Optional<String> configured = repo.get().config().get("core.deltabasecachelimit");
+            if (configured.isPresent()) {
+                limit = GitConfig.parseSize(configured.get());
+            }
+        }
+        return new PackIndexer(Io.current().backend().codec(), format, n, limit, TerminalProgress.forRun());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.panagit.cli;
+
+import dev.panagit.lib.CorruptObjectException;
+import dev.panagit.lib.ObjectFormat;
+import dev.panagit.repo.Repository;
+import dev.panagit.storage.pack.IndexedPack;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify-pack",
+        description = "Check packs against their indexes: checksums, every entry, every delta, every id.")
+final class VerifyPackCommand implements Callable<Integer> {
+    @Option(names = {"-v", "--verbose"}, description = "list every object, then the delta chain histogram")
+    boolean verbose;
+
+    @Option(names = {"-s", "--stat-only"}, description = "only the delta chain histogram")
+    boolean statOnly;
+
+    @Option(names = "--object-format", paramLabel = "<format>", description = "sha1 or sha256")
+    String objectFormat;
+
+    @Parameters(arity = "1..*", paramLabel = "<pack>.idx", description = "the packs (.idx, .pack or the name without)")
+    List<String> packs;
+
+    @Override
+    public Integer call() throws Exception {
+        Io io = Io.current();
+        Optional<Repository> repo = Repos.openIfAny();
+        ObjectFormat format = PackTools.format(objectFormat, repo);
+        PrintStream out = new PrintStream(new BufferedOutputStream(io.out(), 1 << 16), false, StandardCharsets.UTF_8);
+        int result = 0;
+        try {
+            for (String given : packs) {
+                String name = given.endsWith(".idx") ? given.substring(0, given.length() - 4) + ".pack"
+                        : given.endsWith(".pack") ? given : given + ".pack";
+                Path packFile = io.resolve(name);
+                Path indexFile = io.resolve(name.substring(0, name.length() - ".pack".length()) + ".idx");
+                try {
+                    IndexedPack indexed = PackTools.indexer(format, 0, repo).index(packFile);
+                    IndexPackCommand.verify(packFile, indexFile, indexed);
+                    if (verbose || statOnly) {
+                        show(indexed, out, statOnly);
+                        if (!statOnly) {
+                            out.println(name + ": ok");
+                        }
+                    }
+                } catch (CorruptObjectException | Fatal e) {
+                    out.flush();
+                    io.err().println("fatal: " + e.getMessage());
+                    if (verbose || statOnly) {
+                        out.println(name + ": bad");
+                    }
+                    result = 1;
+                } catch (java.nio.file.NoSuchFileException e) {
+                    out.flush();
+                    io.err().println("fatal: Cannot open existing pack file '" + packFile + "'");
+                    if (verbose || statOnly) {
+                        out.println(name + ": bad");
+                    }
+                    result = 1;
+                }
+            }
+        } finally {
+            out.flush();
+        }
+        return result;
+    }
+
+    /** git's listing: id, type, size, size in pack, offset[, depth, base]; then the histogram. */
+    static void show(IndexedPack pack, PrintStream out, boolean statOnly) throws IOException {
+        int deepest = 0;
+        int whole = 0;
+        for (int i = 0; i < pack.count(); i++) {
+            deepest = Math.max(deepest, pack.depth(i));
+        }
+        long[] histogram = new long[deepest + 1];
+        for (int i = 0; i < pack.count(); i++) {
+            if (pack.isDelta(i)) {
+                histogram[pack.depth(i)]++;
+            } else {
+                whole++;
+            }
+            if (statOnly) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(120);
+            line.append(pack.id(i).name()).append(' ')
+                    .append(String.format("%-6s", pack.type(i).gitName())).append(' ')
+                    .append(pack.entrySize(i)).append(' ')
+                    .append(pack.packedLength(i)).append(' ')
+                    .append(pack.offset(i));
+            if (pack.isDelta(i)) {
+                line.append(' ').append(pack.depth(i)).append(' ').append(pack.id(pack.base(i)).name());
+            }
+            out.println(line);
+        }
+        if (whole > 0) {
+            out.println("non delta: " + whole + (whole == 1 ? " object" : " objects"));
+        }
+        for (int d = 1; d <= deepest; d++) {
+            if (histogram[d] > 0) {
+                out.println("chain length = " + d + ": " + histogram[d] + (histogram[d] == 1 ? " object" : " objects"));
+            }
+        }
+    }
+}
