@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             IndexPackCommand.class,
             VerifyPackCommand.class,
             CountObjectsCommand.class,
+            FsckCommand.class,
             AddCommand.class,
             LsFilesCommand.class,
             LsTreeCommand.class,

@@ -120,7 +120,13 @@ public final class ObjectDatabase implements AutoCloseable {
     /** Opens an object, checking it; throws {@link MissingObjectException} when there is none. */
     public StoredObject open(ObjectId id) throws IOException {
         return switch (require(id)) {
-            case Location.Packed packed -> packed.pack().open(id, packed.offset());
+            case Location.Packed packed -> {
+                try {
+                    yield packed.pack().open(id, packed.offset());
+                } catch (dev.panagit.lib.CorruptObjectException e) {
+                    throw e.withLocation(id, packed.pack().packPath());
+                }
+            }
             case Location.Loose l -> l.store().open(id);
         };
     }
@@ -128,7 +134,13 @@ public final class ObjectDatabase implements AutoCloseable {
     /** An object's type and size, reading as little as its store allows. */
     public ObjectHeader readHeader(ObjectId id) throws IOException {
         return switch (require(id)) {
-            case Location.Packed packed -> packed.pack().info(packed.offset());
+            case Location.Packed packed -> {
+                try {
+                    yield packed.pack().info(packed.offset());
+                } catch (dev.panagit.lib.CorruptObjectException e) {
+                    throw e.withLocation(id, packed.pack().packPath());
+                }
+            }
             case Location.Loose l -> l.store().readHeader(id);
         };
     }

@@ -173,6 +173,38 @@ class PackedRepositoriesTest {
         same(repo, backend, null, "count-objects");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void workTreeCommandsWorkOnAPackedClone(BackendChoice backend) throws IOException {
+        Path clone = dir.resolve("work-" + backend.backendName());
+        git(dir, "clone", "-q", "--no-local", REPOS.get("sha1-gc").toString(), clone.toString());
+        assertTrue(Files.notExists(clone.resolve(".git/objects/" + GitCli.ok(clone, "rev-parse", "HEAD").substring(0, 2))),
+                "a clone's objects are all packed");
+        ok(backend, clone, "branch", "older", "HEAD~25");
+        ok(backend, clone, "checkout", "older");
+        assertEquals("", GitCli.ok(clone, "status", "--porcelain"), "the work tree is HEAD~25's");
+        assertEquals(GitCli.ok(clone, "rev-parse", "master~25"), GitCli.ok(clone, "rev-parse", "HEAD"));
+        ok(backend, clone, "checkout", "master");
+        ok(backend, clone, "reset", "--hard", "HEAD~3");
+        assertEquals("", GitCli.ok(clone, "status", "--porcelain"));
+        ok(backend, clone, "read-tree", "HEAD~7");
+        assertEquals(0, GitCli.run(clone, null, "diff", "--cached", "--quiet", "HEAD~7").exitCode());
+        ok(backend, clone, "read-tree", "HEAD");
+        ok(backend, clone, "tag", "-a", "-m", "annotated on a packed commit", "t1", "HEAD~2");
+        assertEquals(GitCli.ok(clone, "rev-parse", "HEAD~2"), GitCli.ok(clone, "rev-parse", "t1^{}"));
+        ok(backend, clone, "branch", "-d", "older");   // merged into master: -d allows it
+        assertEquals(1, GitCli.run(clone, null, "rev-parse", "--verify", "-q", "older").exitCode());
+        Path dot = clone.resolve("k.dot");
+        ok(backend, clone, "k", "--dot", dot.toString());
+        assertTrue(Files.readString(dot).contains(GitCli.ok(clone, "rev-parse", "HEAD~30").strip()));
+        GitCli.ok(clone, "fsck", "--strict");
+    }
+
+    private static void ok(BackendChoice backend, Path root, String... args) {
+        Panagit.Result r = Panagit.run(backend, root, null, args);
+        assertEquals(0, r.exitCode(), () -> String.join(" ", args) + ": " + r.stderr());
+    }
+
     static List<Path> packs(Path root) {
         try (Stream<Path> files = Files.list(root.resolve(".git/objects/pack"))) {
             return files.filter(p -> p.toString().endsWith(".pack")).sorted().toList();

@@ -158,6 +158,20 @@ public final class PackFile implements AutoCloseable {
         return pack;
     }
 
+    /** Whether a {@code .promisor} file marks this pack as a partial clone's: what it names may be missing. */
+    public boolean isPromisor() {
+        String name = packPath.getFileName().toString();
+        return java.nio.file.Files.exists(packPath.resolveSibling(name.substring(0, name.length() - 5) + ".promisor"));
+    }
+
+    /** Whether the pack's bytes hash to its trailing checksum (reads the whole pack). */
+    public boolean checksumMatches() {
+        PackCodec.Checksum sum = codec.checksum(format);
+        sum.update(entries);
+        byte[] trailer = pack.asSlice(entries.byteSize(), format.rawLength()).toArray(ValueLayout.JAVA_BYTE);
+        return Arrays.equals(sum.finish(), trailer);
+    }
+
     public boolean has(ObjectId id) {
         return index.find(id) >= 0;
     }

@@ -61,12 +61,29 @@ public final class PackIndexer {
     private final int threads;
     private final long memoryLimit;
     private final Progress progress;
+    private final java.util.Set<ObjectType> visitTypes;
+    private final Visitor visitor;
+
+    /** Sees the content of objects as they are rebuilt (fsck parses commits, trees and tags this way). */
+    @FunctionalInterface
+    public interface Visitor {
+        /**
+         * Called once per object of the wanted types, from any of the indexing threads; the
+         * content is {@code content[0..length)} and is valid only during the call.
+         */
+        void visit(ObjectId id, ObjectType type, byte[] content, int length) throws IOException;
+    }
 
     /**
      * @param threads delta-resolving threads (1 or more)
      * @param memoryLimit bytes of resolved bases all threads together may hold
      */
     public PackIndexer(ObjectCodec codec, ObjectFormat format, int threads, long memoryLimit, Progress progress) {
+        this(codec, format, threads, memoryLimit, progress, java.util.Set.of(), null);
+    }
+
+    private PackIndexer(ObjectCodec codec, ObjectFormat format, int threads, long memoryLimit, Progress progress,
+            java.util.Set<ObjectType> visitTypes, Visitor visitor) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -76,6 +93,13 @@ public final class PackIndexer {
         this.threads = threads;
         this.memoryLimit = memoryLimit;
         this.progress = progress;
+        this.visitTypes = visitTypes;
+        this.visitor = visitor;
+    }
+
+    /** The same indexer, also showing every object of {@code types} to {@code visitor}. */
+    public PackIndexer visiting(java.util.Set<ObjectType> types, Visitor visitor) {
+        return new PackIndexer(codec, format, threads, memoryLimit, progress, java.util.Set.copyOf(types), visitor);
     }
 
     /** Indexes the pack at {@code file}. */
@@ -371,6 +395,10 @@ public final class PackIndexer {
                             continue;
                         }
                         Frame frame = new Frame(root, ObjectType.fromCode(typeCode[root]), 0);
+                        if (visitTypes.contains(frame.type)) {
+                            byte[] content = frame.data != null ? frame.data : inflateWhole(root);
+                            visitor.visit(ObjectId.fromRaw(format, ids, root * raw), frame.type, content, content.length);
+                        }
                         if (frame.hasChildren()) {
                             walk(frame);
                         }
@@ -400,6 +428,9 @@ public final class PackIndexer {
                         baseEntry[child] = frame.entry;
                         realType[child] = (byte) frame.type.code();
                         int length = resolveInto(child, frame.type, base, true);
+                        if (visitTypes.contains(frame.type)) {
+                            visitor.visit(ObjectId.fromRaw(format, ids, child * raw), frame.type, scratch, length);
+                        }
                         progress.update(resolved.incrementAndGet());
                         if (last) {
                             release(stack.remove(top));   // its last delta is done: drop it now

@@ -1,0 +1,140 @@
+package dev.panagit.storage;
+
+import static dev.panagit.testing.Fixtures.git;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.panagit.backend.BackendChoice;
+import dev.panagit.lib.AmbiguousObjectException;
+import dev.panagit.lib.MissingObjectException;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import dev.panagit.repo.Repository;
+import dev.panagit.testing.Fixtures;
+import dev.panagit.testing.GitCli;
+import dev.panagit.testing.Panagit;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One object database over packs, loose objects and alternates. */
+class ObjectDatabaseTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void packsThatAppearWhileRunningAreFound(BackendChoice backend) throws Exception {
+        Path root = Fixtures.history(dir.resolve("r"), "sha1", 10);
+        git(root, "gc", "-q");
+        try (Repository repo = Repository.discover(root, backend.codec())) {
+            ObjectId head = repo.refs().resolve("HEAD").orElseThrow();
+            assertEquals(ObjectType.COMMIT, repo.objects().readHeader(head).type());   // packs are open now
+            // another process writes an object and packs it (as a concurrent gc or fetch would)
+            GitCli.Result written = GitCli.run(root, "appeared later\n".getBytes(StandardCharsets.UTF_8), Map.of(),
+                    "hash-object", "-w", "--stdin");
+            ObjectId later = ObjectId.fromHex(written.text().strip());
+            GitCli.Result packed = GitCli.run(root, (later.name() + "\n").getBytes(StandardCharsets.UTF_8), Map.of(),
+                    "pack-objects", "-q", ".git/objects/pack/pack");
+            assertEquals(0, packed.exitCode(), packed.stderr());
+            git(root, "prune-packed");
+            assertTrue(Files.notExists(root.resolve(".git/objects/" + later.name().substring(0, 2))), "packed");
+            assertEquals("appeared later\n", new String(repo.objects().open(later).bytes(), StandardCharsets.UTF_8));
+            assertInstanceOf(ObjectDatabase.Location.Packed.class, repo.objects().locate(later));
+            assertThrows(MissingObjectException.class,
+                    () -> repo.objects().open(ObjectId.fromHex("0123456789012345678901234567890123456789")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void alternatesLendTheirObjects(BackendChoice backend) throws Exception {
+        Path lender = Fixtures.history(dir.resolve("lender"), "sha1", 10);
+        git(lender, "gc", "-q");
+        Path borrower = dir.resolve("borrower");
+        git(dir, "clone", "-q", "--shared", lender.toString(), borrower.toString());
+        assertTrue(Files.readString(borrower.resolve(".git/objects/info/alternates")).contains("lender"));
+        assertEquals(0, PackedCount.of(borrower), "the borrower holds no objects of its own");
+        Panagit.Result log = Panagit.run(backend, borrower, null, "log", "--oneline");
+        assertEquals(GitCli.ok(borrower, "log", "--oneline", "--decorate=short"), log.text());
+        Panagit.Result all = Panagit.run(backend, borrower, null, "cat-file", "--batch-all-objects", "--batch-check");
+        assertEquals(GitCli.ok(borrower, "cat-file", "--batch-all-objects", "--batch-check"), all.text());
+        Panagit.Result count = Panagit.run(backend, borrower, null, "count-objects", "-v");
+        assertEquals(GitCli.ok(borrower, "count-objects", "-v"), count.text());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void abbreviationsAreUniqueAcrossLooseAndPacked(BackendChoice backend) throws Exception {
+        Path root = Fixtures.history(dir.resolve("a"), "sha1", 10);
+        git(root, "gc", "-q");
+        try (Repository repo = Repository.discover(root, backend.codec())) {
+            ObjectId packed = repo.refs().resolve("HEAD").orElseThrow();
+            // a loose blob sharing the packed commit's first 4 hex digits, found by trying
+            ObjectId twin = null;
+            for (int i = 0; twin == null; i++) {
+                byte[] content = ("twin " + i).getBytes(StandardCharsets.UTF_8);
+                ObjectId id = backend.codec().hashObject(repo.format(), ObjectType.BLOB, content, 0, content.length);
+                if (id.name().startsWith(packed.name().substring(0, 4))) {
+                    twin = repo.objects().insert(ObjectType.BLOB, content);
+                }
+            }
+            String prefix = packed.name().substring(0, 4);
+            AmbiguousObjectException e = assertThrows(AmbiguousObjectException.class,
+                    () -> repo.objects().resolveAbbreviation(prefix));
+            assertEquals(2, e.candidates().size());
+            assertTrue(e.candidates().contains(packed) && e.candidates().contains(twin));
+            int common = 0;
+            while (packed.name().charAt(common) == twin.name().charAt(common)) {
+                common++;
+            }
+            String abbrev = repo.objects().abbreviate(packed);
+            assertEquals(Math.max(7, common + 1), abbrev.length(), abbrev);
+            assertEquals(GitCli.ok(root, "rev-parse", "--short", packed.name()).strip(), abbrev);
+            assertFalse(repo.objects().findByPrefix(abbrev).contains(twin));
+        }
+    }
+
+    /** Objects a repository holds itself (loose and packed), per git. */
+    private static final class PackedCount {
+        static long of(Path root) {
+            long n = 0;
+            for (String line : GitCli.ok(root, "count-objects", "-v").split("\n")) {
+                if (line.startsWith("count: ") || line.startsWith("in-pack: ")) {
+                    n += Long.parseLong(line.substring(line.indexOf(' ') + 1));
+                }
+            }
+            return n;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void aLargePackedBlobStreamsAndIsChecked(BackendChoice backend) throws Exception {
+        Path root = dir.resolve("large");
+        git(dir, "init", "-q", root.toString());
+        byte[] big = dev.panagit.testing.TestData.text((40 << 20) + 17, 11);
+        Files.write(root.resolve("big.txt"), big);
+        git(root, "add", "big.txt");
+        GitCli.Result commit = GitCli.run(root, null, Map.of("GIT_AUTHOR_NAME", "a", "GIT_AUTHOR_EMAIL", "a@b",
+                "GIT_COMMITTER_NAME", "a", "GIT_COMMITTER_EMAIL", "a@b"), "commit", "-q", "-m", "big");
+        assertEquals(0, commit.exitCode(), commit.stderr());
+        git(root, "gc", "-q");
+        try (Repository repo = Repository.discover(root, backend.codec())) {
+            ObjectId id = ObjectId.fromHex(GitCli.ok(root, "rev-parse", "HEAD:big.txt").strip());
+            var stored = repo.objects().open(id);
+            assertTrue(stored.isLarge(), "over the in-memory limit: streamed");
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(big.length);
+            stored.copyTo(out);
+            assertArrayEquals(big, out.toByteArray());
+        }
+    }
+}
