@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Time native against pure Java on the same work (W0-W5): medians, spread, ratios.")
+@Command(name = "bench", description = "Time native against pure Java on the same work (W0-W5): medians, spread, "
+        + "ratios; with --pack, index a real pack as separate processes against git and JGit (W6).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "few sizes, short rounds (a smoke run, about a minute)")
     boolean quick;
@@ -26,13 +27,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "<W1,W2,...>", split = ",", description = "run only these workloads")
     Set<String> only;
 
-    @Option(names = "--rounds", paramLabel = "<n>", description = "measured rounds per case (default 5, quick 3)")
+    @Option(names = "--rounds", paramLabel = "<n>", description = "measured rounds per case (default 5, quick 3; "
+            + "W6: 3)")
     Integer rounds;
+
+    @Option(names = "--pack", paramLabel = "<file.pack>", description = "W6: index-pack this pack with panagit (native, "
+            + "java), git and JGit, each as a process; only W6 runs")
+    Path pack;
+
+    @Option(names = "--threads", paramLabel = "<n>", description = "W6: threads for panagit and git (default: cores)")
+    Integer threads;
 
     @Override
     public Integer call() throws Exception {
         Io io = Io.current();
         PrintStream out = io.out();
+        if (pack != null) {
+            return packBench(io);
+        }
         int roundCount = rounds != null ? rounds : quick ? 3 : 5;
         Harness harness = quick ? new Harness(100, 100, roundCount, io.err()) : new Harness(1000, 500, roundCount, io.err());
         Path root = Workloads.findSourceTree(io.cwd());
@@ -82,21 +94,68 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** W6: index-pack of a real pack, each tool as a process. */
+    private int packBench(Io io) throws Exception {
+        Path file = io.cwd().resolve(pack);
+        if (!Files.isRegularFile(file)) {
+            throw new Fatal("no pack at " + file);
+        }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Path root = Workloads.findSourceTree(io.cwd());
+        Path jgit = root == null ? null : root.resolve("bench/target/benchmarks.jar");
+        Path scratch = Files.createTempDirectory("panagit-bench-w6-");
+        io.err().println("panagit bench --pack: each tool indexes " + file + ", " + (rounds != null ? rounds : 3)
+                + " rounds in turn" + (dev.panagit.bench.ProcessBench.measuresResources() ? ""
+                        : " (install /usr/bin/time for CPU time and peak memory)"));
+        try {
+            dev.panagit.bench.PackBench.Outcome outcome = new dev.panagit.bench.PackBench(io.err(), scratch)
+                    .run(file, n, rounds != null ? rounds : 3, jgit);
+            dev.panagit.bench.ProcessReport report = new dev.panagit.bench.ProcessReport(outcome.results(), "git");
+            io.out().print(report.table());
+            io.out().print(outcome.phases());
+            io.out().println("panagit's index is byte-identical to git's: " + (outcome.identicalToGit() ? "yes" : "NO"));
+            if (reportDir != null) {
+                Path dir = io.cwd().resolve(reportDir);
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("w6-index-pack.svg"), report.chart("W6 index-pack of " + file.getFileName()));
+                Files.writeString(dir.resolve("w6.md"), header("W6 index-pack", "--pack " + pack + " --threads " + n,
+                        "each tool a separate process, " + (rounds != null ? rounds : 3) + " runs in turn on the same "
+                        + "file (in the page cache); wall and CPU time and peak RSS from /usr/bin/time; median and "
+                        + "± half the min-max spread of wall time")
+                        + "\n" + report.markdown() + "\n" + outcome.phases().replace("\n", "  \n")
+                        + "\npanagit's index is byte-identical to git's: " + (outcome.identicalToGit() ? "yes" : "no")
+                        + "\n\n![w6-index-pack.svg](w6-index-pack.svg)\n");
+                io.err().println("report written to " + dir.resolve("w6.md"));
+            }
+            return outcome.identicalToGit() ? 0 : 1;
+        } finally {
+            try (var walk = Files.walk(scratch)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     private boolean runs(String workload) {
         return only == null || only.stream().anyMatch(w -> w.equalsIgnoreCase(workload));
     }
 
     private static String header(boolean quick, int rounds) {
-        StringBuilder sb = new StringBuilder("# panagit bench report\n\n");
-        sb.append("Made by `./panagit bench").append(quick ? " --quick" : "").append(" --report <dir>` on ")
+        return header("panagit bench report", quick ? "--quick" : "", "warm-up, then " + rounds + " rounds per case; "
+                + "median and ± half the min-max spread; native/java is the ratio of medians (above 1: native is faster)");
+    }
+
+    private static String header(String title, String options, String method) {
+        StringBuilder sb = new StringBuilder("# ").append(title).append("\n\n");
+        sb.append("Made by `./panagit bench").append(options.isEmpty() ? "" : " " + options).append(" --report <dir>` on ")
                 .append(LocalDate.now()).append(".\n\n");
         sb.append("- machine: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs").append(cpuModel()).append('\n');
         sb.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(Runtime.version()).append('\n');
         NativeAccess.status().codec().ifPresent(c -> sb.append("- libpanagit: ").append(c.libraryVersion())
                 .append(", sha1=").append(c.hashImplementation(ObjectFormat.SHA1)).append(", CMake Release build (gcc -O3 -DNDEBUG)\n"));
-        sb.append("- method: warm-up, then ").append(rounds).append(" rounds per case; median and ± half the min-max spread;"
-                + " native/java is the ratio of medians (above 1: native is faster)\n");
+        sb.append("- method: ").append(method).append('\n');
         return sb.toString();
     }
 

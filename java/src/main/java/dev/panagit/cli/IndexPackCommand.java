@@ -37,6 +37,9 @@ final class IndexPackCommand implements Callable<Integer> {
             description = "sha1 or sha256 (default: the repository's, else sha1)")
     String objectFormat;
 
+    @Option(names = "--stat", description = "print where the time went (reading entries, resolving deltas) on stderr")
+    boolean stat;
+
     @Parameters(index = "0", paramLabel = "<pack>", description = "the pack file")
     String pack;
 
@@ -63,6 +66,12 @@ final class IndexPackCommand implements Callable<Integer> {
             return 0;
         }
         IndexedPack indexed = PackTools.indexer(format, threads, repo).index(packFile);
+        if (stat) {
+            IndexedPack.Timing t = indexed.timing();
+            io.err().printf(java.util.Locale.ROOT, "index-pack: %d objects; read %.3f s, resolved deltas %.3f s on %d "
+                    + "threads (%s backend)%n", indexed.count(), t.scanNanos() / 1e9, t.resolveNanos() / 1e9,
+                    t.threads(), io.backend().backendName());
+        }
         write(indexFile, indexed.indexBytes(indexVersion));
         io.out().println(ObjectId.fromRaw(format, indexed.packChecksum(), 0).name());
         return 0;

@@ -52,8 +52,10 @@ public final class PackIndexer {
      * touching them again costs a minor fault, not a read.
      */
     private static final long UNLOAD_EVERY = 64L << 20;
-    /** What one page fault on a file mapping brings in (Linux maps up to 16 pages around it). */
+    /** What one page fault on a file mapping makes resident: Linux maps up to 16 pages around it. */
     private static final long FAULT_AROUND = 64 << 10;
+    /** Resolving reads at random: pages are given back every this many bytes made resident. */
+    private static final long RESOLVE_UNLOAD_EVERY = 256L << 20;
 
     private final ObjectCodec codec;
     private final PackCodec packs;
@@ -130,6 +132,7 @@ public final class PackIndexer {
                             + ObjectId.fromRaw(format, computed, 0).name());
                 }
                 start = System.nanoTime();
+                dev.panagit.nativeaccess.MemoryAdvice.random(entries);   // deltas are read in tree order
                 run.resolve(pool);
                 run.resolveNanos = System.nanoTime() - start;
             } finally {
@@ -282,6 +285,20 @@ public final class PackIndexer {
                 if (whole) {
                     System.arraycopy(batch.ids, i * raw, ids, (at + i) * raw, raw);
                 }
+            }
+        }
+
+        /**
+         * Counts the bytes of the mapping a read makes resident (about: a page fault maps its
+         * neighbours too, up to {@link #FAULT_AROUND}) and gives the pages back every
+         * {@link #RESOLVE_UNLOAD_EVERY} bytes: often enough to bound the mapping's share of resident
+         * memory, seldom enough that re-faulting the hot pages costs little.
+         */
+        void touched(long bytes) {
+            long touched = Math.max(bytes, FAULT_AROUND);
+            long after = consumed.addAndGet(touched);
+            if (after / RESOLVE_UNLOAD_EVERY != (after - touched) / RESOLVE_UNLOAD_EVERY) {
+                entries.unload();
             }
         }
 
@@ -472,11 +489,7 @@ public final class PackIndexer {
                 if (inflated.compressedLength() != in.byteSize()) {
                     throw bad(file, offset[child], "its zlib stream ended early on a second read");
                 }
-                long touched = Math.max(in.byteSize(), FAULT_AROUND);   // a fault maps its neighbours too
-                long after = consumed.addAndGet(touched);
-                if (after / (4 * UNLOAD_EVERY) != (after - touched) / (4 * UNLOAD_EVERY)) {
-                    entries.unload();
-                }
+                touched(in.byteSize());
                 if (hash) {
                     inflated.id().copyRawTo(ids, child * raw);
                 }
@@ -524,6 +537,7 @@ public final class PackIndexer {
 
             private byte[] inflateWhole(int e) throws IOException {
                 long data = offset[e] + headerLength[e];
+                touched(offset[e] + packedLength[e] - data);
                 byte[] out = new byte[(int) size[e]];
                 try {
                     packs.inflate(format, null, entries.asSlice(data, offset[e] + packedLength[e] - data), out);
