@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,9 +28,10 @@ final class IndexPackCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "check that the existing index is exactly the one this pack gives")
     boolean verify;
 
-    @Option(names = "--index-version", paramLabel = "<version>", defaultValue = "2",
-            description = "pack index version to write: 1 or 2 (default 2)")
-    int indexVersion;
+    @Option(names = "--index-version", paramLabel = "<version>[,<offset>]", defaultValue = "2",
+            description = "pack index version to write: 1 or 2 (default 2); with version 2, offsets above <offset> go "
+                    + "to the table of 64-bit offsets (default 2^31 - 1)")
+    String indexVersion;
 
     @Option(names = "--object-format", paramLabel = "<format>",
             description = "sha1 or sha256 (default: the repository's, else sha1)")
@@ -51,7 +51,16 @@ final class IndexPackCommand implements Callable<Integer> {
         if (output == null && !name.endsWith(".pack")) {
             throw new Fatal("packfile name '" + pack + "' does not end with '.pack'");
         }
-        if (indexVersion != 1 && indexVersion != 2) {
+        String[] versionParts = indexVersion.split(",", 2);
+        int version;
+        long largeAbove;
+        try {
+            version = Integer.parseInt(versionParts[0]);
+            largeAbove = versionParts.length == 1 ? 0x7fffffffL : Long.decode(versionParts[1]);
+        } catch (NumberFormatException e) {
+            throw new Fatal("bad --index-version=" + indexVersion);
+        }
+        if (version != 1 && version != 2 || largeAbove < 0 || largeAbove > 0x7fffffffL) {
             throw new Fatal("bad pack.indexVersion=" + indexVersion);
         }
         Path indexFile = output != null ? io.resolve(output)
@@ -72,7 +81,8 @@ final class IndexPackCommand implements Callable<Integer> {
                     + "threads (%s backend)%n", indexed.count(), t.scanNanos() / 1e9, t.resolveNanos() / 1e9,
                     t.threads(), io.backend().backendName());
         }
-        write(indexFile, indexed.indexBytes(indexVersion));
+        long limit = largeAbove;
+        write(indexFile, indexed.indexBytes(version, offset -> offset > limit));
         io.out().println(ObjectId.fromRaw(format, indexed.packChecksum(), 0).name());
         return 0;
     }
@@ -85,10 +95,7 @@ final class IndexPackCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new Fatal("Cannot open existing pack idx file for '" + packFile + "'");
         }
-        int version = existing.length >= 8 && (existing[0] & 0xff) == 0xff && existing[1] == 't'
-                && existing[2] == 'O' && existing[3] == 'c' ? existing[7] : 1;
-        byte[] expected = indexed.indexBytes(version == 1 ? 1 : 2);
-        if (!Arrays.equals(existing, expected)) {
+        if (!indexed.matchesIndex(existing)) {
             throw new Fatal("index " + indexFile + " does not match its pack " + packFile
                     + " (objects, offsets, CRC-32s or checksums differ)");
         }

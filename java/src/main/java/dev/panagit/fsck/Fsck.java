@@ -133,9 +133,7 @@ public final class Fsck {
             IndexedPack indexed = indexer.visiting(Set.of(ObjectType.COMMIT, ObjectType.TREE, ObjectType.TAG),
                     (id, type, content, length) -> parse(id, type, content, length, pack.isPromisor()))
                     .index(pack.packPath());
-            byte[] expected = indexed.indexBytes(pack.index().version());
-            byte[] actual = Files.readAllBytes(pack.indexPath());
-            if (!Arrays.equals(expected, actual)) {
+            if (!indexed.matchesIndex(Files.readAllBytes(pack.indexPath()))) {
                 report.error("index " + relative(pack.indexPath()) + " does not match its pack");
                 errors |= ERROR_PACK;
                 readObjectByObject(pack, true);

@@ -142,6 +142,33 @@ class PackedRepositoriesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void indexVersionOneAndLargeOffsetsAreWrittenAndReadAsGitDoes(BackendChoice backend) throws IOException {
+        Path source = REPOS.get("sha1-gc");
+        Path pack = packs(source).get(0);
+        for (String version : List.of("1", "2,0x100")) {
+            Path clone = dir.resolve("idx-" + version.replace(',', '-') + "-" + backend.backendName());
+            git(dir, "clone", "-q", "--no-local", source.toString(), clone.toString());
+            Path clonePack = packs(clone).get(0);
+            Path idx = Path.of(clonePack.toString().replace(".pack", ".idx"));
+            Path gitIdx = dir.resolve("git-" + clone.getFileName() + ".idx");
+            git(clone, "index-pack", "--index-version=" + version, "-o", gitIdx.toString(), clonePack.toString());
+            Files.delete(idx);
+            Panagit.Result r = Panagit.run(backend, clone, null, "index-pack", "--index-version=" + version,
+                    clonePack.toString());
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertArrayEquals(Files.readAllBytes(gitIdx), Files.readAllBytes(idx), "index " + version);
+            // read through it: every object, as git reads it
+            GitCli.Result expected = GitCli.run(clone, null, "cat-file", "--batch-all-objects", "--batch");
+            Panagit.Result actual = Panagit.run(backend, clone, null, "cat-file", "--batch-all-objects", "--batch");
+            assertArrayEquals(expected.stdout(), actual.stdout(), "objects through index " + version);
+            Panagit.Result verify = Panagit.run(backend, clone, null, "verify-pack", idx.toString());
+            assertEquals(0, verify.exitCode(), verify.stderr());
+        }
+        assertTrue(Files.exists(pack));
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void explainShowsThePackAndTheDeltaChain(String repo, BackendChoice backend) {

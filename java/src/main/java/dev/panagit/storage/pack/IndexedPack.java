@@ -108,6 +108,33 @@ public final class IndexedPack {
         return baseEntry[i];
     }
 
+    public ObjectFormat format() {
+        return format;
+    }
+
+    /**
+     * Whether {@code existing} is exactly the index this pack gives, written in the existing
+     * index's version and with its choice of 64-bit offsets (git keeps these "anomalous offsets"
+     * when it verifies, so a valid index made with {@code --index-version=2,<offset>} passes).
+     */
+    public boolean matchesIndex(byte[] existing) throws IOException {
+        boolean v2 = existing.length >= 8 && ByteBuffer.wrap(existing).getInt(0) == 0xff744f63;
+        java.util.Set<Long> inTable = new java.util.HashSet<>();
+        if (v2) {
+            ByteBuffer buf = ByteBuffer.wrap(existing);
+            long offsets = 8 + 1024 + (long) count * (format.rawLength() + 4);
+            long table = offsets + 4L * count;
+            for (int i = 0; i < count && offsets + 4L * i + 4 <= existing.length; i++) {
+                int value = buf.getInt((int) (offsets + 4L * i));
+                long slot = table + 8L * (value & 0x7fffffff);
+                if (value < 0 && slot + 8 <= existing.length) {
+                    inTable.add(buf.getLong((int) slot));
+                }
+            }
+        }
+        return Arrays.equals(existing, indexBytes(v2 ? 2 : 1, inTable::contains));
+    }
+
     public byte[] packChecksum() {
         return packChecksum.clone();
     }
@@ -161,21 +188,31 @@ public final class IndexedPack {
      * @throws IOException when version 1 cannot hold an offset (packs over 4 GiB)
      */
     public byte[] indexBytes(int version) throws IOException {
+        return indexBytes(version, offset -> offset > OFFSET32_LIMIT);
+    }
+
+    /**
+     * The same, with the offsets {@code large} selects in version 2's table of 64-bit offsets
+     * (git's {@code --index-version=2,<offset>}, or the choices an existing index made); offsets
+     * over 2^31 - 1 always go there.
+     */
+    public byte[] indexBytes(int version, java.util.function.LongPredicate large) throws IOException {
+        java.util.function.LongPredicate inTable = offset -> offset > OFFSET32_LIMIT || large.test(offset);
         if (version != 1 && version != 2) {
             throw new IllegalArgumentException("pack index version " + version + " (1 or 2)");
         }
         int raw = format.rawLength();
         int[] order = byId();
-        int large = 0;
+        int wide = 0;
         for (int i = 0; i < count; i++) {
-            if (offset[i] > (version == 1 ? 0xffffffffL : OFFSET32_LIMIT)) {
+            if (version == 1 ? offset[i] > 0xffffffffL : inTable.test(offset[i])) {
                 if (version == 1) {
                     throw new IOException("pack too large for index version 1: offset " + offset[i]);
                 }
-                large++;
+                wide++;
             }
         }
-        long length = (version == 2 ? 8 : 0) + 1024L + (long) count * (raw + (version == 2 ? 8 : 4)) + 8L * large
+        long length = (version == 2 ? 8 : 0) + 1024L + (long) count * (raw + (version == 2 ? 8 : 4)) + 8L * wide
                 + 2L * raw;
         if (length > Integer.MAX_VALUE - 16) {
             throw new IOException("pack index of " + length + " bytes is too large");
@@ -206,10 +243,10 @@ public final class IndexedPack {
             }
             int slot = 0;
             for (int e : order) {
-                out.putInt(offset[e] > OFFSET32_LIMIT ? 0x80000000 | slot++ : (int) offset[e]);
+                out.putInt(inTable.test(offset[e]) ? 0x80000000 | slot++ : (int) offset[e]);
             }
             for (int e : order) {
-                if (offset[e] > OFFSET32_LIMIT) {
+                if (inTable.test(offset[e])) {
                     out.putLong(offset[e]);
                 }
             }
