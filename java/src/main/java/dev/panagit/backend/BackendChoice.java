@@ -3,16 +3,57 @@ package dev.panagit.backend;
 import dev.panagit.lib.ObjectCodec;
 import dev.panagit.nativeaccess.NativeAccess;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The backend in use: the codec, what was asked for, and, when it is not native, the one-line
- * reason. {@code nativeStatus} is present whenever the native library was probed.
+ * reason. For {@code auto} the native library is probed only when something asks: large work
+ * through the codec, or {@link #nativeStatus()} and {@link #fallbackReason()}.
  */
-public record BackendChoice(ObjectCodec codec, Backends.Request request, Optional<String> fallbackReason,
-        Optional<NativeAccess.Status> nativeStatus) {
+public final class BackendChoice {
+    private final ObjectCodec codec;
+    private final Backends.Request request;
+    private final Supplier<Optional<String>> fallbackReason;
+    private final Supplier<Optional<NativeAccess.Status>> nativeStatus;
 
-    /** {@code native} or {@code java}. */
+    BackendChoice(ObjectCodec codec, Backends.Request request, Supplier<Optional<String>> fallbackReason,
+            Supplier<Optional<NativeAccess.Status>> nativeStatus) {
+        this.codec = codec;
+        this.request = request;
+        this.fallbackReason = fallbackReason;
+        this.nativeStatus = nativeStatus;
+    }
+
+    public ObjectCodec codec() {
+        return codec;
+    }
+
+    public Backends.Request request() {
+        return request;
+    }
+
+    /** Why the native core is not used, when it is not. */
+    public Optional<String> fallbackReason() {
+        return fallbackReason.get();
+    }
+
+    /** What probing the native library found; empty for the java backend. */
+    public Optional<NativeAccess.Status> nativeStatus() {
+        return nativeStatus.get();
+    }
+
+    /** {@code native} or {@code java}: the core that does the large work. */
     public String backendName() {
         return codec.backendName();
+    }
+
+    /** Whether small work runs in Java until the library is loaded ({@code auto}; see {@link AutoCodec}). */
+    public boolean routes() {
+        return codec instanceof AutoCodec;
+    }
+
+    @Override
+    public String toString() {
+        return request.value() + " (" + request.source() + ")";
     }
 }

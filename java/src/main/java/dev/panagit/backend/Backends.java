@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * {@code PANAGIT_BACKEND}, else {@code auto}.
  *
  * <ul>
- *   <li>{@code auto}: native when {@link NativeAccess} finds a usable library, else Java, with the reason;</li>
+ *   <li>{@code auto}: native where it pays when {@link NativeAccess} finds a usable library (see
+ *       {@link AutoCodec}), else Java, with the reason; the library is probed on first large work;</li>
  *   <li>{@code native}: native, or an error that says why it cannot be used;</li>
  *   <li>{@code java}: the pure-Java backend.</li>
  * </ul>
@@ -62,26 +63,41 @@ public final class Backends {
         String value = request.value().strip().toLowerCase(Locale.ROOT);
         switch (value) {
             case "java" -> {
-                return new BackendChoice(new JavaObjectCodec(NativeAccess.LOOSE_LEVEL), request,
-                        Optional.of("java backend requested by " + request.source()), Optional.empty());
+                Optional<String> reason = Optional.of("java backend requested by " + request.source());
+                return new BackendChoice(new JavaObjectCodec(NativeAccess.LOOSE_LEVEL), request, () -> reason,
+                        Optional::empty);
             }
-            case "native", "auto" -> {
+            case "native" -> {
                 NativeAccess.Status status = probe.get();
-                Optional<NativeObjectCodec> nativeCodec = status.codec();
-                if (nativeCodec.isPresent()) {
-                    return new BackendChoice(nativeCodec.get(), request, Optional.empty(), Optional.of(status));
-                }
-                String reason = status.unavailableReason().orElse("native library unavailable");
-                if (value.equals("native")) {
-                    throw new BackendUnavailableException("the native backend was requested by " + request.source()
-                            + " but cannot be used: " + reason);
-                }
-                return new BackendChoice(new JavaObjectCodec(NativeAccess.LOOSE_LEVEL), request, Optional.of(reason),
-                        Optional.of(status));
+                NativeObjectCodec nativeCodec = status.codec().orElseThrow(() -> new BackendUnavailableException(
+                        "the native backend was requested by " + request.source() + " but cannot be used: "
+                                + status.unavailableReason().orElse("native library unavailable")));
+                return new BackendChoice(nativeCodec, request, Optional::empty, () -> Optional.of(status));
+            }
+            case "auto" -> {
+                Supplier<NativeAccess.Status> once = memoize(probe);
+                AutoCodec codec = new AutoCodec(new JavaObjectCodec(NativeAccess.LOOSE_LEVEL),
+                        () -> once.get().codec());
+                return new BackendChoice(codec, request, () -> once.get().unavailableReason(),
+                        () -> Optional.of(once.get()));
             }
             default -> throw new BackendUnavailableException("unknown backend '" + request.value() + "' from "
                     + request.source() + " (expected native, java or auto)");
         }
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Shortcut for the chosen codec. */

@@ -1,13 +1,22 @@
 package dev.panagit.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The command line that runs this panagit again as a new process, the way the launcher does: the
- * same JDK, the same class path, native access enabled, a chosen backend.
+ * same JDK, the same class path, the JVM options of {@code META-INF/panagit/jvm.options} (the file
+ * the launcher reads), a chosen backend.
  */
 public final class SelfLauncher {
+    private static final String JVM_OPTIONS = "/META-INF/panagit/jvm.options";
+
     private SelfLauncher() {
     }
 
@@ -16,16 +25,36 @@ public final class SelfLauncher {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    /** {@code java ... dev.panagit.cli.Main <args>} on {@code backend}. */
+    /** {@code java <jvm.options> ... dev.panagit.cli.Main <args>} on {@code backend}. */
     public static List<String> command(String backend, String... args) {
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(jvmOptions());
         command.add("-Dpanagit.backend=" + backend);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.panagit.cli.Main");
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** The options of the launcher's file, comments and blank lines left out. */
+    static List<String> jvmOptions() {
+        try (InputStream in = SelfLauncher.class.getResourceAsStream(JVM_OPTIONS)) {
+            if (in == null) {
+                throw new IllegalStateException(JVM_OPTIONS + " is missing from the class path");
+            }
+            List<String> options = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                String option = line.strip();
+                if (!option.isEmpty() && !option.startsWith("#")) {
+                    options.add(option);
+                }
+            }
+            return options;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -5,17 +5,25 @@ import dev.panagit.repo.Repository;
 import dev.panagit.worktree.Staging;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "add", description = "Add file contents to the index (directories recursively; .gitignore honoured).")
-final class AddCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "<pathspec>", description = "files or directories")
+final class AddCommand implements Command {
     List<String> paths;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "add";
+    }
+
+    @Override
+    public String description() {
+        return "Add file contents to the index (directories recursively; .gitignore honoured).";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Operands operands = args.operands("<pathspec>", 1, -1, "files or directories");
+        args.parse();
+        paths = operands.all();
         Repository repo = Repos.open();
         DirCache index = Repos.index(repo);
         List<String> relative = new ArrayList<>();

@@ -11,35 +11,45 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Time native against pure Java on the same work (W0-W5): medians, spread, "
-        + "ratios; with --pack, index a real pack as separate processes against git and JGit (W6).")
-final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "few sizes, short rounds (a smoke run, about a minute)")
+final class BenchCommand implements Command {
     boolean quick;
 
-    @Option(names = "--report", paramLabel = "<dir>", description = "also write report.md and SVG charts here")
     Path reportDir;
 
-    @Option(names = "--only", paramLabel = "<W1,W2,...>", split = ",", description = "run only these workloads")
     Set<String> only;
 
-    @Option(names = "--rounds", paramLabel = "<n>", description = "measured rounds per case (default 5, quick 3; "
-            + "W6: 3)")
     Integer rounds;
 
-    @Option(names = "--pack", paramLabel = "<file.pack>", description = "W6: index-pack this pack with panagit (native, "
-            + "java), git and JGit, each as a process; only W6 runs")
     Path pack;
 
-    @Option(names = "--threads", paramLabel = "<n>", description = "W6: threads for panagit and git (default: cores)")
     Integer threads;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String description() {
+        return "Time native against pure Java on the same work (W0-W5): medians, spread, ratios; with --pack, index a real pack as separate processes against git and JGit (W6).";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag quickOption = args.flag("--quick", "few sizes, short rounds (a smoke run, about a minute)");
+        Args.Value reportDirOption = args.value("--report", "<dir>", "also write report.md and SVG charts here");
+        Args.Value onlyOption = args.value("--only", "<W1,W2,...>", "run only these workloads");
+        Args.Value roundsOption = args.value("--rounds", "<n>", "measured rounds per case (default 5, quick 3; W6: 3)");
+        Args.Value packOption = args.value("--pack", "<file.pack>", "W6: index-pack this pack with panagit (native, java), git and JGit, each as a process; only W6 runs");
+        Args.Value threadsOption = args.value("--threads", "<n>", "W6: threads for panagit and git (default: cores)");
+        args.parse();
+        quick = quickOption.on();
+        reportDir = reportDirOption.given() ? Path.of(reportDirOption.get(null)) : reportDir;
+        only = onlyOption.given() ? new java.util.LinkedHashSet<>(java.util.Arrays.asList(onlyOption.get(null).split(","))) : null;
+        rounds = roundsOption.asInteger();
+        pack = packOption.given() ? Path.of(packOption.get(null)) : pack;
+        threads = threadsOption.asInteger();
         Io io = Io.current();
         PrintStream out = io.out();
         if (pack != null) {

@@ -8,27 +8,36 @@ import dev.panagit.repo.Repository;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "branch", description = "List, create or delete branches.")
-final class BranchCommand implements Callable<Integer> {
-    @Option(names = {"-d", "--delete"}, description = "delete a branch that is merged into HEAD")
+final class BranchCommand implements Command {
     boolean delete;
 
-    @Option(names = "-D", description = "delete a branch even if it is not merged")
     boolean forceDelete;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<name>")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "<start>")
     String start;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "branch";
+    }
+
+    @Override
+    public String description() {
+        return "List, create or delete branches.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag deleteOption = args.flag("-d, --delete", "delete a branch that is merged into HEAD");
+        Args.Flag forceDeleteOption = args.flag("-D", "delete a branch even if it is not merged");
+        Args.Operands operands = args.operands("<name> <start>", 0, 2, null);
+        args.parse();
+        delete = deleteOption.on();
+        forceDelete = forceDeleteOption.on();
+        name = operands.get(0, name);
+        start = operands.get(1, start);
         Repository repo = Repos.open();
         Refs refs = repo.refs();
         PrintStream out = Io.current().out();

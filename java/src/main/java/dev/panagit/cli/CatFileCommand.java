@@ -20,48 +20,59 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "cat-file",
-        description = "Show an object's content, type or size, test that it exists, or answer many at once (--batch).")
-final class CatFileCommand implements Callable<Integer> {
+final class CatFileCommand implements Command {
     static final String DEFAULT_FORMAT = "%(objectname) %(objecttype) %(objectsize)";
 
-    @Option(names = "-p", description = "pretty-print the content") boolean print;
-    @Option(names = "-t", description = "show the type") boolean type;
-    @Option(names = "-s", description = "show the size") boolean size;
-    @Option(names = "-e", description = "exit 0 if the object exists and is valid, 1 if not") boolean exists;
-
-    @Option(names = "--batch", arity = "0..1", fallbackValue = DEFAULT_FORMAT, paramLabel = "<format>",
-            description = "for each object named on stdin: a line in <format>, then the content")
+    boolean print;
+    boolean type;
+    boolean size;
+    boolean exists;
     String batch;
-
-    @Option(names = "--batch-check", arity = "0..1", fallbackValue = DEFAULT_FORMAT, paramLabel = "<format>",
-            description = "for each object named on stdin: a line in <format> (default: id, type, size)")
     String batchCheck;
-
-    @Option(names = "--batch-all-objects", description = "with --batch or --batch-check: every object, by id")
     boolean allObjects;
-
-    @Option(names = "--buffer", description = "accepted for git compatibility: output is always buffered")
-    boolean buffer;
-
-    @Option(names = "--unordered", description = "accepted for git compatibility: objects come by id")
-    boolean unordered;
-
-    @Parameters(arity = "0..2", paramLabel = "[<type>] <object>",
-            description = "a full or abbreviated id, a ref, or <rev>:<path>; with <type>, the object peeled to it")
     List<String> operands = List.of();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private Args args;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "cat-file";
+    }
+
+    @Override
+    public String description() {
+        return "Show an object's content, type or size, test that it exists, or answer many at once (--batch).";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        this.args = args;
+        Args.Flag p = args.flag("-p", "pretty-print the content");
+        Args.Flag t = args.flag("-t", "show the type");
+        Args.Flag s = args.flag("-s", "show the size");
+        Args.Flag e = args.flag("-e", "exit 0 if the object exists and is valid, 1 if not");
+        Args.Value b = args.optionalValue("--batch", "<format>", DEFAULT_FORMAT,
+                "for each object named on stdin: a line in <format>, then the content");
+        Args.Value bc = args.optionalValue("--batch-check", "<format>", DEFAULT_FORMAT,
+                "for each object named on stdin: a line in <format> (default: id, type, size)");
+        Args.Flag all = args.flag("--batch-all-objects", "with --batch or --batch-check: every object, by id");
+        args.flag("--buffer", "accepted for git compatibility: output is always buffered");
+        args.flag("--unordered", "accepted for git compatibility: objects come by id");
+        Args.Operands o = args.operands("[<type>] <object>", 0, 2,
+                "a full or abbreviated id, a ref, or <rev>:<path>; with <type>, the object peeled to it");
+        args.parse();
+        print = p.on();
+        type = t.on();
+        size = s.on();
+        exists = e.on();
+        batch = b.get(null);
+        batchCheck = bc.get(null);
+        allObjects = all.on();
+        operands = o.all();
+        return call();
+    }
+
+    int call() throws Exception {
         int modes = (print ? 1 : 0) + (type ? 1 : 0) + (size ? 1 : 0) + (exists ? 1 : 0)
                 + (batch != null || batchCheck != null ? 1 : 0);
         boolean batchMode = batch != null || batchCheck != null;
@@ -129,8 +140,8 @@ final class CatFileCommand implements Callable<Integer> {
         return 0;
     }
 
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+    private Args.UsageException usage(String message) {
+        return new Args.UsageException(args, message);
     }
 
     private static void printTree(Repository repo, StoredObject tree, PrintStream out) throws CorruptObjectException {

@@ -7,17 +7,25 @@ import dev.panagit.repo.Repository;
 import dev.panagit.worktree.Checkout;
 import java.io.PrintStream;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "checkout", description = "Switch to a branch, or detach HEAD at a commit; local changes are kept or the switch refused.")
-final class CheckoutCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<branch|rev>")
+final class CheckoutCommand implements Command {
     String target;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "checkout";
+    }
+
+    @Override
+    public String description() {
+        return "Switch to a branch, or detach HEAD at a commit; local changes are kept or the switch refused.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Operands operands = args.operands("<branch|rev>", 1, 1, null);
+        args.parse();
+        target = operands.get(0, target);
         Repository repo = Repos.open();
         Refs refs = repo.refs();
         PrintStream err = Io.current().err();

@@ -12,23 +12,33 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "commit", description = "Record the index as a new commit on the current branch.")
-final class CommitCommand implements Callable<Integer> {
-    @Option(names = {"-m", "--message"}, paramLabel = "<msg>", description = "the message (several -m: paragraphs)")
+final class CommitCommand implements Command {
     List<String> messages = new ArrayList<>();
 
-    @Option(names = {"-F", "--file"}, paramLabel = "<file>", description = "read the message from a file (- for stdin)")
     String file;
 
-    @Option(names = "--allow-empty", description = "allow a commit with the same tree as its parent")
     boolean allowEmpty;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "commit";
+    }
+
+    @Override
+    public String description() {
+        return "Record the index as a new commit on the current branch.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Value messagesOption = args.value("-m, --message", "<msg>", "the message (several -m: paragraphs)");
+        Args.Value fileOption = args.value("-F, --file", "<file>", "read the message from a file (- for stdin)");
+        Args.Flag allowEmptyOption = args.flag("--allow-empty", "allow a commit with the same tree as its parent");
+        args.parse();
+        messages = new java.util.ArrayList<>(messagesOption.all());
+        file = fileOption.get(file);
+        allowEmpty = allowEmptyOption.on();
         Io io = Io.current();
         Repository repo = Repos.open();
         String raw;

@@ -14,24 +14,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "count-objects", description = "Count loose objects and their disk use; with -v, packs and garbage too.")
-final class CountObjectsCommand implements Callable<Integer> {
-    @Option(names = {"-v", "--verbose"}, description = "git's fields: count, size, in-pack, packs, size-pack, "
-            + "prune-packable, garbage, size-garbage")
+final class CountObjectsCommand implements Command {
     boolean verbose;
 
-    @Option(names = {"-H", "--human-readable"}, description = "sizes as git's 1.50 KiB, 3.00 MiB")
     boolean human;
 
     private long garbage;
     private long garbageBytes;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "count-objects";
+    }
+
+    @Override
+    public String description() {
+        return "Count loose objects and their disk use; with -v, packs and garbage too.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag verboseOption = args.flag("-v, --verbose", "git's fields: count, size, in-pack, packs, size-pack, prune-packable, garbage, size-garbage");
+        Args.Flag humanOption = args.flag("-H, --human-readable", "sizes as git's 1.50 KiB, 3.00 MiB");
+        args.parse();
+        verbose = verboseOption.on();
+        human = humanOption.on();
         Repository repo = Repos.open();
         ObjectDatabase objects = repo.objects();
         PrintStream out = Io.current().out();

@@ -15,20 +15,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** Shows, for a learner, how an object is laid out on disk and how its id is computed. */
-@Command(name = "explain", description = "Annotate an object's bytes: header, content, id, compression, file.")
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Command {
     private static final int SHOWN_BYTES = 96;
 
-    @Parameters(index = "0", paramLabel = "<object>", description = "a full or abbreviated id, or a ref")
     String object;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "explain";
+    }
+
+    @Override
+    public String description() {
+        return "Annotate an object's bytes: header, content, id, compression, file.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Operands operands = args.operands("<object>", 1, 1, "a full or abbreviated id, or a ref");
+        args.parse();
+        object = operands.get(0, object);
         Repository repo = Repos.open();
         ObjectId id = Repos.resolve(repo, object);
         StoredObject stored = repo.objects().open(id);

@@ -6,37 +6,49 @@ import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "fsck", description = "Verify every object and pack, and that everything refs, reflogs and the "
-        + "index reach is present; report missing, dangling and corrupt objects as git does.")
-final class FsckCommand implements Callable<Integer> {
-    @Option(names = "--full", description = "check packs and alternates too (the default)")
+final class FsckCommand implements Command {
     boolean full;
 
-    @Option(names = "--no-full", description = "accepted for git compatibility; packs are always checked")
     boolean noFull;
 
-    @Option(names = "--strict", description = "apply git's stricter format checks to every object")
     boolean strict;
 
-    @Option(names = "--connectivity-only", description = "only check that reachable objects are present: "
-            + "blobs are not read")
     boolean connectivityOnly;
 
-    @Option(names = "--dangling", description = "report objects nothing reaches and nothing names (the default)")
     boolean dangling;
 
-    @Option(names = "--no-dangling", description = "do not report dangling objects")
     boolean noDangling;
 
-    @Option(names = "--unreachable", description = "report every object nothing reaches")
     boolean unreachable;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "fsck";
+    }
+
+    @Override
+    public String description() {
+        return "Verify every object and pack, and that everything refs, reflogs and the index reach is present; report missing, dangling and corrupt objects as git does.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag fullOption = args.flag("--full", "check packs and alternates too (the default)");
+        Args.Flag noFullOption = args.flag("--no-full", "accepted for git compatibility; packs are always checked");
+        Args.Flag strictOption = args.flag("--strict", "apply git's stricter format checks to every object");
+        Args.Flag connectivityOnlyOption = args.flag("--connectivity-only", "only check that reachable objects are present: blobs are not read");
+        Args.Flag danglingOption = args.flag("--dangling", "report objects nothing reaches and nothing names (the default)");
+        Args.Flag noDanglingOption = args.flag("--no-dangling", "do not report dangling objects");
+        Args.Flag unreachableOption = args.flag("--unreachable", "report every object nothing reaches");
+        args.parse();
+        full = fullOption.on();
+        noFull = noFullOption.on();
+        strict = strictOption.on();
+        connectivityOnly = connectivityOnlyOption.on();
+        dangling = danglingOption.on();
+        noDangling = noDanglingOption.on();
+        unreachable = unreachableOption.on();
         Repository repo = Repos.open();
         Io io = Io.current();
         PrintStream out = new PrintStream(new BufferedOutputStream(io.out(), 1 << 16), false, StandardCharsets.UTF_8);

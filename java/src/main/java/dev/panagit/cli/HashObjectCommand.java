@@ -18,33 +18,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "hash-object",
-        description = "Compute an object's id from a file or stdin, and optionally write it (same ids as git).")
-final class HashObjectCommand implements Callable<Integer> {
+final class HashObjectCommand implements Command {
     /** Files larger than this are hashed and written as streams. */
     private static final long IN_MEMORY_LIMIT = 32L << 20;
 
-    @Option(names = "-w", description = "write the object into the object database")
     boolean write;
 
-    @Option(names = "-t", paramLabel = "<type>", defaultValue = "blob", description = "object type (default: blob)")
     String type;
 
-    @Option(names = "--stdin", description = "read the object from standard input")
     boolean stdin;
 
-    @Option(names = "--stdin-paths", description = "read file names from standard input, one per line")
     boolean stdinPaths;
 
-    @Option(names = "--literally", description = "skip the format checks of trees, commits and tags")
     boolean literally;
 
-    @Parameters(paramLabel = "<file>", arity = "0..*", description = "files to hash")
     List<String> files = new ArrayList<>();
 
     private Optional<Repository> repo;
@@ -52,7 +40,30 @@ final class HashObjectCommand implements Callable<Integer> {
     private ObjectType objectType;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "hash-object";
+    }
+
+    @Override
+    public String description() {
+        return "Compute an object's id from a file or stdin, and optionally write it (same ids as git).";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag writeOption = args.flag("-w", "write the object into the object database");
+        Args.Value typeOption = args.value("-t", "<type>", "object type (default: blob)");
+        Args.Flag stdinOption = args.flag("--stdin", "read the object from standard input");
+        Args.Flag stdinPathsOption = args.flag("--stdin-paths", "read file names from standard input, one per line");
+        Args.Flag literallyOption = args.flag("--literally", "skip the format checks of trees, commits and tags");
+        Args.Operands operands = args.operands("<file>", 0, -1, "files to hash");
+        args.parse();
+        write = writeOption.on();
+        type = typeOption.get("blob");
+        stdin = stdinOption.on();
+        stdinPaths = stdinPathsOption.on();
+        literally = literallyOption.on();
+        files = operands.all();
         if (stdinPaths && (stdin || !files.isEmpty())) {
             throw new Fatal(stdin ? "Can't use --stdin-paths with --stdin" : "Can't specify files with --stdin-paths");
         }

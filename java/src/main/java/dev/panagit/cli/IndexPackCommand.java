@@ -10,41 +10,49 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "index-pack",
-        description = "Build the index (.idx) of a pack: every entry read, every delta resolved, every object hashed.")
-final class IndexPackCommand implements Callable<Integer> {
-    @Option(names = "-o", paramLabel = "<index-file>", description = "write the index here (default: <pack>.idx)")
+final class IndexPackCommand implements Command {
     String output;
 
-    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "0",
-            description = "threads resolving deltas (default 0: one per core)")
     int threads;
 
-    @Option(names = "--verify", description = "check that the existing index is exactly the one this pack gives")
     boolean verify;
 
-    @Option(names = "--index-version", paramLabel = "<version>[,<offset>]", defaultValue = "2",
-            description = "pack index version to write: 1 or 2 (default 2); with version 2, offsets above <offset> go "
-                    + "to the table of 64-bit offsets (default 2^31 - 1)")
     String indexVersion;
 
-    @Option(names = "--object-format", paramLabel = "<format>",
-            description = "sha1 or sha256 (default: the repository's, else sha1)")
     String objectFormat;
 
-    @Option(names = "--stat", description = "print where the time went (reading entries, resolving deltas) on stderr")
     boolean stat;
 
-    @Parameters(index = "0", paramLabel = "<pack>", description = "the pack file")
     String pack;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "index-pack";
+    }
+
+    @Override
+    public String description() {
+        return "Build the index (.idx) of a pack: every entry read, every delta resolved, every object hashed.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Value outputOption = args.value("-o", "<index-file>", "write the index here (default: <pack>.idx)");
+        Args.Value threadsOption = args.value("--threads", "<n>", "threads resolving deltas (default 0: one per core)");
+        Args.Flag verifyOption = args.flag("--verify", "check that the existing index is exactly the one this pack gives");
+        Args.Value indexVersionOption = args.value("--index-version", "<version>[,<offset>]", "pack index version to write: 1 or 2 (default 2); with version 2, offsets above <offset> go to the table of 64-bit offsets (default 2^31 - 1)");
+        Args.Value objectFormatOption = args.value("--object-format", "<format>", "sha1 or sha256 (default: the repository's, else sha1)");
+        Args.Flag statOption = args.flag("--stat", "print where the time went (reading entries, resolving deltas) on stderr");
+        Args.Operands operands = args.operands("<pack>", 1, 1, "the pack file");
+        args.parse();
+        output = outputOption.get(output);
+        threads = threadsOption.asInt(0);
+        verify = verifyOption.on();
+        indexVersion = indexVersionOption.get("2");
+        objectFormat = objectFormatOption.get(objectFormat);
+        stat = statOption.on();
+        pack = operands.get(0, pack);
         Io io = Io.current();
         Path packFile = io.resolve(pack);
         String name = packFile.getFileName().toString();

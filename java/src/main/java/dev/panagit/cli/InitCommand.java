@@ -3,29 +3,37 @@ package dev.panagit.cli;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.repo.Repository;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "init", description = "Create an empty git repository (or reinitialize an existing one).")
-final class InitCommand implements Callable<Integer> {
-    @Option(names = "--object-format", paramLabel = "<format>", defaultValue = "sha1",
-            description = "sha1 (default) or sha256")
+final class InitCommand implements Command {
     String objectFormat;
 
-    @Option(names = {"-b", "--initial-branch"}, paramLabel = "<name>", defaultValue = "master",
-            description = "name of the first branch (default: ${DEFAULT-VALUE}, as git)")
     String initialBranch;
 
-    @Option(names = {"-q", "--quiet"}, description = "print nothing")
     boolean quiet;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<directory>", description = "where to create it")
     Path directory;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "init";
+    }
+
+    @Override
+    public String description() {
+        return "Create an empty git repository (or reinitialize an existing one).";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Value objectFormatOption = args.value("--object-format", "<format>", "sha1 (default) or sha256");
+        Args.Value initialBranchOption = args.value("-b, --initial-branch", "<name>", "name of the first branch (default: master, as git)");
+        Args.Flag quietOption = args.flag("-q, --quiet", "print nothing");
+        Args.Operands operands = args.operands("<directory>", 0, 1, "where to create it");
+        args.parse();
+        objectFormat = objectFormatOption.get("sha1");
+        initialBranch = initialBranchOption.get("master");
+        quiet = quietOption.on();
+        directory = operands.size() > 0 ? Path.of(operands.get(0, null)) : directory;
         ObjectFormat format;
         try {
             format = ObjectFormat.fromConfigName(objectFormat);

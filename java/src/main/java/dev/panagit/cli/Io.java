@@ -14,8 +14,16 @@ public record Io(InputStream in, PrintStream out, PrintStream err, Path cwd, Bac
         java.util.Map<String, String> env) {
     private static final ThreadLocal<Io> CURRENT = new ThreadLocal<>();
 
+    /**
+     * The process's streams. stdout is buffered (64 KiB) and flushed when the command ends or
+     * writes an error, not on every line as {@code System.out} does: a log of thousands of lines
+     * would otherwise cost a system call per line.
+     */
     public static Io system() {
-        return new Io(System.in, System.out, System.err, Path.of("").toAbsolutePath(), null, System.getenv());
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false,
+                System.out.charset());
+        return new Io(System.in, out, System.err, Path.of("").toAbsolutePath(), null, System.getenv());
     }
 
     /** Streams and directory of an embedded run, with the JVM's backend choice. */

@@ -6,21 +6,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "k", description = "Picture all refs and commits: Graphviz DOT, and SVG through 'dot' when installed.")
-final class KCommand implements Callable<Integer> {
-    @Option(names = "--dot", paramLabel = "<file>", description = "write the DOT graph here")
+final class KCommand implements Command {
     Path dotFile;
 
-    @Option(names = "--svg", paramLabel = "<file>", description = "render an SVG here with Graphviz's dot")
     Path svgFile;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "k";
+    }
+
+    @Override
+    public String description() {
+        return "Picture all refs and commits: Graphviz DOT, and SVG through 'dot' when installed.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Value dotFileOption = args.value("--dot", "<file>", "write the DOT graph here");
+        Args.Value svgFileOption = args.value("--svg", "<file>", "render an SVG here with Graphviz's dot");
+        args.parse();
+        dotFile = dotFileOption.given() ? Path.of(dotFileOption.get(null)) : dotFile;
+        svgFile = svgFileOption.given() ? Path.of(svgFileOption.get(null)) : svgFile;
         Io io = Io.current();
         Repository repo = Repos.open();
         String dot = CommitGraphDot.render(repo);

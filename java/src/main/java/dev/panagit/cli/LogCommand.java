@@ -9,27 +9,37 @@ import dev.panagit.repo.Repository;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "log", description = "Show commit logs, newest first, refs decorated.")
-final class LogCommand implements Callable<Integer> {
-    @Option(names = "--oneline", description = "one line per commit: abbreviated id and subject")
+final class LogCommand implements Command {
     boolean oneline;
 
-    @Option(names = "--graph", description = "draw the history graph")
     boolean graph;
 
-    @Option(names = {"-n", "--max-count"}, paramLabel = "<n>", defaultValue = "-1", description = "at most n commits")
     int maxCount;
 
-    @Parameters(arity = "0..*", paramLabel = "<rev>")
     List<String> revs = new ArrayList<>();
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "log";
+    }
+
+    @Override
+    public String description() {
+        return "Show commit logs, newest first, refs decorated.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag onelineOption = args.flag("--oneline", "one line per commit: abbreviated id and subject");
+        Args.Flag graphOption = args.flag("--graph", "draw the history graph");
+        Args.Value maxCountOption = args.value("-n, --max-count", "<n>", "at most n commits");
+        Args.Operands operands = args.operands("<rev>", 0, -1, null);
+        args.parse();
+        oneline = onelineOption.on();
+        graph = graphOption.on();
+        maxCount = maxCountOption.asInt(-1);
+        revs = operands.all();
         Repository repo = Repos.open();
         List<ObjectId> starts = new ArrayList<>();
         if (revs.isEmpty()) {

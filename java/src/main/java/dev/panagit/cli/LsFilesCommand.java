@@ -3,17 +3,25 @@ package dev.panagit.cli;
 import dev.panagit.index.IndexEntry;
 import dev.panagit.repo.Repository;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "ls-files", description = "Show the files in the index.")
-final class LsFilesCommand implements Callable<Integer> {
-    @Option(names = {"-s", "--stage"}, description = "show mode, id and stage too")
+final class LsFilesCommand implements Command {
     boolean stage;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "ls-files";
+    }
+
+    @Override
+    public String description() {
+        return "Show the files in the index.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag stageOption = args.flag("-s, --stage", "show mode, id and stage too");
+        args.parse();
+        stage = stageOption.on();
         Repository repo = Repos.open();
         PrintStream out = Io.current().out();
         for (IndexEntry e : Repos.index(repo).entries()) {

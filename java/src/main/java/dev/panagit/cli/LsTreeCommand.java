@@ -6,24 +6,33 @@ import dev.panagit.objects.Trees;
 import dev.panagit.repo.Repository;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "ls-tree", description = "List the contents of a tree object.")
-final class LsTreeCommand implements Callable<Integer> {
-    @Option(names = "-r", description = "recurse into subtrees")
+final class LsTreeCommand implements Command {
     boolean recurse;
 
-    @Option(names = "-t", description = "show trees when recursing")
     boolean showTrees;
 
-    @Parameters(index = "0", paramLabel = "<tree-ish>")
     String treeish;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "ls-tree";
+    }
+
+    @Override
+    public String description() {
+        return "List the contents of a tree object.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag recurseOption = args.flag("-r", "recurse into subtrees");
+        Args.Flag showTreesOption = args.flag("-t", "show trees when recursing");
+        Args.Operands operands = args.operands("<tree-ish>", 1, 1, null);
+        args.parse();
+        recurse = recurseOption.on();
+        showTrees = showTreesOption.on();
+        treeish = operands.get(0, treeish);
         Repository repo = Repos.open();
         list(repo, Repos.resolve(repo, treeish), "", Io.current().out());
         return 0;

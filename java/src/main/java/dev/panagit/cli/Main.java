@@ -2,9 +2,7 @@ package dev.panagit.cli;
 
 import dev.panagit.backend.BackendUnavailableException;
 import dev.panagit.nativeaccess.NativeLibraryLoader;
-import java.io.PrintWriter;
 import java.util.Arrays;
-import picocli.CommandLine;
 
 /**
  * The {@code panagit} command line. Follows git's conventions: errors print {@code fatal: …} on
@@ -18,8 +16,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(Io.system(), args);
-        System.out.flush();
+        Io io = Io.system();
+        int code = run(io, args);
+        io.out().flush();
         System.exit(code);
     }
 
@@ -34,44 +33,78 @@ public final class Main {
             effective = effective.withCwd(effective.resolve(args[first + 1]).normalize());
             first += 2;
         }
-        String[] rest = java.util.Arrays.copyOfRange(args, first, args.length);
-        if (rest.length > 0 && rest[0].equals("log")) {
-            rest = Arrays.stream(rest).map(a -> a.matches("-[0-9]+") ? "--max-count=" + a.substring(1) : a)
-                    .toArray(String[]::new);   // git's "log -<n>"
-        }
+        String[] rest = Arrays.copyOfRange(args, first, args.length);
         Io.set(effective);
         try {
-            CommandLine cmd = commandLine();
-            cmd.setOut(new PrintWriter(effective.out(), true));
-            cmd.setErr(new PrintWriter(effective.err(), true));
-            int code = cmd.execute(rest);
-            effective.out().flush();
-            return code;
+            return dispatch(effective, rest);
         } finally {
+            effective.out().flush();
             Repos.closeAll();
             Io.set(null);
         }
     }
 
-    static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new PanagitCommand());
-        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            err.println("fatal: " + describe(ex));
-            err.flush();
-            return EXIT_FATAL;
-        });
-        cmd.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
-            ex.getCommandLine().usage(err);
-            err.flush();
+    private static int dispatch(Io io, String[] argv) {
+        if (argv.length == 0) {
+            io.err().println("error: a command is needed (try 'panagit tour')");
+            io.err().print(usage());
             return EXIT_USAGE;
-        });
-        return cmd;
+        }
+        switch (argv[0]) {
+            case "-h", "--help", "help" -> {
+                io.out().print(usage());
+                return 0;
+            }
+            case "-V", "--version" -> {
+                io.out().println("panagit " + VersionCommand.VERSION);
+                return 0;
+            }
+            default -> {
+            }
+        }
+        Command command = Commands.create(argv[0]);
+        if (command == null) {
+            io.err().println("error: '" + argv[0] + "' is not a panagit command");
+            io.err().print(usage());
+            return EXIT_USAGE;
+        }
+        String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
+        if (command instanceof LogCommand) {
+            for (int i = 0; i < rest.length; i++) {
+                if (rest[i].length() > 1 && rest[i].charAt(0) == '-' && rest[i].substring(1).chars().allMatch(Character::isDigit)) {
+                    rest[i] = "--max-count=" + rest[i].substring(1);   // git's "log -<n>"
+                }
+            }
+        }
+        Args parsed = new Args(command.name(), command.description(), rest);
+        try {
+            return command.run(parsed);
+        } catch (Args.HelpRequested help) {
+            io.out().print(help.usage());
+            return 0;
+        } catch (Args.UsageException usage) {
+            io.err().println("error: " + usage.getMessage());
+            io.err().print(usage.usage());
+            return EXIT_USAGE;
+        } catch (Throwable e) {   // any failure is a "fatal:" line, never a stack trace
+            io.out().flush();
+            io.err().println("fatal: " + describe(e));
+            return EXIT_FATAL;
+        }
     }
 
-    private static String describe(Exception ex) {
+    /** The list of commands. */
+    static String usage() {
+        StringBuilder sb = new StringBuilder("Usage: panagit [-C <dir>] <command> [<args>]\n"
+                + "git rebuilt in Java, with a native object core (libpanagit) called through the FFM API.\n\n"
+                + "Commands:\n");
+        for (String name : Commands.NAMES) {
+            sb.append(String.format("  %-14s %s%n", name, Commands.create(name).description()));
+        }
+        return sb.append("\nOptions: -h, --help (also after a command), -V, --version\n").toString();
+    }
+
+    private static String describe(Throwable ex) {
         if (ex instanceof BackendUnavailableException || ex instanceof NativeLibraryLoader.ExplicitLibraryException) {
             return ex.getMessage();
         }

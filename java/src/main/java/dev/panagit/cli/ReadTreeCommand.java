@@ -5,17 +5,25 @@ import dev.panagit.index.IndexEntry;
 import dev.panagit.repo.Repository;
 import dev.panagit.worktree.TreeFlattener;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "read-tree", description = "Replace the index with a tree's contents (the work tree is not touched).")
-final class ReadTreeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<tree-ish>")
+final class ReadTreeCommand implements Command {
     String treeish;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "read-tree";
+    }
+
+    @Override
+    public String description() {
+        return "Replace the index with a tree's contents (the work tree is not touched).";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Operands operands = args.operands("<tree-ish>", 1, 1, null);
+        args.parse();
+        treeish = operands.get(0, treeish);
         Repository repo = Repos.open();
         Map<String, TreeFlattener.FileEntry> files = TreeFlattener.flatten(repo, Repos.resolve(repo, treeish));
         DirCache index = new DirCache(repo.format());

@@ -37,7 +37,10 @@ final class Repos {
 
     static Optional<Repository> openIfAny() throws IOException {
         try {
-            return Optional.of(owned(Repository.discover(Io.current().cwd(), Io.current().backend().codec())));
+            Io io = Io.current();
+            // The backend is chosen (and the native library loaded) only when an object is first read.
+            return Optional.of(owned(Repository.discover(io.cwd(),
+                    new dev.panagit.backend.LazyCodec(() -> io.backend().codec()))));
         } catch (NotARepositoryException e) {
             return Optional.empty();
         }

@@ -9,33 +9,36 @@ import dev.panagit.worktree.Checkout;
 import dev.panagit.worktree.TreeFlattener;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "reset", description = "Move the current branch to a commit: --soft (ref), --mixed (ref + index, default), --hard (and work tree).")
-final class ResetCommand implements Callable<Integer> {
-    static final class Mode {
-        @picocli.CommandLine.Option(names = "--soft") boolean soft;
-        @picocli.CommandLine.Option(names = "--mixed") boolean mixed;
-        @picocli.CommandLine.Option(names = "--hard") boolean hard;
+final class ResetCommand implements Command {
+    @Override
+    public String name() {
+        return "reset";
     }
 
-    @ArgGroup(exclusive = true)
-    Mode mode = new Mode();
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<rev>")
-    String rev = "HEAD";
+    @Override
+    public String description() {
+        return "Move the current branch to a commit: --soft (ref), --mixed (ref + index, default), --hard (and "
+                + "work tree).";
+    }
 
     @Override
-    public Integer call() throws Exception {
+    public int run(Args args) throws Exception {
+        Args.Flag soft = args.flag("--soft", "move the branch only");
+        Args.Flag mixed = args.flag("--mixed", "and reset the index (the default)");
+        Args.Flag hard = args.flag("--hard", "and the index and the work tree");
+        Args.Operands operands = args.operands("<rev>", 0, 1, "the commit (default HEAD)");
+        args.parse();
+        if ((soft.on() ? 1 : 0) + (mixed.on() ? 1 : 0) + (hard.on() ? 1 : 0) > 1) {
+            throw new Args.UsageException(args, "--soft, --mixed and --hard are mutually exclusive");
+        }
+        String rev = operands.get(0, "HEAD");
         Repository repo = Repos.open();
         ObjectId target = Repos.commit(repo, rev);
         Optional<ObjectId> head = repo.refs().resolve(Refs.HEAD);
-        if (!mode.soft) {
+        if (!soft.on()) {
             DirCache index = Repos.index(repo);
-            if (mode.hard) {
+            if (hard.on()) {
                 new Checkout(repo).run(head.orElse(null), target, index, true);
             } else {
                 Map<String, TreeFlattener.FileEntry> files = TreeFlattener.flatten(repo, target);
@@ -50,7 +53,7 @@ final class ResetCommand implements Callable<Integer> {
             index.write(repo.indexFile());
         }
         repo.refs().update(Refs.HEAD, target, null);
-        if (mode.hard) {
+        if (hard.on()) {
             Io.current().out().println("HEAD is now at " + Repos.abbrev(repo, target) + " " + repo.readCommit(target).subject());
         }
         return 0;

@@ -3,17 +3,25 @@ package dev.panagit.cli;
 import dev.panagit.repo.Repository;
 import dev.panagit.repo.Revisions;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "rev-parse", description = "Print the object id each revision names (HEAD~2, v1^{tree}, abc123, ...).")
-final class RevParseCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "<rev>")
+final class RevParseCommand implements Command {
     List<String> revs;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "rev-parse";
+    }
+
+    @Override
+    public String description() {
+        return "Print the object id each revision names (HEAD~2, v1^{tree}, abc123, ...).";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Operands operands = args.operands("<rev>", 1, -1, null);
+        args.parse();
+        revs = operands.all();
         Repository repo = Repos.open();
         for (String rev : revs) {
             java.util.Optional<dev.panagit.lib.ObjectId> id;

@@ -7,27 +7,36 @@ import dev.panagit.objects.Tag;
 import dev.panagit.repo.RefNames;
 import dev.panagit.repo.Refs;
 import dev.panagit.repo.Repository;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "tag", description = "List tags, or create a lightweight or annotated (-a -m) tag.")
-final class TagCommand implements Callable<Integer> {
-    @Option(names = {"-a", "--annotate"}, description = "make an annotated tag object")
+final class TagCommand implements Command {
     boolean annotate;
 
-    @Option(names = {"-m", "--message"}, paramLabel = "<msg>", description = "the annotated tag's message")
     String message;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<name>")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "<rev>")
     String rev;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "tag";
+    }
+
+    @Override
+    public String description() {
+        return "List tags, or create a lightweight or annotated (-a -m) tag.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag annotateOption = args.flag("-a, --annotate", "make an annotated tag object");
+        Args.Value messageOption = args.value("-m, --message", "<msg>", "the annotated tag's message");
+        Args.Operands operands = args.operands("<name> <rev>", 0, 2, null);
+        args.parse();
+        annotate = annotateOption.on();
+        message = messageOption.get(message);
+        name = operands.get(0, name);
+        rev = operands.get(1, rev);
         Repository repo = Repos.open();
         Refs refs = repo.refs();
         if (name == null) {

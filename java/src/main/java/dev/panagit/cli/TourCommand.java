@@ -19,22 +19,30 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** The guided tour: a fresh repository, objects stored and explained, git as referee, a quick race. */
-@Command(name = "tour", description = "A guided tour of panagit's object core in a fresh temporary repository.")
-final class TourCommand implements Callable<Integer> {
-    @Option(names = "--keep", description = "keep the tour's repository instead of deleting it")
+final class TourCommand implements Command {
     boolean keep;
 
     private PrintStream out;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "tour";
+    }
+
+    @Override
+    public String description() {
+        return "A guided tour of panagit's object core in a fresh temporary repository.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag keepOption = args.flag("--keep", "keep the tour's repository instead of deleting it");
+        args.parse();
+        keep = keepOption.on();
         out = Io.current().out();
         BackendChoice choice = Io.current().backend();
         Path dir = Files.createTempDirectory("panagit-tour-");

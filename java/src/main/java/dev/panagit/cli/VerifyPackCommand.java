@@ -11,28 +11,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "verify-pack",
-        description = "Check packs against their indexes: checksums, every entry, every delta, every id.")
-final class VerifyPackCommand implements Callable<Integer> {
-    @Option(names = {"-v", "--verbose"}, description = "list every object, then the delta chain histogram")
+final class VerifyPackCommand implements Command {
     boolean verbose;
 
-    @Option(names = {"-s", "--stat-only"}, description = "only the delta chain histogram")
     boolean statOnly;
 
-    @Option(names = "--object-format", paramLabel = "<format>", description = "sha1 or sha256")
     String objectFormat;
 
-    @Parameters(arity = "1..*", paramLabel = "<pack>.idx", description = "the packs (.idx, .pack or the name without)")
     List<String> packs;
 
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "verify-pack";
+    }
+
+    @Override
+    public String description() {
+        return "Check packs against their indexes: checksums, every entry, every delta, every id.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag verboseOption = args.flag("-v, --verbose", "list every object, then the delta chain histogram");
+        Args.Flag statOnlyOption = args.flag("-s, --stat-only", "only the delta chain histogram");
+        Args.Value objectFormatOption = args.value("--object-format", "<format>", "sha1 or sha256");
+        Args.Operands operands = args.operands("<pack>.idx", 1, -1, "the packs (.idx, .pack or the name without)");
+        args.parse();
+        verbose = verboseOption.on();
+        statOnly = statOnlyOption.on();
+        objectFormat = objectFormatOption.get(objectFormat);
+        packs = operands.all();
         Io io = Io.current();
         Optional<Repository> repo = Repos.openIfAny();
         ObjectFormat format = PackTools.format(objectFormat, repo);

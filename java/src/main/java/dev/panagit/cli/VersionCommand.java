@@ -7,20 +7,25 @@ import dev.panagit.nativeaccess.NativeObjectCodec;
 import dev.panagit.nativeaccess.RuntimeBinder;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Option;
 
-@Command(name = "version", description = "Show panagit's version, the backend in use and why, and the native library.")
-final class VersionCommand implements Callable<Integer> {
+final class VersionCommand implements Command {
     static final String VERSION = readVersion();
 
-    @Option(names = {"-v", "--verbose"}, description = "also list the functions the native library describes")
-    boolean verbose;
+    @Override
+    public String name() {
+        return "version";
+    }
 
     @Override
-    public Integer call() throws Exception {
+    public String description() {
+        return "Show panagit's version, the backend in use and why, and the native library.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag verboseOption = args.flag("-v, --verbose", "also list the functions the native library describes");
+        args.parse();
+        boolean verbose = verboseOption.on();
         PrintStream out = Io.current().out();
         BackendChoice choice = Io.current().backend();
         out.println("panagit " + VERSION);
@@ -28,11 +33,18 @@ final class VersionCommand implements Callable<Integer> {
                 + choice.fallbackReason().map(r -> " (" + r + ")").orElse(""));
         out.println("request:  " + choice.request().value() + " (from " + choice.request().source() + ")");
         out.println("platform: " + choice.nativeStatus().map(s -> s.platform().toString()).orElse("not probed"));
-        if (choice.codec() instanceof NativeObjectCodec codec) {
+        java.util.Optional<NativeObjectCodec> loaded = choice.nativeStatus().flatMap(NativeAccess.Status::codec);
+        if (choice.routes() && loaded.isPresent()) {
+            out.println("routing:  auto: work under " + (dev.panagit.backend.AutoCodec.LARGE >> 20) + " MiB runs in "
+                    + "Java until libpanagit is loaded (loading it costs more than it saves there); large objects, "
+                    + "pack indexing and verification load it; SHA-1 of 4 KiB and more uses MessageDigest");
+        }
+        if (loaded.isPresent()) {
+            NativeObjectCodec codec = loaded.get();
             out.println("library:  libpanagit " + codec.libraryVersion());
             choice.nativeStatus().flatMap(NativeAccess.Status::library).ifPresent(
                     lib -> out.println("loaded:   " + (lib.explicit() ? lib.file() + " (" + lib.origin() + ")"
-                            : lib.origin() + ", extracted to " + lib.file() + " (deleted once loaded)")));
+                            : lib.origin() + ", loaded from " + lib.file())));
             out.println("hashing:  sha1=" + codec.hashImplementation(ObjectFormat.SHA1) + " sha256="
                     + codec.hashImplementation(ObjectFormat.SHA256));
             out.println("codecs:   " + codec.libraryVersion().substring(codec.libraryVersion().indexOf(' ') + 1));
@@ -41,7 +53,7 @@ final class VersionCommand implements Callable<Integer> {
         }
         out.println("java:     " + System.getProperty("java.vm.name") + " " + Runtime.version());
         if (verbose) {
-            if (choice.codec() instanceof NativeObjectCodec) {
+            if (loaded.isPresent()) {
                 Map<String, String> described = RuntimeBinder.describeLoadedLibrary();
                 out.println("functions bound at run time from pgit_describe (" + described.size() + "):");
                 described.forEach((name, signature) -> out.println("  " + name + " " + signature));
@@ -55,13 +67,5 @@ final class VersionCommand implements Callable<Integer> {
     private static String readVersion() {
         String v = VersionCommand.class.getPackage().getImplementationVersion();
         return v != null ? v : "0.1.0-SNAPSHOT";
-    }
-
-    /** For {@code panagit --version}. */
-    static final class Provider implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"panagit " + VERSION};
-        }
     }
 }

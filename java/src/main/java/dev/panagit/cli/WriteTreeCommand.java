@@ -2,13 +2,22 @@ package dev.panagit.cli;
 
 import dev.panagit.repo.Repository;
 import dev.panagit.worktree.TreeWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 
-@Command(name = "write-tree", description = "Create tree objects from the index and print the root tree's id.")
-final class WriteTreeCommand implements Callable<Integer> {
+final class WriteTreeCommand implements Command {
     @Override
-    public Integer call() throws Exception {
+    public String name() {
+        return "write-tree";
+    }
+
+    @Override
+    public String description() {
+        return "Create tree objects from the index and print the root tree's id.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        args.parse();
+
         Repository repo = Repos.open();
         Io.current().out().println(TreeWriter.write(repo, Repos.index(repo)).name());
         return 0;

@@ -26,6 +26,8 @@ public enum Corruption {
     BAD_PACK("malformed pack"),
     /** Not a codec error: a pack index's structure or checksum is wrong. */
     BAD_PACK_INDEX("malformed pack index"),
+    /** Not a codec error: an object's file is a device, a FIFO or a directory, not a regular file. */
+    NOT_A_FILE("object file is not a regular file"),
     /** Not a codec error: the content does not parse as its type (a tree, commit or tag). */
     BAD_CONTENT("content is malformed for its type");
 

@@ -92,27 +92,83 @@ public final class NativeLibraryLoader {
         }
     }
 
+    /**
+     * Loads the bundled library from a per-user cache, {@code <tmpdir>/panagit-native-<user>/}, kept
+     * between runs: a directory this user owns and only this user may enter (anything else there
+     * is not trusted: a fresh private directory is used instead, as before). The file's name
+     * carries the library's CRC-32 and size, and its bytes are compared with the bundled ones
+     * before each load, so a stale or tampered copy is replaced, never loaded. Writing the library
+     * and creating temporary names (SecureRandom) cost each run tens of milliseconds.
+     */
     private Loaded extractAndLoad(InputStream in, String resource) throws IOException, NativeUnavailableException {
+        byte[] library = in.readAllBytes();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(library);
+        String name = String.format("%08x-%d-%s", crc.getValue(), library.length, platform.libraryFileName());
         Path base = Path.of(tmpdir);
-        Path dir = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempDirectory(base, "panagit-native-",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
-                : Files.createTempDirectory(base, "panagit-native-");
-        Path file = dir.resolve(platform.libraryFileName());
+        Path cache = privateCache(base);
+        Path file = cache != null ? cache.resolve(name) : null;
+        boolean cached = file != null && sameBytes(file, library);
+        Path fresh = null;
         try {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            if (!cached) {
+                fresh = cache != null ? cache : privateDirectory(base);
+                Path tmp = fresh.resolve(name + "." + ProcessHandle.current().pid() + ".tmp");
+                Files.write(tmp, library);
+                file = fresh.resolve(name);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
             System.load(file.toString());
             return new Loaded(file, "jar:" + resource, false);
         } catch (UnsatisfiedLinkError e) {
+            deleteQuietly(file);   // not a library this platform loads: no one should try it again
             String hint = e.getMessage() != null && e.getMessage().contains("failed to map segment")
                     ? "; if " + base + " is mounted noexec, set -D" + TMPDIR_PROPERTY + "=<an exec-able directory>"
                     : "";
             throw new NativeUnavailableException("cannot load the bundled " + resource + ": " + e.getMessage() + hint,
                     e);
         } finally {
-            // Loaded code stays mapped after its file is gone (not so on Windows, where this fails quietly).
-            deleteQuietly(file);
-            deleteQuietly(dir);
+            if (fresh != null && fresh != cache) {
+                // Loaded code stays mapped after its file is gone (not so on Windows, where this fails quietly).
+                deleteQuietly(file);
+                deleteQuietly(fresh);
+            }
+        }
+    }
+
+    /** This user's cache directory, created rwx------; null when it cannot be trusted or made. */
+    private static Path privateCache(Path base) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return null;
+        }
+        Path dir = base.resolve("panagit-native-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_"));
+        try {
+            if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            var attributes = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            boolean mine = attributes.owner().getName().equals(System.getProperty("user.name"));
+            boolean privateMode = attributes.permissions().equals(PosixFilePermissions.fromString("rwx------"));
+            return mine && privateMode && attributes.isDirectory() ? dir : null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static Path privateDirectory(Path base) throws IOException {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempDirectory(base, "panagit-native-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                : Files.createTempDirectory(base, "panagit-native-");
+    }
+
+    private static boolean sameBytes(Path file, byte[] expected) {
+        try {
+            return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(file) == expected.length
+                    && java.util.Arrays.equals(Files.readAllBytes(file), expected);
+        } catch (IOException e) {
+            return false;
         }
     }
 

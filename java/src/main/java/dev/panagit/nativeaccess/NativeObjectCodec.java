@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
-import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -35,41 +34,21 @@ public final class NativeObjectCodec implements ObjectCodec {
     private static final int OK = Panagit.PGIT_OK();
     private static final int MORE = Panagit.PGIT_MORE();
     private static final int EBUFSIZE = Panagit.PGIT_EBUFSIZE();
-    /**
-     * From this size on, SHA-1 digests go to {@link MessageDigest}: HotSpot's SHA-NI intrinsic is a
-     * few percent faster than libpanagit's on long inputs (docs/benchmarks.md, W1), while below it
-     * the native call wins. The auto backend is never slower than pure Java.
-     */
-    static final int JAVA_SHA1_FROM = 4096;
-    private static final ThreadLocal<MessageDigest> JAVA_SHA1 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     private final NativeCore core;
     private final Pool<MemorySegment> codecs;
     private final NativePackCodec pack;
-    private final int hashStateLongs;
 
     NativeObjectCodec(NativeCore core, int level) {
         this.core = core;
         this.codecs = new Pool<>(() -> newCodec(core, level));
-        try {
-            this.hashStateLongs = (int) (((long) NativeCore.Handles.HASH_STATE_SIZE.invokeExact() + 7) / 8);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-        this.pack = new NativePackCodec(codecs, hashStateLongs);
+        this.pack = new NativePackCodec(codecs);
     }
 
     private static MemorySegment newCodec(NativeCore core, int level) {
         long[] out = new long[1];
         int rc;
         try {
-            rc = (int) NativeCore.Handles.CODEC_NEW.invokeExact(MemorySegment.ofArray(out), level);
+            rc = (int) Downcalls.CodecNew.H.invokeExact(MemorySegment.ofArray(out), level);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -109,11 +88,6 @@ public final class NativeObjectCodec implements ObjectCodec {
 
     @Override
     public byte[] digest(ObjectFormat format, byte[] data, int off, int len) {
-        if (format == ObjectFormat.SHA1 && len >= JAVA_SHA1_FROM) {
-            MessageDigest md = JAVA_SHA1.get();
-            md.update(data, off, len);
-            return md.digest();
-        }
         byte[] out = new byte[format.rawLength()];
         if (len <= WHOLE_LIMIT) {
             check(callHash(out, format, data, off, len), "pgit_hash");
@@ -127,17 +101,30 @@ public final class NativeObjectCodec implements ObjectCodec {
 
     private int callHash(byte[] out, ObjectFormat format, byte[] data, int off, int len) {
         try {
-            return (int) NativeCore.Handles.HASH.invokeExact(MemorySegment.ofArray(out), format.nativeCode(), heap(data, off, len),
+            return (int) Downcalls.Hash.H.invokeExact(MemorySegment.ofArray(out), format.nativeCode(), heap(data, off, len),
                     (long) len);
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
+    /** The size of a streaming hash state, in longs, asked of the library once. */
+    static final class HashState {
+        static final int LONGS = longs();
+
+        private static int longs() {
+            try {
+                return (int) (((long) Downcalls.HashStateSize.H.invokeExact() + 7) / 8);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+    }
+
     private long[] startHash(ObjectFormat format) {
-        long[] state = new long[hashStateLongs];
+        long[] state = new long[HashState.LONGS];
         try {
-            check((int) NativeCore.Handles.HASH_INIT.invokeExact(MemorySegment.ofArray(state), format.nativeCode()), "pgit_hash_init");
+            check((int) Downcalls.HashInit.H.invokeExact(MemorySegment.ofArray(state), format.nativeCode()), "pgit_hash_init");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -149,7 +136,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         for (int done = 0; done < len; ) {
             int take = Math.min(SLICE, len - done);
             try {
-                check((int) NativeCore.Handles.HASH_UPDATE.invokeExact(stateSegment, heap(data, off + done, take), (long) take),
+                check((int) Downcalls.HashUpdate.H.invokeExact(stateSegment, heap(data, off + done, take), (long) take),
                         "pgit_hash_update");
             } catch (Throwable t) {
                 throw rethrow(t);
@@ -160,7 +147,7 @@ public final class NativeObjectCodec implements ObjectCodec {
 
     private void finishHash(long[] state, byte[] out) {
         try {
-            check((int) NativeCore.Handles.HASH_FINAL.invokeExact(MemorySegment.ofArray(out), MemorySegment.ofArray(state)),
+            check((int) Downcalls.HashFinal.H.invokeExact(MemorySegment.ofArray(out), MemorySegment.ofArray(state)),
                     "pgit_hash_final");
         } catch (Throwable t) {
             throw rethrow(t);
@@ -170,12 +157,6 @@ public final class NativeObjectCodec implements ObjectCodec {
     @Override
     public ObjectId hashObject(ObjectFormat format, ObjectType type, byte[] content, int off, int len) {
         byte[] header = ObjectHeaders.format(type, len);
-        if (format == ObjectFormat.SHA1 && len >= JAVA_SHA1_FROM) {
-            MessageDigest md = JAVA_SHA1.get();
-            md.update(header);
-            md.update(content, off, len);
-            return ObjectId.fromRaw(format, md.digest(), 0);
-        }
         long[] state = startHash(format);
         updateHash(state, header, 0, header.length);
         updateHash(state, content, off, len);
@@ -207,7 +188,7 @@ public final class NativeObjectCodec implements ObjectCodec {
                 }
                 byte[] out = new byte[count * digest];
                 try {
-                    check((int) NativeCore.Handles.HASH_BATCH.invokeExact(MemorySegment.ofArray(out), format.nativeCode(), type.code(),
+                    check((int) Downcalls.HashBatch.H.invokeExact(MemorySegment.ofArray(out), format.nativeCode(), type.code(),
                             heap(contents, offset, (int) bytes), MemorySegment.ofArray(runLengths), count),
                             "pgit_object_hash_batch");
                 } catch (Throwable t) {
@@ -251,7 +232,7 @@ public final class NativeObjectCodec implements ObjectCodec {
     public EncodedObject encode(ObjectFormat format, ObjectType type, byte[] content, int off, int len) {
         long bound;
         try {
-            bound = (long) NativeCore.Handles.ENCODE_BOUND.invokeExact((long) len);
+            bound = (long) Downcalls.EncodeBound.H.invokeExact((long) len);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -276,7 +257,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         long[] outLen = new long[1];
         int rc;
         try {
-            rc = (int) NativeCore.Handles.ENCODE.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out), (long) out.length,
+            rc = (int) Downcalls.Encode.H.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out), (long) out.length,
                     MemorySegment.ofArray(outLen), codec, format.nativeCode(), type.code(), heap(content, off, len),
                     (long) len);
         } catch (Throwable t) {
@@ -292,12 +273,12 @@ public final class NativeObjectCodec implements ObjectCodec {
         long[] used = new long[1];
         int written = 0;
         try {
-            check((int) NativeCore.Handles.ENCODE_BEGIN.invokeExact(codec, format.nativeCode(), type.code(), (long) len),
+            check((int) Downcalls.EncodeBegin.H.invokeExact(codec, format.nativeCode(), type.code(), (long) len),
                     "pgit_encode_begin");
             int done = 0;
             while (done < len) {
                 int take = Math.min(SLICE, len - done);
-                check((int) NativeCore.Handles.ENCODE_UPDATE.invokeExact(heap(out, written, out.length - written),
+                check((int) Downcalls.EncodeUpdate.H.invokeExact(heap(out, written, out.length - written),
                         (long) (out.length - written), MemorySegment.ofArray(outLen), MemorySegment.ofArray(used),
                         codec, heap(content, off + done, take), (long) take), "pgit_encode_update");
                 written += (int) outLen[0];
@@ -308,7 +289,7 @@ public final class NativeObjectCodec implements ObjectCodec {
                 if (written == out.length) {
                     throw new IllegalStateException("pgit_encode_finish: output over the encode bound");
                 }
-                rc = (int) NativeCore.Handles.ENCODE_FINISH.invokeExact(MemorySegment.ofArray(id), heap(out, written, out.length - written),
+                rc = (int) Downcalls.EncodeFinish.H.invokeExact(MemorySegment.ofArray(id), heap(out, written, out.length - written),
                         (long) (out.length - written), MemorySegment.ofArray(outLen), codec);
                 written += (int) outLen[0];
             } while (rc == MORE);
@@ -329,7 +310,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         long[] used = new long[1];
         MemorySegment codec = codecs.take();
         try {
-            check((int) NativeCore.Handles.ENCODE_BEGIN.invokeExact(codec, format.nativeCode(), type.code(), size), "pgit_encode_begin");
+            check((int) Downcalls.EncodeBegin.H.invokeExact(codec, format.nativeCode(), type.code(), size), "pgit_encode_begin");
             long left = size;
             while (left > 0) {
                 int n = content.read(in, 0, (int) Math.min(in.length, left));
@@ -337,7 +318,7 @@ public final class NativeObjectCodec implements ObjectCodec {
                     throw new EOFException("content ended " + left + " bytes before its declared size " + size);
                 }
                 for (int done = 0; done < n; ) {
-                    check((int) NativeCore.Handles.ENCODE_UPDATE.invokeExact(MemorySegment.ofArray(out), (long) out.length,
+                    check((int) Downcalls.EncodeUpdate.H.invokeExact(MemorySegment.ofArray(out), (long) out.length,
                             MemorySegment.ofArray(outLen), MemorySegment.ofArray(used), codec,
                             heap(in, done, n - done), (long) (n - done)), "pgit_encode_update");
                     compressed.write(out, 0, (int) outLen[0]);
@@ -350,7 +331,7 @@ public final class NativeObjectCodec implements ObjectCodec {
             }
             int rc;
             do {
-                rc = (int) NativeCore.Handles.ENCODE_FINISH.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out),
+                rc = (int) Downcalls.EncodeFinish.H.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out),
                         (long) out.length, MemorySegment.ofArray(outLen), codec);
                 compressed.write(out, 0, (int) outLen[0]);
             } while (rc == MORE);
@@ -373,7 +354,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         MemorySegment codec = codecs.take();
         int rc;
         try {
-            rc = (int) NativeCore.Handles.PEEK.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
+            rc = (int) Downcalls.Peek.H.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
                     MemorySegment.ofArray(headerLength), codec, heap(compressed, off, Math.min(len, WHOLE_LIMIT)),
                     (long) Math.min(len, WHOLE_LIMIT));
         } catch (Throwable t) {
@@ -440,7 +421,7 @@ public final class NativeObjectCodec implements ObjectCodec {
             long[] outLen, byte[] expected, byte[] compressed, int off, int len) {
         MemorySegment expectedId = orNull(expected);
         try {
-            return (int) NativeCore.Handles.DECODE.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(content),
+            return (int) Downcalls.Decode.H.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(content),
                     (long) room, MemorySegment.ofArray(outLen), codec, format.nativeCode(), expectedId,
                     heap(compressed, off, len), (long) len);
         } catch (Throwable t) {
@@ -481,7 +462,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         SliceDecoder(MemorySegment codec, ObjectFormat format) {
             this.codec = codec;
             try {
-                check((int) NativeCore.Handles.DECODE_BEGIN.invokeExact(codec, format.nativeCode()), "pgit_decode_begin");
+                check((int) Downcalls.DecodeBegin.H.invokeExact(codec, format.nativeCode()), "pgit_decode_begin");
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -490,7 +471,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         void update(byte[] out, int outOff, int room, byte[] in, int inOff, int take) throws CorruptObjectException {
             int rc;
             try {
-                rc = (int) NativeCore.Handles.DECODE_UPDATE.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
+                rc = (int) Downcalls.DecodeUpdate.H.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
                         heap(out, outOff, room), (long) room, MemorySegment.ofArray(outLen),
                         MemorySegment.ofArray(inUsed), codec, heap(in, inOff, take), (long) take);
             } catch (Throwable t) {
@@ -514,7 +495,7 @@ public final class NativeObjectCodec implements ObjectCodec {
             MemorySegment expectedId = orNull(expected);
             int rc;
             try {
-                rc = (int) NativeCore.Handles.DECODE_FINISH.invokeExact(MemorySegment.NULL, codec, expectedId);
+                rc = (int) Downcalls.DecodeFinish.H.invokeExact(MemorySegment.NULL, codec, expectedId);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -555,7 +536,7 @@ public final class NativeObjectCodec implements ObjectCodec {
     /** The library's version string, e.g. {@code 0.1.0 zlib/1.2.13 libdeflate/1.14}. */
     public String libraryVersion() {
         try {
-            return NativeCore.cString((MemorySegment) NativeCore.Handles.VERSION.invokeExact());
+            return NativeCore.cString((MemorySegment) Downcalls.Version.H.invokeExact());
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -564,7 +545,7 @@ public final class NativeObjectCodec implements ObjectCodec {
     /** The hash implementation in use for {@code format}: {@code sha-ni} or {@code portable}. */
     public String hashImplementation(ObjectFormat format) {
         try {
-            return NativeCore.cString((MemorySegment) NativeCore.Handles.HASH_IMPL.invokeExact(format.nativeCode()));
+            return NativeCore.cString((MemorySegment) Downcalls.HashImpl.H.invokeExact(format.nativeCode()));
         } catch (Throwable t) {
             throw rethrow(t);
         }

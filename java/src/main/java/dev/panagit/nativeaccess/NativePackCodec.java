@@ -11,7 +11,6 @@ import dev.panagit.lib.ObjectType;
 import dev.panagit.lib.PackCodec;
 import dev.panagit.lib.PackEntryHeader;
 import dev.panagit.lib.PackScanBatch;
-import dev.panagit.nativeaccess.NativeCore.PackHandles;
 import dev.panagit.nativeaccess.bindings.Panagit;
 import dev.panagit.nativeaccess.bindings.pgit_pack_entry;
 import java.io.IOException;
@@ -32,11 +31,9 @@ final class NativePackCodec implements PackCodec {
     private static final long CHECK_FIRST_ABOVE = 1 << 20;
 
     private final Pool<MemorySegment> codecs;
-    private final int hashStateLongs;
 
-    NativePackCodec(Pool<MemorySegment> codecs, int hashStateLongs) {
+    NativePackCodec(Pool<MemorySegment> codecs) {
         this.codecs = codecs;
-        this.hashStateLongs = hashStateLongs;
     }
 
     @Override
@@ -47,7 +44,7 @@ final class NativePackCodec implements PackCodec {
         MemorySegment outs = MemorySegment.ofArray(out);
         int rc;
         try {
-            rc = (int) PackHandles.ENTRY_HEADER.invokeExact(MemorySegment.ofArray(type), outs.asSlice(0, 8),
+            rc = (int) Downcalls.EntryHeader.H.invokeExact(MemorySegment.ofArray(type), outs.asSlice(0, 8),
                     outs.asSlice(8, 8), outs.asSlice(16, 8), format.nativeCode(), pack, pack.byteSize(), offset);
         } catch (Throwable t) {
             throw NativeObjectCodec.rethrow(t);
@@ -66,7 +63,7 @@ final class NativePackCodec implements PackCodec {
         MemorySegment codec = codecs.take();
         int rc;
         try {
-            rc = (int) PackHandles.INFLATE.invokeExact(NativeObjectCodec.orNull(id), MemorySegment.ofArray(out),
+            rc = (int) Downcalls.PackInflate.H.invokeExact(NativeObjectCodec.orNull(id), MemorySegment.ofArray(out),
                     (long) out.length, MemorySegment.ofArray(used), codec, format.nativeCode(),
                     type == null ? 0 : type.code(), in, in.byteSize());
         } catch (Throwable t) {
@@ -91,12 +88,12 @@ final class NativePackCodec implements PackCodec {
         byte[] id = new byte[format.rawLength()];
         MemorySegment codec = codecs.take();
         try {
-            check((int) PackHandles.DECODE_BEGIN_ENTRY.invokeExact(codec, format.nativeCode(), type.code(), size),
+            check((int) Downcalls.DecodeBeginEntry.H.invokeExact(codec, format.nativeCode(), type.code(), size),
                     "pgit_decode_begin_entry");
             long done = 0;
             do {
                 long take = Math.min(NativeObjectCodec.SLICE, in.byteSize() - done);
-                int rc = (int) NativeCore.Handles.DECODE_UPDATE.invokeExact(MemorySegment.ofArray(gotType),
+                int rc = (int) Downcalls.DecodeUpdate.H.invokeExact(MemorySegment.ofArray(gotType),
                         MemorySegment.ofArray(declared), MemorySegment.ofArray(window), (long) window.length,
                         MemorySegment.ofArray(made), MemorySegment.ofArray(used), codec, in.asSlice(done, take), take);
                 if (rc != OK) {
@@ -105,7 +102,7 @@ final class NativePackCodec implements PackCodec {
                 out.write(window, 0, (int) made[0]);
                 done += used[0];
             } while (done < in.byteSize() || made[0] == window.length);
-            int rc = (int) NativeCore.Handles.DECODE_FINISH.invokeExact(MemorySegment.ofArray(id), codec,
+            int rc = (int) Downcalls.DecodeFinish.H.invokeExact(MemorySegment.ofArray(id), codec,
                     MemorySegment.NULL);
             if (rc != OK) {
                 throw NativeErrors.corrupt(rc, "pgit_decode_finish");
@@ -143,7 +140,7 @@ final class NativePackCodec implements PackCodec {
 
     private static int callApply(byte[] out, long[] outLen, byte[] base, byte[] delta) {
         try {
-            return (int) PackHandles.DELTA_APPLY.invokeExact(NativeObjectCodec.orNull(out),
+            return (int) Downcalls.DeltaApply.H.invokeExact(NativeObjectCodec.orNull(out),
                     (long) (out == null ? 0 : out.length), MemorySegment.ofArray(outLen), MemorySegment.ofArray(base),
                     (long) base.length, MemorySegment.ofArray(delta), (long) delta.length);
         } catch (Throwable t) {
@@ -166,7 +163,7 @@ final class NativePackCodec implements PackCodec {
         MemorySegment codec = codecs.take();
         int rc;
         try {
-            rc = (int) PackHandles.DELTA_RESOLVE.invokeExact(NativeObjectCodec.orNull(id), MemorySegment.ofArray(out),
+            rc = (int) Downcalls.DeltaResolve.H.invokeExact(NativeObjectCodec.orNull(id), MemorySegment.ofArray(out),
                     (long) resultLength, lengthSegment.asSlice(0, 8), lengthSegment.asSlice(8, 8), codec,
                     format.nativeCode(), type == null ? 0 : type.code(), MemorySegment.ofArray(base),
                     (long) base.length, in, in.byteSize(), deltaLength);
@@ -193,7 +190,7 @@ final class NativePackCodec implements PackCodec {
         MemorySegment codec = codecs.take();
         int rc;
         try {
-            rc = (int) PackHandles.SCAN.invokeExact(entries, MemorySegment.ofArray(batch.ids),
+            rc = (int) Downcalls.PackScan.H.invokeExact(entries, MemorySegment.ofArray(batch.ids),
                     MemorySegment.ofArray(count), codec, format.nativeCode(), pack, pack.byteSize(), offset, capacity);
         } catch (Throwable t) {
             throw NativeObjectCodec.rethrow(t);
@@ -222,9 +219,9 @@ final class NativePackCodec implements PackCodec {
 
     @Override
     public Checksum checksum(ObjectFormat format) {
-        MemorySegment state = MemorySegment.ofArray(new long[hashStateLongs]);
+        MemorySegment state = MemorySegment.ofArray(new long[NativeObjectCodec.HashState.LONGS]);
         try {
-            check((int) NativeCore.Handles.HASH_INIT.invokeExact(state, format.nativeCode()), "pgit_hash_init");
+            check((int) Downcalls.HashInit.H.invokeExact(state, format.nativeCode()), "pgit_hash_init");
         } catch (Throwable t) {
             throw NativeObjectCodec.rethrow(t);
         }
@@ -232,7 +229,7 @@ final class NativePackCodec implements PackCodec {
             @Override
             public void update(MemorySegment data) {
                 try {
-                    check((int) NativeCore.Handles.HASH_UPDATE.invokeExact(state, data, data.byteSize()),
+                    check((int) Downcalls.HashUpdate.H.invokeExact(state, data, data.byteSize()),
                             "pgit_hash_update");
                 } catch (Throwable t) {
                     throw NativeObjectCodec.rethrow(t);
@@ -243,7 +240,7 @@ final class NativePackCodec implements PackCodec {
             public byte[] finish() {
                 byte[] out = new byte[format.rawLength()];
                 try {
-                    check((int) NativeCore.Handles.HASH_FINAL.invokeExact(MemorySegment.ofArray(out), state),
+                    check((int) Downcalls.HashFinal.H.invokeExact(MemorySegment.ofArray(out), state),
                             "pgit_hash_final");
                 } catch (Throwable t) {
                     throw NativeObjectCodec.rethrow(t);

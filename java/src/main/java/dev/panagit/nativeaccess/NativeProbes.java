@@ -35,7 +35,7 @@ public final class NativeProbes implements AutoCloseable {
     /** An empty downcall: {@code pgit_abi_version()}. */
     public int emptyCall() {
         try {
-            return (int) NativeCore.Handles.ABI_VERSION.invokeExact();
+            return (int) Downcalls.AbiVersion.H.invokeExact();
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -44,7 +44,7 @@ public final class NativeProbes implements AutoCloseable {
     /** SHA-1 of a heap array, passed to C directly ({@code critical(true)}, no copy). */
     public int hashHeap(byte[] data, byte[] out) {
         try {
-            return (int) NativeCore.Handles.HASH.invokeExact(MemorySegment.ofArray(out), 1, MemorySegment.ofArray(data),
+            return (int) Downcalls.Hash.H.invokeExact(MemorySegment.ofArray(out), 1, MemorySegment.ofArray(data),
                     (long) data.length);
         } catch (Throwable t) {
             throw new IllegalStateException(t);

@@ -78,6 +78,24 @@ final class NativeSignatures {
                 && vx.carrier() == vy.carrier() && vx.byteSize() == vy.byteSize();
     }
 
+    /** A descriptor in the signature grammar with the one token each layout has: i32, i64, ptr, void. */
+    static String canonical(FunctionDescriptor descriptor) {
+        StringBuilder sb = new StringBuilder(descriptor.returnLayout().map(NativeSignatures::canonicalToken).orElse("void"));
+        sb.append('(');
+        List<MemoryLayout> args = descriptor.argumentLayouts();
+        for (int i = 0; i < args.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(canonicalToken(args.get(i)));
+        }
+        return sb.append(')').toString();
+    }
+
+    private static String canonicalToken(MemoryLayout layout) {
+        if (layout instanceof AddressLayout) {
+            return "ptr";
+        }
+        return layout.byteSize() == 8 ? "i64" : "i32";
+    }
+
     /** A descriptor in the signature grammar, for error messages. */
     static String format(FunctionDescriptor descriptor) {
         StringBuilder sb = new StringBuilder(descriptor.returnLayout().map(NativeSignatures::token).orElse("void"));

@@ -103,6 +103,6 @@ public final class RuntimeBinder {
 
     /** The same functions through the generated bindings, name to descriptor (for comparison). */
     public static Map<String, FunctionDescriptor> generatedDescriptors() {
-        return NativeCore.generatedDescriptors();
+        return GeneratedBindings.descriptors();
     }
 }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public record PersonIdent(String name, String email, long epochSeconds, int offsetMinutes) {
     private static final Pattern RAW = Pattern.compile("@?(-?\\d+)\\s+([+-])(\\d{2}):?(\\d{2})");
-    private static final Pattern LINE = Pattern.compile("(.*) <([^<>]*)> (-?\\d+) ([+-])(\\d{2})(\\d{2})");
     private static final DateTimeFormatter LOG_DATE =
             DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT);
 
@@ -47,15 +46,42 @@ public record PersonIdent(String name, String email, long epochSeconds, int offs
         return LOG_DATE.format(Instant.ofEpochSecond(epochSeconds).atOffset(zone)) + " " + timezone();
     }
 
-    /** Parses the form of commit and tag objects. */
+    /**
+     * Parses the form of commit and tag objects, {@code Name <email> <epoch> <+hhmm>} (read from
+     * the right, as git does: the name may hold spaces; walking history parses one per commit).
+     */
     public static PersonIdent parseExternal(String line) {
-        Matcher m = LINE.matcher(line);
-        if (!m.matches()) {
+        int gt = line.lastIndexOf("> ");
+        int lt = gt < 0 ? -1 : line.lastIndexOf(" <", gt);
+        int space = gt < 0 ? -1 : line.indexOf(' ', gt + 2);
+        if (lt < 0 || space < 0 || line.length() - space != 6) {
             throw new IllegalArgumentException("malformed identity line '" + line + "'");
         }
-        int minutes = Integer.parseInt(m.group(5)) * 60 + Integer.parseInt(m.group(6));
-        return new PersonIdent(m.group(1), m.group(2), Long.parseLong(m.group(3)),
-                m.group(4).equals("-") ? -minutes : minutes);
+        long epoch = number(line, gt + 2, space, line);
+        char sign = line.charAt(space + 1);
+        if (sign != '+' && sign != '-') {
+            throw new IllegalArgumentException("malformed identity line '" + line + "'");
+        }
+        int minutes = (int) number(line, space + 2, space + 4, line) * 60 + (int) number(line, space + 4, space + 6, line);
+        return new PersonIdent(line.substring(0, lt), line.substring(lt + 2, gt), epoch, sign == '-' ? -minutes : minutes);
+    }
+
+    /** The decimal number at {@code s[from..to)} (a leading '-' allowed). */
+    private static long number(String s, int from, int to, String line) {
+        boolean negative = from < to && s.charAt(from) == '-';
+        int i = negative ? from + 1 : from;
+        if (i >= to || to - i > 18) {
+            throw new IllegalArgumentException("malformed identity line '" + line + "'");
+        }
+        long value = 0;
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("malformed identity line '" + line + "'");
+            }
+            value = value * 10 + (c - '0');
+        }
+        return negative ? -value : value;
     }
 
     /**

@@ -142,8 +142,12 @@ public final class Repository implements AutoCloseable {
         return GitConfig.read(gitDir.resolve("config"));
     }
 
-    /** Reads a commit; a tag is peeled to the commit it names. */
+    /** Reads a commit; a tag is peeled to the commit it names. The object is read once. */
     public Commit readCommit(ObjectId id) throws IOException {
+        StoredObject object = objects.open(id);
+        if (object.type() == ObjectType.COMMIT) {
+            return Commit.parse(format, id, object.bytes());
+        }
         ObjectId commitId = peel(id, ObjectType.COMMIT);
         return Commit.parse(format, commitId, objects.open(commitId).bytes());
     }

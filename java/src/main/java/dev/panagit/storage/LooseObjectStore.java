@@ -2,6 +2,7 @@ package dev.panagit.storage;
 
 import dev.panagit.codec.ObjectHeaders;
 import dev.panagit.lib.CorruptObjectException;
+import dev.panagit.lib.Corruption;
 import dev.panagit.lib.EncodedObject;
 import dev.panagit.lib.InMemoryObject;
 import dev.panagit.lib.MissingObjectException;
@@ -16,6 +17,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -23,8 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -132,27 +138,44 @@ public final class LooseObjectStore {
 
     /** Opens an object, checking it; throws {@link MissingObjectException} when there is none. */
     public StoredObject open(ObjectId id) throws IOException {
+        StoredObject object = openIfPresent(id);
+        if (object == null) {
+            throw new MissingObjectException(id, null);
+        }
+        return object;
+    }
+
+    /**
+     * Opens an object, checking it, or returns null when its file does not exist: one status call
+     * and one read, no separate existence check. The file must be a regular file (a device or a
+     * FIFO in its place is corrupt, never read), and no more than its size is read.
+     */
+    public StoredObject openIfPresent(ObjectId id) throws IOException {
         if (id.format() != format) {
             throw new IllegalArgumentException("object id " + id + " is " + id.format().configName()
                     + " but this repository uses " + format.configName());
         }
         Path file = pathOf(id);
-        long fileSize;
+        BasicFileAttributes attributes;
         try {
-            fileSize = Files.size(file);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new MissingObjectException(id, null);
+            return null;
         }
         try {
+            if (!attributes.isRegularFile()) {
+                throw new CorruptObjectException(Corruption.NOT_A_FILE, null);
+            }
+            long fileSize = attributes.size();
             if (fileSize <= DIRECT_DECODE_LIMIT) {
                 // Small enough that even a maximally compressed object fits in memory: decode in one
                 // call (a separate header pass would inflate the first block twice).
-                byte[] compressed = Files.readAllBytes(file);
+                byte[] compressed = readAll(file, fileSize);
                 dev.panagit.lib.RawObject raw = codec.decode(format, compressed, 0, compressed.length, id);
                 return new InMemoryObject(id, new ObjectHeader(raw.type(), raw.content().length), raw.content(), file);
             }
             if (fileSize <= WHOLE_OBJECT_LIMIT) {
-                byte[] compressed = Files.readAllBytes(file);
+                byte[] compressed = readAll(file, fileSize);
                 ObjectHeader header = codec.peekHeader(compressed, 0, compressed.length);
                 if (header.size() <= WHOLE_OBJECT_LIMIT && ObjectHeaders.plausible(header.size(), compressed.length)) {
                     byte[] content = codec.decode(format, compressed, 0, compressed.length, id).content();
@@ -163,6 +186,17 @@ public final class LooseObjectStore {
             return new Streamed(id, readHeader(file), file);
         } catch (CorruptObjectException e) {
             throw e.withLocation(id, file);
+        }
+    }
+
+    /** The file's bytes, at most {@code size} of them (it may have been replaced meanwhile). */
+    private static byte[] readAll(Path file, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // a short read only when the file shrank
+            }
+            return buffer.position() == size ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
         }
     }
 
@@ -179,6 +213,9 @@ public final class LooseObjectStore {
     }
 
     private ObjectHeader readHeader(Path file) throws IOException {
+        if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
+            throw new CorruptObjectException(Corruption.NOT_A_FILE, null);
+        }
         byte[] head = new byte[1024];
         int n;
         try (InputStream in = Files.newInputStream(file)) {

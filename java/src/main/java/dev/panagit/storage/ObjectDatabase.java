@@ -117,8 +117,19 @@ public final class ObjectDatabase implements AutoCloseable {
         return locate(id) != null;
     }
 
-    /** Opens an object, checking it; throws {@link MissingObjectException} when there is none. */
+    /**
+     * Opens an object, checking it; throws {@link MissingObjectException} when there is none. In
+     * git's order: packs, loose objects (read at once, with no separate existence check), packs
+     * that appeared since, alternates.
+     */
     public StoredObject open(ObjectId id) throws IOException {
+        checkFormat(id);
+        if (packs.find(id) == null) {
+            StoredObject object = loose.openIfPresent(id);
+            if (object != null) {
+                return object;
+            }
+        }
         return switch (require(id)) {
             case Location.Packed packed -> {
                 try {

@@ -28,11 +28,24 @@ class NativeSignaturesTest {
         assertThrows(IllegalArgumentException.class, () -> NativeSignatures.parse("i32(ptr,void)"));
     }
 
+    /** The record the running code binds from must say what the generated bindings say. */
+    @Test
+    void theSignatureRecordMatchesTheGeneratedBindings() {
+        StringBuilder expected = new StringBuilder();
+        GeneratedBindings.descriptors().forEach((name, descriptor) ->
+                expected.append(name).append(' ').append(NativeSignatures.canonical(descriptor)).append('\n'));
+        StringBuilder recorded = new StringBuilder();
+        BindingSignatures.signatures().forEach((name, signature) ->
+                recorded.append(name).append(' ').append(signature).append('\n'));
+        assertEquals(expected.toString(), recorded.toString(), "java/src/main/resources/dev/panagit/nativeaccess/"
+                + "bindings.signatures must list every function of the bindings as above");
+    }
+
     @Test
     void everyBoundFunctionMatchesWhatTheLibraryDescribes() {
         NativeAccess.Status status = NativeAccess.status();
         Map<String, String> described = status.described();
-        assertEquals(NativeCore.generatedDescriptors().keySet(), described.keySet(),
+        assertEquals(GeneratedBindings.descriptors().keySet(), described.keySet(),
                 "the library describes exactly the functions of the bindings");
         assertTrue(NativeSignatures.compatible(NativeSignatures.parse(described.get("pgit_object_decode")),
                 Panagit.pgit_object_decode$descriptor()));

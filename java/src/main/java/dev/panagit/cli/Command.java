@@ -1,0 +1,15 @@
+package dev.panagit.cli;
+
+/**
+ * A panagit subcommand: {@link #run} declares its options and operands on the {@link Args} it is
+ * given, calls {@link Args#parse()}, then does its work and returns the exit code.
+ */
+interface Command {
+    /** The name on the command line, e.g. {@code cat-file}. */
+    String name();
+
+    /** One sentence for the usage and the command list. */
+    String description();
+
+    int run(Args args) throws Exception;
+}

@@ -1,0 +1,91 @@
+package dev.panagit.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code panagit aot-training} (not listed): what the launcher runs once per build with
+ * {@code -XX:AOTCacheOutput} so that the JDK's AOT cache holds the classes a typical command
+ * loads and links. It runs the everyday commands in a temporary repository, in this process,
+ * including one object large enough that the native library is loaded and bound.
+ */
+final class TrainingCommand implements Command {
+    @Override
+    public String name() {
+        return "aot-training";
+    }
+
+    @Override
+    public String description() {
+        return "Run typical commands once, for the JDK's AOT cache (the launcher does this once per build).";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        args.parse();
+        Path dir = Files.createTempDirectory("panagit-training-");
+        try {
+            Map<String, String> env = Map.of("GIT_AUTHOR_NAME", "A", "GIT_AUTHOR_EMAIL", "a@example.com",
+                    "GIT_COMMITTER_NAME", "A", "GIT_COMMITTER_EMAIL", "a@example.com");
+            Files.writeString(dir.resolve("a.txt"), "some text\n".repeat(200));
+            Files.createDirectories(dir.resolve("src"));
+            Files.writeString(dir.resolve("src/b.txt"), "other text\n");
+            byte[] large = new byte[(16 << 20) + 1];
+            for (int i = 0; i < large.length; i++) {
+                large[i] = (byte) ('a' + i % 23);
+            }
+            Files.write(dir.resolve("large.bin"), large);
+            String[][] commands = {
+                {"init", "-q"},
+                {"hash-object", "-w", "a.txt"},
+                {"add", "a.txt", "src"},
+                {"commit", "-m", "first"},
+                {"hash-object", "-w", "large.bin"},
+                {"add", "large.bin"},
+                {"commit", "-m", "second"},
+                {"branch", "side", "HEAD~1"},
+                {"tag", "-a", "-m", "a tag", "v1", "HEAD"},
+                {"log"},
+                {"log", "--oneline", "--graph"},
+                {"rev-parse", "HEAD", "HEAD~1^{tree}", "v1^{}", "HEAD:a.txt"},
+                {"cat-file", "-p", "HEAD"},
+                {"cat-file", "-t", "v1"},
+                {"cat-file", "-s", "HEAD:large.bin"},
+                {"cat-file", "-p", "HEAD:large.bin"},
+                {"ls-tree", "-r", "HEAD"},
+                {"ls-files", "-s"},
+                {"explain", "HEAD"},
+                {"checkout", "side"},
+                {"checkout", "master"},
+                {"reset", "--hard", "HEAD"},
+                {"count-objects", "-v"},
+                {"fsck"},
+                {"version"},
+            };
+            for (String[] command : commands) {
+                ByteArrayOutputStream sink = new ByteArrayOutputStream();
+                PrintStream stream = new PrintStream(sink, false, StandardCharsets.UTF_8);
+                Io io = Io.of(new ByteArrayInputStream(new byte[0]), stream, stream, dir).withEnv(env);
+                Main.run(io, command);
+            }
+            byte[] names = "HEAD\nv1\nmissing\n".getBytes(StandardCharsets.UTF_8);
+            PrintStream none = new PrintStream(java.io.OutputStream.nullOutputStream());
+            Main.run(Io.of(new ByteArrayInputStream(names), none, none, dir), "cat-file", "--batch-check");
+            return 0;
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    p.toFile().setWritable(true);
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}
