@@ -107,7 +107,7 @@ typedef unsigned long long pgit_size;
 
 /* Returns a static NUL-terminated string: the library version, then the
  * codecs and hash implementations compiled in, e.g.
- * "0.1.0 zlib/1.2.13 libdeflate/1.14 sha1=sha-ni sha256=sha-ni".
+ * "0.1.0 zlib/1.2.13 libdeflate/1.14 isa-l/2.30.0 sha1=sha-ni sha256=sha-ni".
  * Never NULL; the caller must not free it. */
 PGIT_EXTERN const char *pgit_version(void);
 
@@ -284,6 +284,19 @@ PGIT_EXTERN int32_t pgit_decode_begin(pgit_codec *codec, int32_t algo);
  * packed object of any size streams in bounded memory.
  * Returns PGIT_OK, PGIT_EINVAL or PGIT_ENOMEM. */
 PGIT_EXTERN int32_t pgit_decode_begin_entry(pgit_codec *codec, int32_t algo, int32_t type, pgit_size size);
+
+/* Gives a started decode (pgit_decode_begin or pgit_decode_begin_entry,
+ * before any pgit_decode_update) its whole input at once: in[0..in_len),
+ * which must stay valid and unchanged until pgit_decode_finish (a mapped
+ * file, say; never a Java heap array, which may move between calls).
+ * pgit_decode_update is then called with no input (in NULL, in_len 0) and
+ * only produces content. Knowing the whole input lets the library use its
+ * fastest inflater (ISA-L when built in) and still report exactly zlib's
+ * verdict: any outcome but a clean success is decoded again with zlib from
+ * the start. Content already delivered is not delivered again.
+ * Returns PGIT_OK; PGIT_EINVAL; PGIT_ESTATE (no decode started, or input
+ * already fed); PGIT_ENOMEM (the decode is abandoned). */
+PGIT_EXTERN int32_t pgit_decode_set_input(pgit_codec *codec, const uint8_t *in, pgit_size in_len);
 
 /* Feeds compressed bytes: consumes up to `in_len` (*in_used tells how many)
  * and writes content bytes (header stripped) to `out` (*out_len tells how

@@ -1,5 +1,6 @@
 /*
- * codec.c -- creating and freeing reusable compression state.
+ * codec.c -- creating and freeing reusable compression state, and the two
+ * stream engines (zlib, ISA-L) behind one pair of inflate/deflate calls.
  */
 #include "codec.h"
 
@@ -58,6 +59,11 @@ void pgit_codec_free(pgit_codec *codec)
     libdeflate_free_compressor(codec->ld_compressor);
     libdeflate_free_decompressor(codec->ld_decompressor);
 #endif
+#if defined(PGIT_HAVE_ISAL)
+    free(codec->isal_inflater);
+    free(codec->isal_deflater);
+    free(codec->isal_level_buf);
+#endif
     free(codec->scratch);
     free(codec);
 }
@@ -97,11 +103,10 @@ int32_t pgit__inflate_error(int zrc)
     }
 }
 
-/* Inflates from *in into out[0..room): sets *produced; advances *in and
- * *in_left. Returns the zlib code of the last call: Z_OK (out full or
- * input used up), Z_STREAM_END, or an error. */
-int pgit__inflate_some(z_stream *strm, const uint8_t **in, size_t *in_left,
-                        uint8_t *out, size_t room, size_t *produced)
+/* ---- zlib ---------------------------------------------------------------- */
+
+static int zlib_inflate_more(z_stream *strm, const uint8_t **in, size_t *in_left,
+                             uint8_t *out, size_t room, size_t *produced)
 {
     int zrc = Z_OK;
 
@@ -133,4 +138,238 @@ int pgit__inflate_some(z_stream *strm, const uint8_t **in, size_t *in_left,
             return Z_OK;   /* input used up: caller decides whether that is truncation */
     }
     return zrc;
+}
+
+static int zlib_deflate_more(z_stream *strm, const uint8_t **in, size_t *in_left,
+                             uint8_t **out, size_t *out_left, int finish)
+{
+    for (;;) {
+        size_t in_take = *in_left < ZCHUNK ? *in_left : ZCHUNK;
+        size_t out_take = *out_left < ZCHUNK ? *out_left : ZCHUNK;
+        int flush = (finish && in_take == *in_left) ? Z_FINISH : Z_NO_FLUSH;
+        size_t used, made;
+        int zrc;
+
+        if (out_take == 0)
+            return Z_OK;
+        strm->next_in = (Bytef *)(uintptr_t)*in;
+        strm->avail_in = (uInt)in_take;
+        strm->next_out = *out;
+        strm->avail_out = (uInt)out_take;
+        zrc = deflate(strm, flush);
+        used = in_take - strm->avail_in;
+        made = out_take - strm->avail_out;
+        *in += used;
+        *in_left -= used;
+        *out += made;
+        *out_left -= made;
+        if (zrc == Z_STREAM_END)
+            return Z_STREAM_END;
+        if (zrc != Z_OK && zrc != Z_BUF_ERROR)
+            return zrc;
+        if (*in_left == 0 && !finish)
+            return Z_OK;
+        if (used == 0 && made == 0)
+            return Z_OK;   /* no room: the caller sees *out_left */
+    }
+}
+
+/* ---- ISA-L --------------------------------------------------------------- */
+
+#if defined(PGIT_HAVE_ISAL)
+/* zlib levels to igzip's 0-3: 1 is git's loose-object level. */
+static uint32_t isal_level(int32_t level)
+{
+    return level <= 1 ? 1u : level <= 5 ? 2u : 3u;
+}
+
+static size_t isal_level_buf_size(uint32_t level)
+{
+    return level == 1 ? ISAL_DEF_LVL1_DEFAULT : level == 2 ? ISAL_DEF_LVL2_DEFAULT : ISAL_DEF_LVL3_DEFAULT;
+}
+
+/* zlib's header rules (RFC 1950 and zlib's own window limit), which igzip
+ * does not all apply: a stream zlib refuses must not be read by ISA-L. */
+static int zlib_header_ok(const uint8_t h[2])
+{
+    return (h[0] & 0x0f) == 8 && (h[0] >> 4) <= 7 && ((h[0] << 8) | h[1]) % 31 == 0 && (h[1] & 0x20) == 0;
+}
+
+static int isal_inflate_more(pgit_codec *codec, const uint8_t **in, size_t *in_left,
+                             uint8_t *out, size_t room, size_t *produced)
+{
+    struct inflate_state *s = codec->isal_inflater;
+
+    *produced = 0;
+    if (codec->isal_finished)
+        return Z_STREAM_END;
+    if (codec->isal_in_seen < 2 && *in_left > 0 && room > 0) {
+        /* The two header bytes go to ISA-L with the rest; they are checked
+         * here first, by zlib's rules. */
+        size_t i, k = 2 - codec->isal_in_seen < *in_left ? 2 - codec->isal_in_seen : *in_left;
+        for (i = 0; i < k; i++)
+            codec->isal_zlib_header[codec->isal_in_seen + i] = (*in)[i];
+        if (codec->isal_in_seen + k == 2 && !zlib_header_ok(codec->isal_zlib_header))
+            return Z_DATA_ERROR;
+    }
+    while (room > 0) {
+        size_t in_take = *in_left < ZCHUNK ? *in_left : ZCHUNK;
+        size_t out_take = room < ZCHUNK ? room : ZCHUNK;
+        size_t used, made;
+        int rc;
+
+        s->next_in = (uint8_t *)(uintptr_t)*in;
+        s->avail_in = (uint32_t)in_take;
+        s->next_out = out;
+        s->avail_out = (uint32_t)out_take;
+        rc = isal_inflate(s);
+        used = in_take - s->avail_in;
+        made = out_take - s->avail_out;
+        *in += used;
+        *in_left -= used;
+        codec->isal_in_seen += used;
+        if (rc == ISAL_DECOMP_OK && s->block_state == ISAL_BLOCK_FINISH) {
+            /* igzip reads ahead a few bytes into a bit buffer: give back the
+             * ones past the stream's end (the input is contiguous, so this
+             * may reach into an earlier call's bytes). */
+            size_t back = (size_t)s->read_in_length / 8;
+            *in -= back;
+            *in_left += back;
+            codec->isal_in_seen -= back;
+            codec->isal_finished = 1;
+        }
+        out += made;
+        room -= made;
+        *produced += made;
+        if (rc != ISAL_DECOMP_OK)
+            return Z_DATA_ERROR;   /* zlib will name it */
+        if (codec->isal_finished)
+            return Z_STREAM_END;
+        if (used == 0 && made == 0)
+            return *in_left == 0 ? Z_OK : Z_BUF_ERROR;
+        if (*in_left == 0 && made < out_take)
+            return Z_OK;
+    }
+    return Z_OK;
+}
+
+static int isal_deflate_more(pgit_codec *codec, const uint8_t **in, size_t *in_left,
+                             uint8_t **out, size_t *out_left, int finish)
+{
+    struct isal_zstream *s = codec->isal_deflater;
+
+    for (;;) {
+        size_t in_take = *in_left < ZCHUNK ? *in_left : ZCHUNK;
+        size_t out_take = *out_left < ZCHUNK ? *out_left : ZCHUNK;
+        size_t used, made;
+
+        if (out_take == 0)
+            return Z_OK;
+        s->next_in = (uint8_t *)(uintptr_t)*in;
+        s->avail_in = (uint32_t)in_take;
+        s->next_out = *out;
+        s->avail_out = (uint32_t)out_take;
+        s->end_of_stream = (finish && in_take == *in_left) ? 1 : 0;
+        s->flush = NO_FLUSH;
+        if (isal_deflate(s) != COMP_OK)
+            return Z_STREAM_ERROR;
+        used = in_take - s->avail_in;
+        made = out_take - s->avail_out;
+        *in += used;
+        *in_left -= used;
+        *out += made;
+        *out_left -= made;
+        if (s->internal_state.state == ZSTATE_END)
+            return Z_STREAM_END;
+        if (*in_left == 0 && !finish)
+            return Z_OK;
+        if (used == 0 && made == 0)
+            return Z_OK;   /* no room: the caller sees *out_left */
+    }
+}
+#endif
+
+int pgit__isal_ready(pgit_codec *codec, int deflating)
+{
+#if defined(PGIT_HAVE_ISAL)
+    if (deflating) {
+        if (codec->level == 0)
+            return 0;   /* stored blocks: zlib's are what git writes */
+        if (codec->isal_deflater == NULL) {
+            codec->isal_deflater = calloc(1, sizeof(*codec->isal_deflater));
+            codec->isal_level_buf = malloc(isal_level_buf_size(3));
+            if (codec->isal_deflater == NULL || codec->isal_level_buf == NULL) {
+                free(codec->isal_deflater);
+                free(codec->isal_level_buf);
+                codec->isal_deflater = NULL;
+                codec->isal_level_buf = NULL;
+                return 0;
+            }
+        }
+        return 1;
+    }
+    if (codec->isal_inflater == NULL)
+        codec->isal_inflater = calloc(1, sizeof(*codec->isal_inflater));
+    return codec->isal_inflater != NULL;
+#else
+    (void)codec;
+    (void)deflating;
+    return 0;
+#endif
+}
+
+int32_t pgit__inflate_start(pgit_codec *codec, int engine)
+{
+#if defined(PGIT_HAVE_ISAL)
+    if (engine == ENGINE_ISAL && pgit__isal_ready(codec, 0)) {
+        isal_inflate_init(codec->isal_inflater);
+        codec->isal_inflater->crc_flag = ISAL_ZLIB;
+        codec->isal_in_seen = 0;
+        codec->isal_finished = 0;
+        codec->inflate_engine = ENGINE_ISAL;
+        return PGIT_OK;
+    }
+#endif
+    (void)engine;
+    codec->inflate_engine = ENGINE_ZLIB;
+    return inflateReset(&codec->inflater) == Z_OK ? PGIT_OK : PGIT_ENOMEM;
+}
+
+int pgit__inflate_more(pgit_codec *codec, const uint8_t **in, size_t *in_left,
+                       uint8_t *out, size_t room, size_t *produced)
+{
+#if defined(PGIT_HAVE_ISAL)
+    if (codec->inflate_engine == ENGINE_ISAL)
+        return isal_inflate_more(codec, in, in_left, out, room, produced);
+#endif
+    return zlib_inflate_more(&codec->inflater, in, in_left, out, room, produced);
+}
+
+int32_t pgit__deflate_start(pgit_codec *codec)
+{
+#if defined(PGIT_HAVE_ISAL)
+    if (pgit__isal_ready(codec, 1)) {
+        struct isal_zstream *s = codec->isal_deflater;
+        uint32_t level = isal_level(codec->level);
+        isal_deflate_init(s);
+        s->level = level;
+        s->level_buf = codec->isal_level_buf;
+        s->level_buf_size = (uint32_t)isal_level_buf_size(level);
+        s->gzip_flag = IGZIP_ZLIB;
+        codec->deflate_engine = ENGINE_ISAL;
+        return PGIT_OK;
+    }
+#endif
+    codec->deflate_engine = ENGINE_ZLIB;
+    return deflateReset(&codec->deflater) == Z_OK ? PGIT_OK : PGIT_ENOMEM;
+}
+
+int pgit__deflate_more(pgit_codec *codec, const uint8_t **in, size_t *in_left,
+                       uint8_t **out, size_t *out_left, int finish)
+{
+#if defined(PGIT_HAVE_ISAL)
+    if (codec->deflate_engine == ENGINE_ISAL)
+        return isal_deflate_more(codec, in, in_left, out, out_left, finish);
+#endif
+    return zlib_deflate_more(&codec->deflater, in, in_left, out, out_left, finish);
 }

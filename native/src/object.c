@@ -100,43 +100,13 @@ pgit_size pgit_object_encode_bound(pgit_size content_len)
     return bound + 64;
 }
 
-/* Runs deflate over in[0..len) with `flush`, slicing for zlib's uInt
- * counters. Output room is tracked by the caller through strm. */
-static int deflate_all(z_stream *strm, const uint8_t *in, size_t len, int flush,
-                       uint8_t **out, size_t *out_left)
-{
-    int zrc = Z_OK;
-
-    do {
-        size_t in_take = len < ZCHUNK ? len : ZCHUNK;
-        size_t out_take = *out_left < ZCHUNK ? *out_left : ZCHUNK;
-        int f = (in_take == len) ? flush : Z_NO_FLUSH;
-
-        strm->next_in = (Bytef *)(uintptr_t)in;
-        strm->avail_in = (uInt)in_take;
-        strm->next_out = *out;
-        strm->avail_out = (uInt)out_take;
-        zrc = deflate(strm, f);
-        in += in_take - strm->avail_in;
-        len -= in_take - strm->avail_in;
-        *out_left -= out_take - strm->avail_out;
-        *out += out_take - strm->avail_out;
-        if (zrc == Z_STREAM_END)
-            return Z_STREAM_END;
-        if (zrc != Z_OK && zrc != Z_BUF_ERROR)
-            return zrc;
-        if (*out_left == 0 && (len > 0 || f == Z_FINISH))
-            return Z_BUF_ERROR;
-    } while (len > 0 || (flush == Z_FINISH && zrc != Z_STREAM_END));
-    return zrc;
-}
-
 int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                            pgit_codec *codec, int32_t algo, int32_t type,
                            const uint8_t *content, pgit_size content_len)
 {
     uint8_t header[PGIT_MAX_HEADER_SIZE];
-    size_t header_len, bound, out_left;
+    size_t header_len, bound, out_left, in_left;
+    const uint8_t *in;
     pgit_hash_ctx hash;
     uint8_t *cursor;
     int zrc;
@@ -178,13 +148,20 @@ int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
     }
 #endif
 
-    if (deflateReset(&codec->deflater) != Z_OK)
+    if (codec->mode == MODE_ENCODE)
+        codec->mode = MODE_IDLE;   /* the deflater is restarted: a streaming encode is abandoned */
+    if (pgit__deflate_start(codec) != PGIT_OK)
         return PGIT_ENOMEM;
     cursor = out;
     out_left = out_cap;
-    zrc = deflate_all(&codec->deflater, header, header_len, Z_NO_FLUSH, &cursor, &out_left);
-    if (zrc == Z_OK || zrc == Z_BUF_ERROR)
-        zrc = deflate_all(&codec->deflater, content, content_len, Z_FINISH, &cursor, &out_left);
+    in = header;
+    in_left = header_len;
+    zrc = pgit__deflate_more(codec, &in, &in_left, &cursor, &out_left, 0);
+    if (zrc == Z_OK && in_left == 0) {
+        in = content;
+        in_left = content_len;
+        zrc = pgit__deflate_more(codec, &in, &in_left, &cursor, &out_left, 1);
+    }
     if (zrc != Z_STREAM_END)
         return zrc == Z_MEM_ERROR ? PGIT_ENOMEM : PGIT_EBUFSIZE;
     *out_len = (size_t)(cursor - out);
@@ -225,92 +202,7 @@ int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
     return PGIT_OK;
 }
 
-/* The canonical header read: one inflated byte per call, as the streaming
- * decoders (here and in the Java backend) do. A byte that comes out in the
- * same call as a zlib error is not examined. The fast path below falls back
- * to this when it meets a zlib error, so every decoder reaches the same
- * verdict on the same bytes whatever its buffer sizes. On PGIT_OK, hdr holds
- * exactly the header and the inflater stands right after it. */
-static int32_t read_header_bytewise(int32_t *type, uint64_t *size, size_t *header_len,
-                                    uint8_t *hdr, size_t *filled,
-                                    z_stream *strm, const uint8_t **in, size_t *in_left)
-{
-    *filled = 0;
-    if (inflateReset(strm) != Z_OK)
-        return PGIT_ENOMEM;
-    for (;;) {
-        size_t got;
-        int32_t rc;
-        int zrc = pgit__inflate_some(strm, in, in_left, hdr + *filled, 1, &got);
-
-        if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return pgit__inflate_error(zrc);
-        *filled += got;
-        rc = pgit__header_parse(type, size, header_len, hdr, *filled);
-        if (rc != PGIT_MORE)
-            return rc;
-        if (zrc == Z_STREAM_END)
-            return PGIT_EHEADER;
-        if (got == 0)
-            return PGIT_ETRUNCATED;
-    }
-}
-
-/* Inflates the header of a loose object with zlib into hdr (room for
- * PGIT_MAX_HEADER_SIZE bytes). On PGIT_OK, *filled bytes are in hdr, of
- * which *header_len are the header; the rest are the first content bytes. */
-static int32_t read_header(int32_t *type, uint64_t *size, size_t *header_len,
-                           uint8_t *hdr, size_t *filled,
-                           z_stream *strm, const uint8_t **in, size_t *in_left)
-{
-    const uint8_t *start = *in;
-    size_t start_len = *in_left;
-
-    *filled = 0;
-    if (inflateReset(strm) != Z_OK)
-        return PGIT_ENOMEM;
-    for (;;) {
-        size_t produced;
-        int zrc = pgit__inflate_some(strm, in, in_left, hdr + *filled, PGIT_MAX_HEADER_SIZE - *filled, &produced);
-        int32_t rc;
-
-        if (zrc != Z_OK && zrc != Z_STREAM_END) {
-            *in = start;
-            *in_left = start_len;
-            return read_header_bytewise(type, size, header_len, hdr, filled, strm, in, in_left);
-        }
-        *filled += produced;
-        rc = pgit__header_parse(type, size, header_len, hdr, *filled);
-        if (rc != PGIT_MORE)
-            return rc;
-        if (zrc == Z_STREAM_END)
-            return PGIT_EHEADER;     /* stream ended inside the header: no NUL */
-        if (*in_left == 0 && produced == 0)
-            return PGIT_ETRUNCATED;
-    }
-}
-
-int32_t pgit_object_peek(int32_t *out_type, pgit_size *out_size, int32_t *out_header_len,
-                         pgit_codec *codec, const uint8_t *in, pgit_size in_len)
-{
-    uint8_t hdr[PGIT_MAX_HEADER_SIZE];
-    size_t filled, header_len, left = (size_t)in_len;
-    uint64_t size;
-    int32_t rc;
-
-    if (out_type == NULL || out_size == NULL || out_header_len == NULL || codec == NULL ||
-        (in == NULL && in_len > 0))
-        return PGIT_EINVAL;
-    if (codec->mode == MODE_DECODE)
-        codec->mode = MODE_IDLE;   /* the inflater is reset: any stream is abandoned */
-    rc = read_header(out_type, &size, &header_len, hdr, &filled, &codec->inflater, &in, &left);
-    if (rc == PGIT_OK) {
-        *out_size = size;
-        *out_header_len = (int32_t)header_len;
-    }
-    return rc;
-}
-
+#if defined(PGIT_HAVE_LIBDEFLATE)
 /* Checks the id of a decoded object. */
 static int32_t check_id(int32_t algo, const uint8_t *expected, const uint8_t *hdr, size_t hdr_len,
                         const uint8_t *content, size_t content_len)
@@ -326,7 +218,6 @@ static int32_t check_id(int32_t algo, const uint8_t *expected, const uint8_t *hd
     return memcmp(actual, expected, (size_t)pgit_hash_digest_size(algo)) == 0 ? PGIT_OK : PGIT_EIDMISMATCH;
 }
 
-#if defined(PGIT_HAVE_LIBDEFLATE)
 /* The fast path: the whole stream through libdeflate into the codec's scratch
  * buffer (room for a header and out_cap bytes), one Huffman table build per
  * block and no separate header pass. Only a clean success is taken: the
@@ -363,96 +254,13 @@ static int32_t decode_libdeflate(int32_t *out_type, uint8_t *out, size_t out_cap
 }
 #endif
 
-int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
-                           pgit_codec *codec, int32_t algo, const uint8_t *expected_id,
-                           const uint8_t *in, pgit_size in_len)
-{
-    uint8_t hdr[PGIT_MAX_HEADER_SIZE];
-    const uint8_t *cursor = in;
-    size_t left = in_len, filled, header_len, first, produced, declared;
-    uint64_t size;
-    uint8_t probe;
-    int zrc;
-    int32_t type, rc;
-
-    if (out_type == NULL || out_len == NULL || codec == NULL || !algo_known(algo) ||
-        (out == NULL && out_cap > 0) || (in == NULL && in_len > 0))
-        return PGIT_EINVAL;
-    if (codec->mode == MODE_DECODE)
-        codec->mode = MODE_IDLE;
-
-#if defined(PGIT_HAVE_LIBDEFLATE)
-    if (out_cap <= PGIT__LIBDEFLATE_MAX) {
-        const uint8_t *header;
-        size_t made = 0;
-        rc = decode_libdeflate(out_type, out, out_cap, &made, &header, &header_len, codec, in, in_len);
-        if (rc == PGIT_OK) {
-            *out_len = made;
-            if (expected_id != NULL)
-                rc = check_id(algo, expected_id, header, header_len, out, made);
-        }
-        if (rc == PGIT_OK || rc == PGIT_EIDMISMATCH || rc == PGIT_ENOMEM) {
-            pgit__codec_scratch_trim(codec);
-            return rc;
-        }
-        /* not a clean success: zlib names the error precisely, or asks for room */
-    }
-#endif
-
-    rc = read_header(&type, &size, &header_len, hdr, &filled, &codec->inflater, &cursor, &left);
-    if (rc != PGIT_OK)
-        return rc;
-    if (size > (uint64_t)(SIZE_MAX - PGIT_MAX_HEADER_SIZE))
-        return PGIT_EOVERFLOW;
-    declared = (size_t)size;
-    *out_type = type;
-    if (declared > out_cap) {
-        *out_len = declared;
-        return PGIT_EBUFSIZE;
-    }
-
-    first = filled - header_len;
-    if (first > declared)
-        return PGIT_ESIZE;
-    if (first > 0)
-        memcpy(out, hdr + header_len, first);
-    produced = first;
-
-    zrc = pgit__inflate_some(&codec->inflater, &cursor, &left, out + first, declared - first, &first);
-    produced += first;
-    if (zrc != Z_OK && zrc != Z_STREAM_END)
-        return pgit__inflate_error(zrc);
-    if (zrc == Z_OK && produced < declared)
-        return PGIT_ETRUNCATED;
-    if (zrc == Z_STREAM_END && produced < declared)
-        return PGIT_ESIZE;
-    if (zrc != Z_STREAM_END) {
-        /* All declared bytes are out: the stream must end here, adding nothing. */
-        size_t extra;
-        zrc = pgit__inflate_some(&codec->inflater, &cursor, &left, &probe, 1, &extra);
-        if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return pgit__inflate_error(zrc);   /* an error in the same call as a byte comes first */
-        if (extra > 0)
-            return PGIT_ESIZE;
-        if (zrc == Z_OK)
-            return PGIT_ETRUNCATED;
-    }
-    if (left > 0)
-        return PGIT_ETRAILING;
-
-    *out_len = declared;
-    if (expected_id != NULL)
-        return check_id(algo, expected_id, hdr, header_len, out, declared);
-    return PGIT_OK;
-}
-
 /* ---- streaming encode ---------------------------------------------------- */
 
 int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, pgit_size content_len)
 {
     if (codec == NULL || !algo_known(algo) || pgit__type_name(type) == NULL)
         return PGIT_EINVAL;
-    if (deflateReset(&codec->deflater) != Z_OK)
+    if (pgit__deflate_start(codec) != PGIT_OK)
         return PGIT_ENOMEM;
     codec->mode = MODE_ENCODE;
     codec->algo = algo;
@@ -469,20 +277,13 @@ int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, pgit_si
 /* Feeds the rest of the header to the deflater; 1 when it is all in. */
 static int feed_header(pgit_codec *codec, uint8_t **cursor, size_t *left)
 {
-    z_stream *strm = &codec->deflater;
+    const uint8_t *in = codec->header + codec->header_done;
     size_t todo = codec->header_len - codec->header_done;
-    size_t room = *left < ZCHUNK ? *left : ZCHUNK;
 
-    if (todo == 0)
-        return 1;
-    strm->next_in = codec->header + codec->header_done;
-    strm->avail_in = (uInt)todo;
-    strm->next_out = *cursor;
-    strm->avail_out = (uInt)room;
-    (void)deflate(strm, Z_NO_FLUSH);
-    codec->header_done += todo - strm->avail_in;
-    *cursor += room - strm->avail_out;
-    *left -= room - strm->avail_out;
+    if (todo > 0) {
+        (void)pgit__deflate_more(codec, &in, &todo, cursor, left, 0);
+        codec->header_done = codec->header_len - todo;
+    }
     return codec->header_done == codec->header_len;
 }
 
@@ -504,25 +305,16 @@ int32_t pgit_encode_update(uint8_t *out, pgit_size out_cap, pgit_size *out_len, 
         return PGIT_ESIZE;
     }
 
-    if (feed_header(codec, &cursor, &left)) {
-        while (consumed < in_len && left > 0) {
-            z_stream *strm = &codec->deflater;
-            size_t in_take = in_len - consumed < ZCHUNK ? in_len - consumed : ZCHUNK;
-            size_t room = left < ZCHUNK ? left : ZCHUNK;
-            size_t used;
+    if (feed_header(codec, &cursor, &left) && in_len > 0) {
+        const uint8_t *next = in;
+        size_t todo = (size_t)in_len;
+        int zrc = pgit__deflate_more(codec, &next, &todo, &cursor, &left, 0);
 
-            strm->next_in = (Bytef *)(uintptr_t)(in + consumed);
-            strm->avail_in = (uInt)in_take;
-            strm->next_out = cursor;
-            strm->avail_out = (uInt)room;
-            (void)deflate(strm, Z_NO_FLUSH);   /* Z_OK, or Z_BUF_ERROR: no progress possible */
-            used = in_take - strm->avail_in;
-            pgit__hash_feed(&codec->hash, in + consumed, used);
-            consumed += used;
-            cursor += room - strm->avail_out;
-            left -= room - strm->avail_out;
-            if (used == 0 && room == strm->avail_out)
-                break;
+        consumed = (size_t)in_len - todo;
+        pgit__hash_feed(&codec->hash, in, consumed);
+        if (zrc != Z_OK) {
+            codec->mode = MODE_IDLE;
+            return PGIT_ENOMEM;
         }
     }
     codec->seen += consumed;
@@ -534,9 +326,9 @@ int32_t pgit_encode_update(uint8_t *out, pgit_size out_cap, pgit_size *out_len, 
 int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                            pgit_codec *codec)
 {
-    z_stream *strm;
     uint8_t *cursor = out;
-    size_t left = out_cap, room;
+    size_t left = out_cap, none = 0;
+    const uint8_t *nothing = NULL;
     int zrc;
 
     if (out_id == NULL || out == NULL || out_len == NULL || codec == NULL)
@@ -553,16 +345,9 @@ int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
         return PGIT_MORE;
     }
 
-    strm = &codec->deflater;
-    room = left < ZCHUNK ? left : ZCHUNK;
-    strm->next_in = NULL;
-    strm->avail_in = 0;
-    strm->next_out = cursor;
-    strm->avail_out = (uInt)room;
-    zrc = deflate(strm, Z_FINISH);
-    cursor += room - strm->avail_out;
+    zrc = pgit__deflate_more(codec, &nothing, &none, &cursor, &left, 1);
     *out_len = (size_t)(cursor - out);
-    if (zrc == Z_OK || zrc == Z_BUF_ERROR)
+    if (zrc == Z_OK)
         return PGIT_MORE;
     if (zrc != Z_STREAM_END) {
         codec->mode = MODE_IDLE;
@@ -573,13 +358,21 @@ int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
     return PGIT_OK;
 }
 
-/* ---- streaming decode ---------------------------------------------------- */
+/* ---- decoding: one decoder ----------------------------------------------- */
 
-int32_t pgit_decode_begin(pgit_codec *codec, int32_t algo)
+/*
+ * Every decode runs through decode_run: whole buffers, streams, headers
+ * (peek) and pack entry streams. It reads the header one inflated byte at a
+ * time, so that no content byte is taken with it and a zlib error found in
+ * the same call as a header byte comes first; then exactly the declared
+ * content; then a one-byte probe that must find the end of the stream. So a
+ * verdict depends on the bytes only, never on how they were sliced, and the
+ * Java backend, which checks in the same order, reaches the same one.
+ */
+
+static int32_t decode_start(pgit_codec *codec, int32_t algo, int engine)
 {
-    if (codec == NULL || !algo_known(algo))
-        return PGIT_EINVAL;
-    if (inflateReset(&codec->inflater) != Z_OK)
+    if (pgit__inflate_start(codec, engine) != PGIT_OK)
         return PGIT_ENOMEM;
     codec->mode = MODE_DECODE;
     codec->algo = algo;
@@ -590,7 +383,179 @@ int32_t pgit_decode_begin(pgit_codec *codec, int32_t algo)
     codec->header_done = 0;
     codec->header_parsed = 0;
     codec->stream_end = 0;
+    codec->whole_entry = 0;
+    codec->whole = NULL;
+    codec->whole_len = 0;
+    codec->whole_used = 0;
     return PGIT_OK;
+}
+
+/* As if the header "<type> <size>\0" had been read (pack entries). */
+static void decode_assume_header(pgit_codec *codec, int32_t type, uint64_t size)
+{
+    codec->type = type;
+    codec->declared = size;
+    codec->header_len = pgit__header_write(codec->header, type, size);
+    codec->header_done = codec->header_len;
+    codec->header_parsed = 1;
+    pgit__hash_start(&codec->hash, codec->algo);
+    pgit__hash_feed(&codec->hash, codec->header, codec->header_len);
+}
+
+/* Decodes from *cursor (*left bytes): the header while it is incomplete,
+ * then content into out[0..out_cap) (*written bytes, hashed), then the end
+ * probe once all declared content is out. Returns PGIT_OK (see stream_end,
+ * header_parsed and seen for where it stands) or a verdict. */
+static int32_t decode_run(pgit_codec *codec, uint8_t *out, size_t out_cap, size_t *written,
+                          const uint8_t **cursor, size_t *left)
+{
+    int zrc;
+
+    *written = 0;
+    while (!codec->header_parsed) {
+        size_t got, hl;
+        int32_t rc;
+
+        zrc = pgit__inflate_more(codec, cursor, left, codec->header + codec->header_done, 1, &got);
+        if (zrc != Z_OK && zrc != Z_STREAM_END)
+            return pgit__inflate_error(zrc);
+        codec->header_done += got;
+        rc = pgit__header_parse(&codec->type, &codec->declared, &hl, codec->header, codec->header_done);
+        if (rc == PGIT_OK) {
+            codec->header_parsed = 1;
+            codec->header_len = hl;
+            pgit__hash_start(&codec->hash, codec->algo);
+            pgit__hash_feed(&codec->hash, codec->header, hl);
+        } else if (rc != PGIT_MORE) {
+            return rc;
+        }
+        if (zrc == Z_STREAM_END) {
+            if (!codec->header_parsed)
+                return PGIT_EHEADER;
+            codec->stream_end = 1;
+        }
+        if (got == 0 && zrc == Z_OK)
+            return PGIT_OK;   /* input used up */
+    }
+
+    if (!codec->stream_end && codec->seen < codec->declared && out_cap > 0) {
+        uint64_t remaining = codec->declared - codec->seen;
+        size_t room = (uint64_t)out_cap < remaining ? out_cap : (size_t)remaining;
+
+        zrc = pgit__inflate_more(codec, cursor, left, out, room, written);
+        codec->seen += *written;
+        pgit__hash_feed(&codec->hash, out, *written);
+        if (zrc != Z_OK && zrc != Z_STREAM_END)
+            return pgit__inflate_error(zrc);
+        if (zrc == Z_STREAM_END)
+            codec->stream_end = 1;
+    }
+    if (!codec->stream_end && codec->seen == codec->declared) {
+        uint8_t probe;
+        size_t extra;
+
+        zrc = pgit__inflate_more(codec, cursor, left, &probe, 1, &extra);
+        if (zrc != Z_OK && zrc != Z_STREAM_END)
+            return pgit__inflate_error(zrc);
+        if (extra > 0)
+            return PGIT_ESIZE;
+        if (zrc == Z_STREAM_END)
+            codec->stream_end = 1;
+    }
+    if (codec->stream_end && *left > 0)   /* a short stream is reported first */
+        return codec->seen != codec->declared ? PGIT_ESIZE : PGIT_ETRAILING;
+    return PGIT_OK;
+}
+
+/* The verdict once all input is in: *actual gets the id of what came out. */
+static int32_t decode_conclude(pgit_codec *codec, const uint8_t *expected_id, uint8_t *actual)
+{
+    pgit_hash_ctx hash = codec->hash;   /* a copy: a replay may still need the original */
+
+    if (!codec->stream_end)
+        return PGIT_ETRUNCATED;
+    if (codec->seen != codec->declared)
+        return PGIT_ESIZE;
+    pgit__hash_end(&hash, actual);
+    if (expected_id != NULL && memcmp(actual, expected_id, (size_t)pgit_hash_digest_size(codec->algo)) != 0)
+        return PGIT_EIDMISMATCH;
+    return PGIT_OK;
+}
+
+/* ISA-L found the whole input unclean: decode it again from the start with
+ * zlib, whose verdict stands, hashing but not delivering again the content
+ * already delivered. Returns PGIT_OK (zlib goes on from there) or zlib's
+ * verdict. */
+static int32_t decode_replay(pgit_codec *codec)
+{
+    uint64_t delivered = codec->seen;
+    int entry = codec->whole_entry;
+    int32_t type = codec->type;
+    uint64_t declared = codec->declared;
+    const uint8_t *cursor;
+    size_t left;
+
+    if (pgit__codec_scratch(codec, (size_t)64 << 10) != PGIT_OK || pgit__inflate_start(codec, ENGINE_ZLIB) != PGIT_OK)
+        return PGIT_ENOMEM;
+    codec->seen = 0;
+    codec->stream_end = 0;
+    codec->header_done = 0;
+    codec->header_parsed = 0;
+    if (entry)
+        decode_assume_header(codec, type, declared);
+    cursor = codec->whole;
+    left = codec->whole_len;
+    for (;;) {
+        uint64_t todo = delivered - codec->seen;
+        size_t room = todo < codec->scratch_cap ? (size_t)todo : codec->scratch_cap, made;
+        int32_t rc = decode_run(codec, codec->scratch, room, &made, &cursor, &left);
+
+        codec->whole_used = codec->whole_len - left;
+        if (rc != PGIT_OK)
+            return rc;
+        if (codec->seen >= delivered && codec->header_parsed)
+            return PGIT_OK;
+        if (made == 0)
+            return PGIT_OK;   /* zlib stops earlier: its verdict comes at the end */
+    }
+}
+
+/* One step of a decode over the whole input: ISA-L first; whatever it does
+ * not finish cleanly goes to zlib. */
+static int32_t decode_whole_step(pgit_codec *codec, uint8_t *out, size_t out_cap, size_t *written)
+{
+    *written = 0;
+    for (;;) {
+        const uint8_t *cursor = codec->whole + codec->whole_used;
+        size_t left = codec->whole_len - codec->whole_used, made;
+        int32_t rc = decode_run(codec, out + *written, out_cap - *written, &made, &cursor, &left);
+        int stalled;
+
+        *written += made;
+        codec->whole_used = codec->whole_len - left;
+        if (codec->inflate_engine != ENGINE_ISAL || rc == PGIT_ENOMEM)
+            return rc;
+        /* input used up, stream not ended, room left: a verdict is due */
+        stalled = left == 0 && !codec->stream_end && (*written < out_cap || !codec->header_parsed);
+        if (rc == PGIT_OK && !stalled)
+            return PGIT_OK;
+        rc = decode_replay(codec);
+        if (rc != PGIT_OK)
+            return rc;
+    }
+}
+
+static int32_t decode_fail(pgit_codec *codec, int32_t rc)
+{
+    codec->mode = MODE_IDLE;
+    return rc;
+}
+
+int32_t pgit_decode_begin(pgit_codec *codec, int32_t algo)
+{
+    if (codec == NULL || !algo_known(algo))
+        return PGIT_EINVAL;
+    return decode_start(codec, algo, ENGINE_ZLIB);
 }
 
 int32_t pgit_decode_begin_entry(pgit_codec *codec, int32_t algo, int32_t type, pgit_size size)
@@ -602,21 +567,24 @@ int32_t pgit_decode_begin_entry(pgit_codec *codec, int32_t algo, int32_t type, p
     rc = pgit_decode_begin(codec, algo);
     if (rc != PGIT_OK)
         return rc;
-    /* As if the header had been read: content comes first. */
-    codec->type = type;
-    codec->declared = size;
-    codec->header_len = pgit__header_write(codec->header, type, size);
-    codec->header_done = codec->header_len;
-    codec->header_parsed = 1;
-    pgit__hash_start(&codec->hash, algo);
-    pgit__hash_feed(&codec->hash, codec->header, codec->header_len);
+    decode_assume_header(codec, type, size);
+    codec->whole_entry = 1;
     return PGIT_OK;
 }
 
-static int32_t decode_fail(pgit_codec *codec, int32_t rc)
+int32_t pgit_decode_set_input(pgit_codec *codec, const uint8_t *in, pgit_size in_len)
 {
-    codec->mode = MODE_IDLE;
-    return rc;
+    if (codec == NULL || (in == NULL && in_len > 0))
+        return PGIT_EINVAL;
+    if (codec->mode != MODE_DECODE || codec->whole != NULL || codec->seen > 0 ||
+        codec->stream_end || (!codec->header_parsed && codec->header_done > 0))
+        return PGIT_ESTATE;
+    if (pgit__inflate_start(codec, ENGINE_ISAL) != PGIT_OK)
+        return decode_fail(codec, PGIT_ENOMEM);
+    codec->whole = in;
+    codec->whole_len = (size_t)in_len;
+    codec->whole_used = 0;
+    return PGIT_OK;
 }
 
 int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out, pgit_size out_cap,
@@ -624,8 +592,8 @@ int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out,
                            pgit_codec *codec, const uint8_t *in, pgit_size in_len)
 {
     const uint8_t *cursor = in;
-    size_t left = in_len, written = 0;
-    int zrc;
+    size_t left = (size_t)in_len, written = 0;
+    int32_t rc;
 
     if (out_type == NULL || out_size == NULL || out_len == NULL || in_used == NULL || codec == NULL ||
         (out == NULL && out_cap > 0) || (in == NULL && in_len > 0))
@@ -636,95 +604,131 @@ int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, uint8_t *out,
     *out_size = codec->declared;
     if (codec->mode != MODE_DECODE)
         return PGIT_ESTATE;
-    if (codec->stream_end) {
-        if (in_len == 0)
-            return PGIT_OK;
-        return decode_fail(codec, codec->seen != codec->declared ? PGIT_ESIZE : PGIT_ETRAILING);
+    if (codec->whole != NULL) {
+        if (in_len > 0)
+            return PGIT_EINVAL;   /* the input was given up front */
+        rc = decode_whole_step(codec, out, (size_t)out_cap, &written);
+    } else {
+        rc = decode_run(codec, out, (size_t)out_cap, &written, &cursor, &left);
     }
-
-    /* The header, one byte at a time so that no content byte is taken early. */
-    while (!codec->header_parsed) {
-        size_t got;
-        size_t hl;
-        int32_t rc;
-
-        zrc = pgit__inflate_some(&codec->inflater, &cursor, &left, codec->header + codec->header_done, 1, &got);
-        if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return decode_fail(codec, pgit__inflate_error(zrc));
-        codec->header_done += got;
-        rc = pgit__header_parse(&codec->type, &codec->declared, &hl, codec->header, codec->header_done);
-        if (rc == PGIT_OK) {
-            codec->header_parsed = 1;
-            codec->header_len = hl;
-            pgit__hash_start(&codec->hash, codec->algo);
-            pgit__hash_feed(&codec->hash, codec->header, hl);
-        } else if (rc != PGIT_MORE) {
-            return decode_fail(codec, rc);
-        }
-        if (zrc == Z_STREAM_END) {
-            if (!codec->header_parsed)
-                return decode_fail(codec, PGIT_EHEADER);
-            codec->stream_end = 1;
-        }
-        if (got == 0 && zrc == Z_OK)
-            break;   /* input used up */
-    }
-
-    /* Content: exactly the declared bytes, then a one-byte probe that must
-     * find the end of the stream. The whole-buffer decoder checks in the same
-     * order, so both give the same verdict on the same bytes. */
-    if (codec->header_parsed && !codec->stream_end && codec->seen < codec->declared && out_cap > 0) {
-        uint64_t remaining = codec->declared - codec->seen;
-        size_t room = (uint64_t)out_cap < remaining ? out_cap : (size_t)remaining;
-
-        zrc = pgit__inflate_some(&codec->inflater, &cursor, &left, out, room, &written);
-        codec->seen += written;
-        pgit__hash_feed(&codec->hash, out, written);
-        if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return decode_fail(codec, pgit__inflate_error(zrc));
-        if (zrc == Z_STREAM_END)
-            codec->stream_end = 1;
-    }
-    if (codec->header_parsed && !codec->stream_end && codec->seen == codec->declared) {
-        uint8_t probe;
-        size_t extra;
-
-        zrc = pgit__inflate_some(&codec->inflater, &cursor, &left, &probe, 1, &extra);
-        if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return decode_fail(codec, pgit__inflate_error(zrc));
-        if (extra > 0)
-            return decode_fail(codec, PGIT_ESIZE);
-        if (zrc == Z_STREAM_END)
-            codec->stream_end = 1;
-    }
-    if (codec->stream_end && left > 0)   /* a short stream is reported first, as in pgit_object_decode */
-        return decode_fail(codec, codec->seen != codec->declared ? PGIT_ESIZE : PGIT_ETRAILING);
-
+    if (rc != PGIT_OK)
+        return decode_fail(codec, rc);
     *out_type = codec->type;
     *out_size = codec->declared;
     *out_len = written;
-    *in_used = in_len - left;
+    *in_used = (size_t)in_len - left;
     return PGIT_OK;
 }
 
 int32_t pgit_decode_finish(uint8_t *out_id, pgit_codec *codec, const uint8_t *expected_id)
 {
     uint8_t actual[PGIT_MAX_DIGEST_SIZE];
+    int32_t rc;
 
     if (codec == NULL)
         return PGIT_EINVAL;
     if (codec->mode != MODE_DECODE)
         return PGIT_ESTATE;
-    if (!codec->stream_end)
-        return decode_fail(codec, PGIT_ETRUNCATED);
-    if (codec->seen != codec->declared)
-        return decode_fail(codec, PGIT_ESIZE);
+    rc = decode_conclude(codec, expected_id, actual);
+    if (rc != PGIT_OK && codec->whole != NULL && codec->inflate_engine == ENGINE_ISAL) {
+        /* zlib decides, over the whole stream */
+        size_t made;
+        rc = decode_replay(codec);
+        while (rc == PGIT_OK) {
+            rc = decode_whole_step(codec, codec->scratch, codec->scratch_cap, &made);
+            if (made == 0)
+                break;
+        }
+        if (rc == PGIT_OK)
+            rc = decode_conclude(codec, expected_id, actual);
+    }
     codec->mode = MODE_IDLE;
-    pgit__hash_end(&codec->hash, actual);
-    if (out_id != NULL)
+    if (out_id != NULL && (rc == PGIT_OK || rc == PGIT_EIDMISMATCH))
         memcpy(out_id, actual, (size_t)pgit_hash_digest_size(codec->algo));
-    if (expected_id != NULL &&
-        memcmp(actual, expected_id, (size_t)pgit_hash_digest_size(codec->algo)) != 0)
-        return PGIT_EIDMISMATCH;
+    return rc;
+}
+
+/* ---- whole buffers: thin cases of the decoder ---------------------------- */
+
+int32_t pgit_object_peek(int32_t *out_type, pgit_size *out_size, int32_t *out_header_len,
+                         pgit_codec *codec, const uint8_t *in, pgit_size in_len)
+{
+    size_t made;
+    int32_t rc;
+
+    if (out_type == NULL || out_size == NULL || out_header_len == NULL || codec == NULL ||
+        (in == NULL && in_len > 0))
+        return PGIT_EINVAL;
+    rc = decode_start(codec, PGIT_HASH_SHA1, ENGINE_ZLIB);
+    if (rc != PGIT_OK)
+        return rc;
+    codec->whole = in;
+    codec->whole_len = (size_t)in_len;
+    rc = decode_whole_step(codec, NULL, 0, &made);
+    codec->mode = MODE_IDLE;
+    if (rc != PGIT_OK)
+        return rc;
+    if (!codec->header_parsed)
+        return codec->stream_end ? PGIT_EHEADER : PGIT_ETRUNCATED;
+    *out_type = codec->type;
+    *out_size = codec->declared;
+    *out_header_len = (int32_t)codec->header_len;
     return PGIT_OK;
+}
+
+int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
+                           pgit_codec *codec, int32_t algo, const uint8_t *expected_id,
+                           const uint8_t *in, pgit_size in_len)
+{
+    size_t made;
+    int engine = ENGINE_ISAL;
+    int32_t rc;
+
+    if (out_type == NULL || out_len == NULL || codec == NULL || !algo_known(algo) ||
+        (out == NULL && out_cap > 0) || (in == NULL && in_len > 0))
+        return PGIT_EINVAL;
+
+#if defined(PGIT_HAVE_LIBDEFLATE)
+    if (out_cap <= PGIT__LIBDEFLATE_MAX) {
+        const uint8_t *header;
+        size_t header_len;
+        made = 0;
+        rc = decode_libdeflate(out_type, out, out_cap, &made, &header, &header_len, codec, in, in_len);
+        if (rc == PGIT_OK) {
+            *out_len = made;
+            if (expected_id != NULL)
+                rc = check_id(algo, expected_id, header, header_len, out, made);
+        }
+        if (rc == PGIT_OK || rc == PGIT_EIDMISMATCH || rc == PGIT_ENOMEM) {
+            pgit__codec_scratch_trim(codec);
+            return rc;
+        }
+        engine = ENGINE_ZLIB;   /* not a clean success: zlib names the error, or asks for room */
+    }
+#endif
+
+    rc = decode_start(codec, algo, engine);
+    if (rc != PGIT_OK)
+        return rc;
+    codec->whole = in;
+    codec->whole_len = (size_t)in_len;
+    rc = decode_whole_step(codec, NULL, 0, &made);   /* the header */
+    if (rc == PGIT_OK && !codec->header_parsed)
+        rc = codec->stream_end ? PGIT_EHEADER : PGIT_ETRUNCATED;
+    if (rc == PGIT_OK && codec->declared > (uint64_t)(SIZE_MAX - PGIT_MAX_HEADER_SIZE))
+        rc = PGIT_EOVERFLOW;
+    if (rc != PGIT_OK)
+        return decode_fail(codec, rc);
+    *out_type = codec->type;
+    if (codec->declared > out_cap) {
+        *out_len = codec->declared;
+        return decode_fail(codec, PGIT_EBUFSIZE);
+    }
+    rc = decode_whole_step(codec, out, (size_t)codec->declared, &made);
+    if (rc != PGIT_OK)
+        return decode_fail(codec, rc);
+    rc = pgit_decode_finish(NULL, codec, expected_id);
+    if (rc == PGIT_OK)
+        *out_len = codec->declared;
+    return rc;
 }

@@ -128,13 +128,13 @@ int32_t pgit_pack_entry_header(int32_t *out_type, pgit_size *out_size, pgit_size
 
 /* ---- inflating an entry of known size ------------------------------------ */
 
-/* All `size` bytes are out of strm: the stream must end right here, adding
- * nothing (the loose decoder checks the same way). */
-static int32_t expect_end(z_stream *strm, const uint8_t **cursor, size_t *left)
+/* All `size` bytes are out: the stream must end right here, adding nothing
+ * (the loose decoder checks the same way). */
+static int32_t expect_end(pgit_codec *codec, const uint8_t **cursor, size_t *left)
 {
     uint8_t probe;
     size_t extra;
-    int zrc = pgit__inflate_some(strm, cursor, left, &probe, 1, &extra);
+    int zrc = pgit__inflate_more(codec, cursor, left, &probe, 1, &extra);
 
     if (zrc != Z_OK && zrc != Z_STREAM_END)
         return pgit__inflate_error(zrc);
@@ -143,32 +143,34 @@ static int32_t expect_end(z_stream *strm, const uint8_t **cursor, size_t *left)
     return zrc == Z_STREAM_END ? PGIT_OK : PGIT_ETRUNCATED;
 }
 
-/* zlib, the canonical path: its verdict on a bad stream is the one every
- * decoder reports. */
-static int32_t inflate_exact_zlib(uint8_t *out, size_t out_len, size_t *in_used,
-                                  z_stream *strm, const uint8_t *in, size_t in_len)
+static int32_t inflate_exact_on(int engine, uint8_t *out, size_t out_len, size_t *in_used,
+                                pgit_codec *codec, const uint8_t *in, size_t in_len)
 {
     const uint8_t *cursor = in;
     size_t left = in_len, made;
     int zrc;
     int32_t rc;
 
-    if (inflateReset(strm) != Z_OK)
+    if (pgit__inflate_start(codec, engine) != PGIT_OK)
         return PGIT_ENOMEM;
-    zrc = pgit__inflate_some(strm, &cursor, &left, out, out_len, &made);
+    zrc = pgit__inflate_more(codec, &cursor, &left, out, out_len, &made);
     if (zrc != Z_OK && zrc != Z_STREAM_END)
         return pgit__inflate_error(zrc);
     if (made < out_len)
         return zrc == Z_STREAM_END ? PGIT_ESIZE : PGIT_ETRUNCATED;
-    if (zrc != Z_STREAM_END && (rc = expect_end(strm, &cursor, &left)) != PGIT_OK)
+    if (zrc != Z_STREAM_END && (rc = expect_end(codec, &cursor, &left)) != PGIT_OK)
         return rc;
     *in_used = in_len - left;
     return PGIT_OK;
 }
 
+/* A fast engine's clean success stands; anything else is decided by zlib,
+ * the canonical inflater (codec.h). */
 int32_t pgit__inflate_exact(uint8_t *out, size_t out_len, size_t *in_used,
                             pgit_codec *codec, const uint8_t *in, size_t in_len)
 {
+    int32_t rc;
+
 #if defined(PGIT_HAVE_LIBDEFLATE)
     if (out_len <= PGIT__LIBDEFLATE_MAX) {
         size_t used = 0, made = 0;
@@ -178,37 +180,37 @@ int32_t pgit__inflate_exact(uint8_t *out, size_t out_len, size_t *in_used,
             *in_used = used;
             return PGIT_OK;
         }
-        /* anything else: zlib names the exact error */
     }
 #endif
     if (codec->mode == MODE_DECODE)
-        codec->mode = MODE_IDLE;   /* the inflater is reset: a streaming decode is abandoned */
-    return inflate_exact_zlib(out, out_len, in_used, &codec->inflater, in, in_len);
+        codec->mode = MODE_IDLE;   /* the inflater is restarted: a streaming decode is abandoned */
+    if (out_len > PGIT__LIBDEFLATE_MAX || !PGIT__HAVE_LIBDEFLATE) {
+        rc = inflate_exact_on(ENGINE_ISAL, out, out_len, in_used, codec, in, in_len);
+        if (rc == PGIT_OK || rc == PGIT_ENOMEM || codec->inflate_engine == ENGINE_ZLIB)
+            return rc;
+    }
+    return inflate_exact_on(ENGINE_ZLIB, out, out_len, in_used, codec, in, in_len);
 }
 
 /* The same checks through a window, for entries too large to hold: the
  * content is hashed into `hash` when it is not NULL, and its first
  * head_cap bytes are copied to head. */
-static int32_t inflate_exact_streamed(size_t *in_used, pgit_hash_ctx *hash, uint8_t *head, size_t head_cap,
-                                      pgit_codec *codec, uint64_t size, const uint8_t *in, size_t in_len)
+static int32_t inflate_streamed_on(int engine, size_t *in_used, pgit_hash_ctx *hash, uint8_t *head,
+                                   size_t head_cap, pgit_codec *codec, uint64_t size,
+                                   const uint8_t *in, size_t in_len)
 {
-    z_stream *strm = &codec->inflater;
     const uint8_t *cursor = in;
     size_t left = in_len;
     uint64_t seen = 0;
     int zrc = Z_OK;
     int32_t rc;
 
-    if (pgit__codec_scratch(codec, WINDOW) != PGIT_OK)
-        return PGIT_ENOMEM;
-    if (codec->mode == MODE_DECODE)
-        codec->mode = MODE_IDLE;
-    if (inflateReset(strm) != Z_OK)
+    if (pgit__inflate_start(codec, engine) != PGIT_OK)
         return PGIT_ENOMEM;
     while (seen < size) {
         size_t room = size - seen < WINDOW ? (size_t)(size - seen) : WINDOW, made;
 
-        zrc = pgit__inflate_some(strm, &cursor, &left, codec->scratch, room, &made);
+        zrc = pgit__inflate_more(codec, &cursor, &left, codec->scratch, room, &made);
         if (zrc != Z_OK && zrc != Z_STREAM_END)
             return pgit__inflate_error(zrc);
         if (hash != NULL)
@@ -221,10 +223,30 @@ static int32_t inflate_exact_streamed(size_t *in_used, pgit_hash_ctx *hash, uint
         if (zrc == Z_STREAM_END && seen < size)
             return PGIT_ESIZE;
     }
-    if (zrc != Z_STREAM_END && (rc = expect_end(strm, &cursor, &left)) != PGIT_OK)
+    if (zrc != Z_STREAM_END && (rc = expect_end(codec, &cursor, &left)) != PGIT_OK)
         return rc;
     *in_used = in_len - left;
     return PGIT_OK;
+}
+
+static int32_t inflate_exact_streamed(size_t *in_used, pgit_hash_ctx *hash, uint8_t *head, size_t head_cap,
+                                      pgit_codec *codec, uint64_t size, const uint8_t *in, size_t in_len)
+{
+    pgit_hash_ctx start = {0};
+    int32_t rc;
+
+    if (pgit__codec_scratch(codec, WINDOW) != PGIT_OK)
+        return PGIT_ENOMEM;
+    if (codec->mode == MODE_DECODE)
+        codec->mode = MODE_IDLE;
+    if (hash != NULL)
+        start = *hash;
+    rc = inflate_streamed_on(ENGINE_ISAL, in_used, hash, head, head_cap, codec, size, in, in_len);
+    if (rc == PGIT_OK || rc == PGIT_ENOMEM || codec->inflate_engine == ENGINE_ZLIB)
+        return rc;
+    if (hash != NULL)
+        *hash = start;   /* zlib decides, from the start */
+    return inflate_streamed_on(ENGINE_ZLIB, in_used, hash, head, head_cap, codec, size, in, in_len);
 }
 
 static void hash_object(uint8_t *out_id, int32_t algo, int32_t type, const uint8_t *content, size_t len)

@@ -12,13 +12,22 @@
 #define PGIT__LIBDEFLATE_PART ""
 #endif
 
+#if defined(PGIT_HAVE_ISAL)
+#include <isa-l.h>
+#define PGIT__STR2(x) #x
+#define PGIT__STR(x) PGIT__STR2(x)
+#define PGIT__ISAL_PART " isa-l/" PGIT__STR(ISAL_MAJOR_VERSION) "." PGIT__STR(ISAL_MINOR_VERSION) "." PGIT__STR(ISAL_PATCH_VERSION)
+#else
+#define PGIT__ISAL_PART ""
+#endif
+
 #ifndef PGIT_VERSION_STRING
 #define PGIT_VERSION_STRING "0.0.0"
 #endif
 
 const char *pgit_version(void)
 {
-    return PGIT_VERSION_STRING " zlib/" ZLIB_VERSION PGIT__LIBDEFLATE_PART;
+    return PGIT_VERSION_STRING " zlib/" ZLIB_VERSION PGIT__LIBDEFLATE_PART PGIT__ISAL_PART;
 }
 
 int32_t pgit_abi_version(void)
@@ -79,6 +88,7 @@ static const struct {
     { "pgit_encode_finish",       "i32(ptr,ptr,size,ptr,ptr)" },
     { "pgit_decode_begin",        "i32(ptr,i32)" },
     { "pgit_decode_begin_entry",  "i32(ptr,i32,i32,size)" },
+    { "pgit_decode_set_input",    "i32(ptr,ptr,size)" },
     { "pgit_decode_update",       "i32(ptr,ptr,ptr,size,ptr,ptr,ptr,ptr,size)" },
     { "pgit_decode_finish",       "i32(ptr,ptr,ptr)" },
     { "pgit_pack_entry_header",   "i32(ptr,ptr,ptr,ptr,i32,ptr,size,size)" },

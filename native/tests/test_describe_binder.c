@@ -202,6 +202,18 @@ static void test_every_function(void)
                                      at_delta - at_blob - 2) == 0);
             CHECK(t == PGIT_OBJ_BLOB && declared == entry_size && made == entry_size);
             CHECK(pgit_decode_finish(id, ffi_codec, direct_id) == 0);
+
+            /* Again with the whole input given up front: pgit_decode_set_input through libffi. */
+            {
+                const void *whole = pack.data + at_blob + 2;
+                pgit_size whole_len = at_delta - at_blob - 2;
+                CHECK(pgit_decode_begin_entry(ffi_codec, PGIT_HASH_SHA1, PGIT_OBJ_BLOB, entry_size) == 0);
+                { void *a[] = { &codec_p, &whole, &whole_len };
+                  CHECK((int32_t)call("pgit_decode_set_input", a) == 0); }
+                CHECK(pgit_decode_update(&t, &declared, out, sizeof(out), &made, &used, ffi_codec, NULL, 0) == 0);
+                CHECK(made == entry_size && used == 0 && memcmp(out, base, sizeof(base) - 1) == 0);
+                CHECK(pgit_decode_finish(id, ffi_codec, direct_id) == 0);
+            }
         }
 
         CHECK(pgit_delta_apply(direct_out, sizeof(direct_out), &out_len, (const uint8_t *)base, sizeof(base) - 1,

@@ -7,8 +7,30 @@
 
 static pgit_codec *codec;
 
+/* Decodes `in` through pgit_decode_set_input (the whole input up front: the
+ * fast inflater, zlib deciding anything unclean), in output slices of
+ * `slice` bytes; returns the verdict. */
+static int32_t decode_whole_input(const uint8_t *in, pgit_size in_len, pgit_size slice)
+{
+    uint8_t out[4096];
+    int32_t type, rc;
+    pgit_size size, made, used;
+
+    rc = pgit_decode_begin(codec, PGIT_HASH_SHA1);
+    if (rc == PGIT_OK)
+        rc = pgit_decode_set_input(codec, in, in_len);
+    while (rc == PGIT_OK) {
+        rc = pgit_decode_update(&type, &size, out, slice, &made, &used, codec, NULL, 0);
+        if (rc == PGIT_OK && made < slice)
+            break;
+    }
+    if (rc == PGIT_OK)
+        rc = pgit_decode_finish(NULL, codec, NULL);
+    return rc;
+}
+
 /* Decodes `in` one-shot with an exact-size buffer, then streaming in small
- * slices, and checks both give `want`. */
+ * slices, then with the whole input up front, and checks all give `want`. */
 static void expect_both(const uint8_t *in, pgit_size in_len, int32_t want, const char *what)
 {
     uint8_t out[256];
@@ -35,6 +57,11 @@ static void expect_both(const uint8_t *in, pgit_size in_len, int32_t want, const
         rc = pgit_decode_finish(NULL, codec, NULL);
     if (rc != want)
         fprintf(stderr, "streaming %s: ", what);
+    CHECK_RC(rc, want);
+
+    rc = decode_whole_input(in, in_len, 5);
+    if (rc != want)
+        fprintf(stderr, "whole input %s: ", what);
     CHECK_RC(rc, want);
 }
 
@@ -98,8 +125,82 @@ static void test_streams(void)
     memcpy(bad + len, "garbage", 7);
     expect_both(bad, len + 7, PGIT_ETRAILING, "trailing bytes");
 
+    /* Headers zlib refuses and ISA-L would read: a 64 KiB window, a preset dictionary. */
+    memcpy(bad, z, len);
+    bad[0] = 0x88;
+    bad[1] = 0x00;
+    while (((bad[0] << 8) | bad[1]) % 31 != 0)
+        bad[1]++;
+    expect_both(bad, len, PGIT_EZLIB, "window of 2^16");
+    memcpy(bad, z, len);
+    bad[1] = (uint8_t)((bad[1] | 0x20) & ~0x1f);
+    while (((bad[0] << 8) | bad[1]) % 31 != 0)
+        bad[1]++;
+    expect_both(bad, len, PGIT_EZLIB, "preset dictionary");
+
     free(bad);
     free(z);
+}
+
+/* Randomly damaged objects of many sizes and levels: the decoder over the
+ * whole input (ISA-L, then zlib for anything unclean) reaches the verdict
+ * of the plain streaming decoder (zlib) every time. */
+static void test_engines_agree(void)
+{
+    uint32_t seed = 12345;
+    int round, disagreements = 0;
+
+    for (round = 0; round < 3000; round++) {
+        size_t n, i, zlen;
+        uint8_t raw[6000], *z;
+        pgit_size len;
+        int32_t streamed, whole;
+
+        seed = seed * 1103515245u + 12345u;
+        n = 7 + (seed >> 8) % (sizeof(raw) - 7);
+        memcpy(raw, "blob ", 5);
+        {
+            int head = snprintf((char *)raw + 5, 20, "%u", (unsigned)(n - 12));
+            (void)head;
+        }
+        i = strlen((char *)raw) + 1;
+        for (; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            raw[i] = (seed >> 16) % 3 == 0 ? (uint8_t)(seed >> 8) : (uint8_t)("abcdefgh \n"[(seed >> 20) % 10]);
+        }
+        z = zcompress(raw, n, &len);
+        zlen = (size_t)len;
+        seed = seed * 1103515245u + 12345u;
+        switch ((seed >> 16) % 4) {
+        case 0: z[2 + (seed >> 4) % (zlen - 2)] ^= (uint8_t)(1u << ((seed >> 24) % 8)); break;
+        case 1: zlen = 2 + (seed >> 4) % (zlen - 2); break;
+        case 2: z[(seed >> 4) % zlen] = (uint8_t)(seed >> 24); break;
+        default: break;   /* undamaged, or with a wrong declared size */
+        }
+        whole = decode_whole_input(z, zlen, 1 + (seed >> 8) % 4000);
+        {
+            uint8_t out[4096];
+            int32_t type, rc = pgit_decode_begin(codec, PGIT_HASH_SHA1);
+            pgit_size size, made, used, off = 0;
+            while (rc == PGIT_OK) {
+                rc = pgit_decode_update(&type, &size, out, sizeof(out), &made, &used, codec, z + off, zlen - off);
+                if (rc != PGIT_OK)
+                    break;
+                off += used;
+                if (off == zlen && made < sizeof(out))
+                    break;
+            }
+            if (rc == PGIT_OK)
+                rc = pgit_decode_finish(NULL, codec, NULL);
+            streamed = rc;
+        }
+        if (streamed != whole) {
+            if (disagreements++ < 5)
+                fprintf(stderr, "round %d: streamed %d, whole input %d\n", round, streamed, whole);
+        }
+        free(z);
+    }
+    CHECK(disagreements == 0);
 }
 
 /* A bomb: 256 MiB of zeros behind a header that declares 10 bytes. Decoding
@@ -186,6 +287,7 @@ int main(void)
     CHECK_RC(pgit_codec_new(&codec, -1), PGIT_OK);
     test_headers();
     test_streams();
+    test_engines_agree();
     test_bomb();
     test_id_mismatch();
     test_streaming_misuse();

@@ -138,6 +138,12 @@ public final class AutoCodec implements ObjectCodec {
         return large().decode(format, compressed, content, expected);   // streams are for large objects
     }
 
+    @Override
+    public ObjectHeader decode(ObjectFormat format, MemorySegment compressed, OutputStream content, ObjectId expected)
+            throws IOException {
+        return large().decode(format, compressed, content, expected);
+    }
+
     /** The pack half: indexing and verifying packs is bulk work (native); reading a small object is not. */
     private final class RoutedPackCodec implements PackCodec {
         @Override

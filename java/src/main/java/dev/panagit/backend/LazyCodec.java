@@ -12,6 +12,7 @@ import dev.panagit.lib.RawObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.foreign.MemorySegment;
 import java.util.function.Supplier;
 
 /**
@@ -95,6 +96,12 @@ public final class LazyCodec implements ObjectCodec {
 
     @Override
     public ObjectHeader decode(ObjectFormat format, InputStream compressed, OutputStream content, ObjectId expected)
+            throws IOException {
+        return codec().decode(format, compressed, content, expected);
+    }
+
+    @Override
+    public ObjectHeader decode(ObjectFormat format, MemorySegment compressed, OutputStream content, ObjectId expected)
             throws IOException {
         return codec().decode(format, compressed, content, expected);
     }

@@ -13,6 +13,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.foreign.MemorySegment;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -353,7 +354,72 @@ public final class JavaObjectCodec implements ObjectCodec {
     }
 
     @Override
+    public ObjectHeader decode(ObjectFormat format, MemorySegment compressed, OutputStream content, ObjectId expected)
+            throws IOException {
+        return decode(format, new SegmentSource(compressed), content, expected);
+    }
+
+    @Override
     public ObjectHeader decode(ObjectFormat format, InputStream compressed, OutputStream content, ObjectId expected)
+            throws IOException {
+        return decode(format, new StreamSource(compressed), content, expected);
+    }
+
+    /** Where a streaming decode's compressed bytes come from. */
+    private interface Source {
+        /** Gives the inflater more input; false when there is none left. */
+        boolean feed(Inflater inflater) throws IOException;
+    }
+
+    private static final class StreamSource implements Source {
+        private final InputStream in;
+        private final byte[] buffer = new byte[CHUNK];
+
+        StreamSource(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public boolean feed(Inflater inflater) throws IOException {
+            int n;
+            do {
+                n = in.read(buffer);
+            } while (n == 0);
+            if (n < 0) {
+                return false;
+            }
+            inflater.setInput(buffer, 0, n);
+            return true;
+        }
+    }
+
+    /** A mapped (or any) segment, handed to zlib in place: no copy. */
+    private static final class SegmentSource implements Source {
+        private static final long MAX_FEED = 1L << 30;
+        private final MemorySegment segment;
+        private long fed;
+
+        SegmentSource(MemorySegment segment) {
+            this.segment = segment;
+        }
+
+        @Override
+        public boolean feed(Inflater inflater) {
+            long take = Math.min(MAX_FEED, segment.byteSize() - fed);
+            if (take == 0) {
+                return false;
+            }
+            inflater.setInput(segment.asSlice(fed, take).asByteBuffer());
+            fed += take;
+            return true;
+        }
+    }
+
+    /**
+     * The one streaming decoder: header one byte at a time, exactly the declared content, then a
+     * one-byte probe for the end (the order of checks of every decoder, native ones included).
+     */
+    private ObjectHeader decode(ObjectFormat format, Source compressed, OutputStream content, ObjectId expected)
             throws IOException {
         Inflater inflater = inflaters.take();
         Pool<MessageDigest> mdPool = digests.get(format);
@@ -361,7 +427,6 @@ public final class JavaObjectCodec implements ObjectCodec {
         try {
             inflater.reset();
             md.reset();
-            byte[] in = new byte[CHUNK];
             byte[] out = new byte[CHUNK];
             byte[] hdr = new byte[ObjectHeaders.MAX_LENGTH];
             int hdrFilled = 0;
@@ -371,13 +436,10 @@ public final class JavaObjectCodec implements ObjectCodec {
 
             while (!inflater.finished()) {
                 if (inflater.needsInput() && !inputEnded) {
-                    int n = compressed.read(in);
-                    if (n < 0) {
-                        inputEnded = true;
-                    } else {
-                        inflater.setInput(in, 0, n);
+                    if (compressed.feed(inflater)) {
                         continue;
                     }
+                    inputEnded = true;
                 }
                 if (parsed == null) {
                     // One byte at a time, so no content byte is taken with the header.
@@ -420,7 +482,7 @@ public final class JavaObjectCodec implements ObjectCodec {
                 throw new CorruptObjectException(Corruption.SIZE_MISMATCH,
                         "content is " + seen + " bytes, declared " + parsed.header().size());
             }
-            if (inflater.getRemaining() > 0 || (!inputEnded && compressed.read() >= 0)) {
+            if (inflater.getRemaining() > 0 || (!inputEnded && compressed.feed(inflater))) {
                 throw new CorruptObjectException(Corruption.TRAILING_GARBAGE, "bytes after the zlib stream");
             }
             ObjectId actual = ObjectId.fromRaw(format, md.digest(), 0);

@@ -3,6 +3,7 @@ package dev.panagit.lib;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.foreign.MemorySegment;
 
 /**
  * The object core: hashing and loose-object encoding. One contract, two backends: libpanagit
@@ -61,5 +62,14 @@ public interface ObjectCodec {
      * corruption is found at the end.
      */
     ObjectHeader decode(ObjectFormat format, InputStream compressed, OutputStream content, ObjectId expected)
+            throws IOException;
+
+    /**
+     * As {@link #decode(ObjectFormat, InputStream, OutputStream, ObjectId)}, with the whole
+     * compressed object in {@code compressed} (a mapped file, typically), which must not change
+     * until this returns. Knowing the whole input lets the native backend use its fastest inflater
+     * and still report the same verdict as zlib.
+     */
+    ObjectHeader decode(ObjectFormat format, MemorySegment compressed, OutputStream content, ObjectId expected)
             throws IOException;
 }

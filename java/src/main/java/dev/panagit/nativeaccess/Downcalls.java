@@ -115,6 +115,11 @@ final class Downcalls {
         static final MethodHandle H = critical("pgit_decode_begin_entry");
     }
 
+    /** Not critical: its input must outlive the call, so a heap array (which may move) is refused. */
+    static final class DecodeSetInput {
+        static final MethodHandle H = plain("pgit_decode_set_input");
+    }
+
     static final class DecodeUpdate {
         static final MethodHandle H = critical("pgit_decode_update");
     }

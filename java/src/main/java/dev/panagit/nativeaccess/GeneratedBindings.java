@@ -56,6 +56,8 @@ final class GeneratedBindings {
             new Binding("pgit_decode_begin", Panagit::pgit_decode_begin$address, Panagit::pgit_decode_begin$descriptor),
             new Binding("pgit_decode_begin_entry", Panagit::pgit_decode_begin_entry$address,
                     Panagit::pgit_decode_begin_entry$descriptor),
+            new Binding("pgit_decode_set_input", Panagit::pgit_decode_set_input$address,
+                    Panagit::pgit_decode_set_input$descriptor),
             new Binding("pgit_decode_update", Panagit::pgit_decode_update$address,
                     Panagit::pgit_decode_update$descriptor),
             new Binding("pgit_decode_finish", Panagit::pgit_decode_finish$address,

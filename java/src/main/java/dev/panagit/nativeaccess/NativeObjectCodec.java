@@ -14,10 +14,12 @@ import dev.panagit.lib.PackCodec;
 import dev.panagit.lib.RawObject;
 import dev.panagit.nativeaccess.bindings.Panagit;
 import java.io.EOFException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -30,6 +32,9 @@ public final class NativeObjectCodec implements ObjectCodec {
     static final int WHOLE_LIMIT = 1 << 20;
     /** Input per call when streaming. */
     static final int SLICE = 256 * 1024;
+
+    /** Output slices when the whole input is mapped: no input copies, so larger slices pay. */
+    static final int WHOLE_INPUT_SLICE = 1 << 20;
 
     private static final int OK = Panagit.PGIT_OK();
     private static final int MORE = Panagit.PGIT_MORE();
@@ -468,12 +473,24 @@ public final class NativeObjectCodec implements ObjectCodec {
             }
         }
 
+        /** Gives the decode its whole input, which must stay mapped until {@link #finish}. */
+        void setInput(MemorySegment whole) {
+            try {
+                check((int) Downcalls.DecodeSetInput.H.invokeExact(codec, whole, whole.byteSize()),
+                        "pgit_decode_set_input");
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+
+        /** With {@code in} null, after {@link #setInput}: content only. */
         void update(byte[] out, int outOff, int room, byte[] in, int inOff, int take) throws CorruptObjectException {
+            MemorySegment input = in == null ? MemorySegment.NULL : heap(in, inOff, take);
             int rc;
             try {
                 rc = (int) Downcalls.DecodeUpdate.H.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(size),
                         heap(out, outOff, room), (long) room, MemorySegment.ofArray(outLen),
-                        MemorySegment.ofArray(inUsed), codec, heap(in, inOff, take), (long) take);
+                        MemorySegment.ofArray(inUsed), codec, input, (long) take);
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -502,6 +519,28 @@ public final class NativeObjectCodec implements ObjectCodec {
             if (rc != OK) {
                 throw NativeErrors.corrupt(rc, "pgit_decode_finish");
             }
+        }
+    }
+
+    @Override
+    public ObjectHeader decode(ObjectFormat format, MemorySegment compressed, OutputStream content, ObjectId expected)
+            throws IOException {
+        if (!compressed.isNative()) {
+            return decode(format, new ByteArrayInputStream(compressed.toArray(ValueLayout.JAVA_BYTE)), content, expected);
+        }
+        byte[] out = new byte[WHOLE_INPUT_SLICE];
+        MemorySegment codec = codecs.take();
+        try {
+            SliceDecoder decoder = new SliceDecoder(codec, format);
+            decoder.setInput(compressed);
+            do {
+                decoder.update(out, 0, out.length, null, 0, 0);
+                content.write(out, 0, decoder.made);
+            } while (decoder.made == out.length);
+            decoder.finish(expected == null ? null : expected.toRaw());
+            return decoder.header();
+        } finally {
+            codecs.give(codec);
         }
     }
 

@@ -80,7 +80,8 @@ final class NativePackCodec implements PackCodec {
     @Override
     public ObjectId inflateTo(ObjectFormat format, ObjectType type, long size, MemorySegment in, OutputStream out)
             throws IOException {
-        byte[] window = new byte[NativeObjectCodec.SLICE];
+        boolean whole = in.isNative();   // a mapping stays put: the library may take it all at once
+        byte[] window = new byte[whole ? NativeObjectCodec.WHOLE_INPUT_SLICE : NativeObjectCodec.SLICE];
         int[] gotType = new int[1];
         long[] declared = new long[1];
         long[] made = new long[1];
@@ -90,18 +91,22 @@ final class NativePackCodec implements PackCodec {
         try {
             check((int) Downcalls.DecodeBeginEntry.H.invokeExact(codec, format.nativeCode(), type.code(), size),
                     "pgit_decode_begin_entry");
+            if (whole) {
+                check((int) Downcalls.DecodeSetInput.H.invokeExact(codec, in, in.byteSize()), "pgit_decode_set_input");
+            }
             long done = 0;
             do {
-                long take = Math.min(NativeObjectCodec.SLICE, in.byteSize() - done);
+                long take = whole ? 0 : Math.min(NativeObjectCodec.SLICE, in.byteSize() - done);
+                MemorySegment slice = whole ? MemorySegment.NULL : in.asSlice(done, take);
                 int rc = (int) Downcalls.DecodeUpdate.H.invokeExact(MemorySegment.ofArray(gotType),
                         MemorySegment.ofArray(declared), MemorySegment.ofArray(window), (long) window.length,
-                        MemorySegment.ofArray(made), MemorySegment.ofArray(used), codec, in.asSlice(done, take), take);
+                        MemorySegment.ofArray(made), MemorySegment.ofArray(used), codec, slice, take);
                 if (rc != OK) {
                     throw NativeErrors.corrupt(rc, "pgit_decode_update");
                 }
                 out.write(window, 0, (int) made[0]);
                 done += used[0];
-            } while (done < in.byteSize() || made[0] == window.length);
+            } while ((!whole && done < in.byteSize()) || made[0] == window.length);
             int rc = (int) Downcalls.DecodeFinish.H.invokeExact(MemorySegment.ofArray(id), codec,
                     MemorySegment.NULL);
             if (rc != OK) {

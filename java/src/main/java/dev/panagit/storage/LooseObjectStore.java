@@ -17,6 +17,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -329,10 +331,13 @@ public final class LooseObjectStore {
             throw new IllegalStateException("object " + id + " has " + header.size() + " bytes: use copyTo");
         }
 
+        /** Decodes from a mapping of the file: no copies of the input, and the whole of it at once. */
         @Override
         public void copyTo(OutputStream out) throws IOException {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                codec.decode(format, in, out, id);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                    Arena arena = Arena.ofConfined()) {
+                MemorySegment compressed = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+                codec.decode(format, compressed, out, id);
             } catch (CorruptObjectException e) {
                 throw e.withLocation(id, file);
             }

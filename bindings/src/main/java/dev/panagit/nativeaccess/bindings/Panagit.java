@@ -1708,6 +1708,68 @@ public class Panagit extends Panagit$shared {
         }
     }
 
+    private static class pgit_decode_set_input {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Panagit.C_INT,
+            Panagit.C_POINTER,
+            Panagit.C_POINTER,
+            Panagit.C_LONG_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pgit_decode_set_input");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t pgit_decode_set_input(pgit_codec *codec, const uint8_t *in, pgit_size in_len)
+     * }
+     */
+    public static FunctionDescriptor pgit_decode_set_input$descriptor() {
+        return pgit_decode_set_input.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t pgit_decode_set_input(pgit_codec *codec, const uint8_t *in, pgit_size in_len)
+     * }
+     */
+    public static MethodHandle pgit_decode_set_input$handle() {
+        return pgit_decode_set_input.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t pgit_decode_set_input(pgit_codec *codec, const uint8_t *in, pgit_size in_len)
+     * }
+     */
+    public static MemorySegment pgit_decode_set_input$address() {
+        return pgit_decode_set_input.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t pgit_decode_set_input(pgit_codec *codec, const uint8_t *in, pgit_size in_len)
+     * }
+     */
+    public static int pgit_decode_set_input(MemorySegment codec, MemorySegment in, long in_len) {
+        var mh$ = pgit_decode_set_input.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("pgit_decode_set_input", codec, in, in_len);
+            }
+            return (int)mh$.invokeExact(codec, in, in_len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class pgit_decode_update {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             Panagit.C_INT,
