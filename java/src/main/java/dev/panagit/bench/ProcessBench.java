@@ -12,9 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Whole commands timed as separate processes, the way a user runs them: wall time, CPU time (user
- * and system) and peak resident memory of each run, through {@code /usr/bin/time} when it is
- * installed (Debian package {@code time}); without it, wall time only.
+ * Whole commands timed as separate processes, the way a user runs them: wall time (this JVM's
+ * clock, from start to exit), CPU time (user and system) and peak resident memory of each run,
+ * through {@code /usr/bin/time} when it is installed (Debian package {@code time}); without it,
+ * wall time only.
  */
 public final class ProcessBench {
     private static final Path TIME = Path.of("/usr/bin/time");
@@ -110,7 +111,8 @@ public final class ProcessBench {
         if (timed) {
             String[] f = Files.readString(usage).strip().split("\\s+");
             String[] last = Arrays.copyOfRange(f, f.length - 4, f.length);   // after any "Command exited" line
-            wall = Double.parseDouble(last[0]);
+            // wall stays this JVM's clock: /usr/bin/time reports hundredths, too coarse for git's
+            // few milliseconds (its own fork and exec add well under one)
             cpu = Double.parseDouble(last[1]) + Double.parseDouble(last[2]);
             peak = Long.parseLong(last[3]);
         }

@@ -6,8 +6,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line that runs this panagit again as a new process, the way the launcher does: the
@@ -23,6 +27,38 @@ public final class SelfLauncher {
     /** The java executable running this JVM. */
     public static String java() {
         return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /**
+     * The launcher script that started this JVM ({@code -Dpanagit.launcher}, which {@code ./panagit}
+     * passes), if any: benchmarks run commands through it, as a user does.
+     */
+    public static Optional<Path> launcher() {
+        String path = System.getProperty("panagit.launcher");
+        return path == null || !Files.isExecutable(Path.of(path)) ? Optional.empty() : Optional.of(Path.of(path));
+    }
+
+    /** panagit on {@code backend} with {@code args}, through the launcher when there is one. */
+    public static ProcessBench.Peer peer(String name, String backend, List<String> args) {
+        Optional<Path> script = launcher();
+        if (script.isPresent()) {
+            List<String> command = new ArrayList<>();
+            command.add(script.get().toString());
+            command.addAll(args);
+            return new ProcessBench.Peer(name, command, Map.of("PANAGIT_BACKEND", backend));
+        }
+        return new ProcessBench.Peer(name, command(backend, args.toArray(String[]::new)), Map.of());
+    }
+
+    /** {@code java <jvm.options> -cp <this class path> <mainClass>}. */
+    public static List<String> javaMain(String mainClass) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        return command;
     }
 
     /** {@code java <jvm.options> ... dev.panagit.cli.Main <args>} on {@code backend}. */

@@ -25,6 +25,10 @@ final class BenchCommand implements Command {
 
     Integer threads;
 
+    boolean commands;
+
+    Path repo;
+
     @Override
     public String name() {
         return "bench";
@@ -32,7 +36,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String description() {
-        return "Time native against pure Java on the same work (W0-W5): medians, spread, ratios; with --pack, index a real pack as separate processes against git and JGit (W6).";
+        return "Time native against pure Java on the same work (W0-W5): medians, spread, ratios; with --pack, index a real pack as separate processes against git and JGit (W6); with --commands, everyday commands as processes against git (W7).";
     }
 
     @Override
@@ -43,7 +47,11 @@ final class BenchCommand implements Command {
         Args.Value roundsOption = args.value("--rounds", "<n>", "measured rounds per case (default 5, quick 3; W6: 3)");
         Args.Value packOption = args.value("--pack", "<file.pack>", "W6: index-pack this pack with panagit (native, java), git and JGit, each as a process; only W6 runs");
         Args.Value threadsOption = args.value("--threads", "<n>", "W6: threads for panagit and git (default: cores)");
+        Args.Flag commandsOption = args.flag("--commands", "W7: everyday commands, each a process, panagit (auto, native, java) against git, on generated repositories; only W7 runs");
+        Args.Value repoOption = args.value("--repo", "<dir>", "W7: also run the history commands in this real repository");
         args.parse();
+        commands = commandsOption.on();
+        repo = repoOption.given() ? Path.of(repoOption.get(null)) : repo;
         quick = quickOption.on();
         reportDir = reportDirOption.given() ? Path.of(reportDirOption.get(null)) : reportDir;
         only = onlyOption.given() ? new java.util.LinkedHashSet<>(java.util.Arrays.asList(onlyOption.get(null).split(","))) : null;
@@ -54,6 +62,9 @@ final class BenchCommand implements Command {
         PrintStream out = io.out();
         if (pack != null) {
             return packBench(io);
+        }
+        if (commands || repo != null) {
+            return commandsBench(io);
         }
         int roundCount = rounds != null ? rounds : quick ? 3 : 5;
         Harness harness = quick ? new Harness(100, 100, roundCount, io.err()) : new Harness(1000, 500, roundCount, io.err());
@@ -138,6 +149,47 @@ final class BenchCommand implements Command {
                 io.err().println("report written to " + dir.resolve("w6.md"));
             }
             return outcome.identicalToGit() ? 0 : 1;
+        } finally {
+            try (var walk = Files.walk(scratch)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** W7: everyday commands, each a process. */
+    private int commandsBench(Io io) throws Exception {
+        Path real = null;
+        if (repo != null) {
+            real = io.cwd().resolve(repo);
+            if (!Files.isDirectory(real.resolve(".git")) && !Files.isRegularFile(real.resolve("HEAD"))) {
+                throw new Fatal("not a git repository: " + real);
+            }
+        }
+        int roundCount = rounds != null ? rounds : quick ? 3 : 5;
+        Path scratch = Files.createTempDirectory("panagit-bench-w7-");
+        try {
+            dev.panagit.bench.CommandsBench.Outcome outcome = new dev.panagit.bench.CommandsBench(io.err(), scratch)
+                    .run(real, roundCount);
+            dev.panagit.bench.CommandsReport report = new dev.panagit.bench.CommandsReport(outcome);
+            io.out().print(report.table());
+            io.out().print(report.targets());
+            if (reportDir != null) {
+                Path dir = io.cwd().resolve(reportDir);
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("w7-commands.svg"), report.chart("W7: everyday commands as processes"));
+                Files.writeString(dir.resolve("w7.md"), header("W7 everyday commands", "--commands"
+                        + (repo != null ? " --repo " + repo : "") + (rounds != null ? " --rounds " + rounds : ""),
+                        "each command a separate process" + (outcome.throughLauncher() ? " started through ./panagit "
+                        + "(the launcher and its AOT cache included)" : " (java ... Main, no launcher)") + ", "
+                        + roundCount + " runs per tool in turn on the same repository (in the page cache); wall and "
+                        + "CPU time and peak RSS from /usr/bin/time; median and ± half the min-max spread of wall time")
+                        + "\n" + report.markdown() + "\n## Targets (issue 10)\n\n" + report.targets()
+                        + "\n![w7-commands.svg](w7-commands.svg)\n");
+                io.err().println("report written to " + dir.resolve("w7.md"));
+            }
+            return 0;
         } finally {
             try (var walk = Files.walk(scratch)) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

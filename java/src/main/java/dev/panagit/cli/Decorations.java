@@ -15,22 +15,59 @@ import java.util.TreeMap;
 
 /** The ref names git log shows beside a commit: {@code (HEAD -> master, tag: v1, feature)}, in git's order. */
 final class Decorations {
+    /** How refs are named next to commits ({@code --decorate=<style>}, {@code log.decorate}). */
+    enum Style {
+        NO, SHORT, FULL;
+
+        /**
+         * The style of {@code --decorate=<value>} or {@code log.decorate}: {@code auto} is SHORT on a
+         * terminal, NO otherwise; a config value that is none of these counts as SHORT, as in git.
+         */
+        static Style parse(String value, boolean terminal, boolean fromConfig) {
+            switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "short": return SHORT;
+                case "full": return FULL;
+                case "no": return NO;
+                case "auto": return terminal ? SHORT : NO;
+                default:
+                    if (!fromConfig) {
+                        throw new Fatal("invalid --decorate option: " + value);
+                    }
+                    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                        case "false", "off", "0" -> NO;
+                        default -> SHORT;   // true, yes, on, 1 and anything else
+                    };
+            }
+        }
+    }
+
+    /** Nothing is decorated. */
+    static final Decorations NONE = new Decorations();
+
     private final Map<ObjectId, List<String>> byCommit = new HashMap<>();
 
-    Decorations(Repository repo) throws IOException {
+    private Decorations() {
+    }
+
+    /** Decorations in {@code style} (SHORT or FULL), or {@link #NONE}. */
+    static Decorations of(Repository repo, Style style) throws IOException {
+        return style == Style.NO ? NONE : new Decorations(repo, style == Style.FULL);
+    }
+
+    private Decorations(Repository repo, boolean full) throws IOException {
         Refs refs = repo.refs();
         Optional<ObjectId> head = refs.resolve(Refs.HEAD);
         Optional<String> headBranch = refs.currentBranch();
         TreeMap<String, ObjectId> all = new TreeMap<>(refs.all());
         head.ifPresent(id -> byCommit.computeIfAbsent(id, k -> new ArrayList<>())
-                .add(headBranch.map(b -> "HEAD -> " + shortName(b)).orElse("HEAD")));
+                .add(headBranch.map(b -> "HEAD -> " + (full ? b : shortName(b))).orElse("HEAD")));
         for (Map.Entry<String, ObjectId> ref : all.descendingMap().entrySet()) {
             if (headBranch.isPresent() && headBranch.get().equals(ref.getKey()) && head.isPresent()
                     || !shownByDefault(ref.getKey())) {
                 continue;
             }
-            String name = ref.getKey().startsWith("refs/tags/") ? "tag: " + shortName(ref.getKey())
-                    : shortName(ref.getKey());
+            String shown = full ? ref.getKey() : shortName(ref.getKey());
+            String name = ref.getKey().startsWith("refs/tags/") ? "tag: " + shown : shown;
             ObjectId target = ref.getValue();
             byCommit.computeIfAbsent(target, k -> new ArrayList<>()).add(name);
             ObjectId peeled = peel(repo, target);

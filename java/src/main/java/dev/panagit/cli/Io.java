@@ -23,7 +23,18 @@ public record Io(InputStream in, PrintStream out, PrintStream err, Path cwd, Bac
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
                 new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false,
                 System.out.charset());
+        systemOut = out;
         return new Io(System.in, out, System.err, Path.of("").toAbsolutePath(), null, System.getenv());
+    }
+
+    private static volatile PrintStream systemOut;
+
+    /**
+     * Whether this run's stdout is the process's and a terminal: git's "auto" settings (log
+     * decorations, progress) show only there, never to a script reading a pipe.
+     */
+    boolean stdoutIsTerminal() {
+        return out == systemOut && dev.panagit.nativeaccess.Terminal.isTerminal(1);
     }
 
     /** Streams and directory of an embedded run, with the JVM's backend choice. */

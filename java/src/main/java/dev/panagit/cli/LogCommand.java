@@ -26,7 +26,7 @@ final class LogCommand implements Command {
 
     @Override
     public String description() {
-        return "Show commit logs, newest first, refs decorated.";
+        return "Show commit logs, newest first (refs decorated on a terminal, as git's log.decorate=auto).";
     }
 
     @Override
@@ -34,6 +34,9 @@ final class LogCommand implements Command {
         Args.Flag onelineOption = args.flag("--oneline", "one line per commit: abbreviated id and subject");
         Args.Flag graphOption = args.flag("--graph", "draw the history graph");
         Args.Value maxCountOption = args.value("-n, --max-count", "<n>", "at most n commits");
+        Args.Value decorateOption = args.optionalValue("--decorate", "short|full|auto|no", "short",
+                "name the refs pointing at each commit (default: log.decorate, else auto: only on a terminal)");
+        Args.Flag noDecorateOption = args.flag("--no-decorate", "name no refs");
         Args.Operands operands = args.operands("<rev>", 0, -1, null);
         args.parse();
         oneline = onelineOption.on();
@@ -51,7 +54,7 @@ final class LogCommand implements Command {
         }
         CommitWalk walk = new CommitWalk(repo);
         List<CommitWalk.Entry> commits = graph ? walk.topo(starts, maxCount) : walk.byDate(starts, maxCount);
-        Decorations decorations = new Decorations(repo);
+        Decorations decorations = Decorations.of(repo, decorationStyle(repo, decorateOption, noDecorateOption));
         GraphRenderer renderer = graph ? new GraphRenderer() : null;
         PrintStream out = Io.current().out();
         boolean first = true;
@@ -62,7 +65,11 @@ final class LogCommand implements Command {
                     out.print("\n");
                 }
                 first = false;
-                lines.forEach(l -> out.print(l + "\n"));
+                StringBuilder text = new StringBuilder(256);
+                for (String line : lines) {
+                    text.append(line).append('\n');
+                }
+                out.print(text);
                 continue;
             }
             if (!oneline && !first) {
@@ -127,6 +134,20 @@ final class LogCommand implements Command {
             }
         }
         return sb.toString();
+    }
+
+    /** git's precedence: --no-decorate, then --decorate, then log.decorate, then auto. */
+    private static Decorations.Style decorationStyle(Repository repo, Args.Value decorate, Args.Flag noDecorate)
+            throws java.io.IOException {
+        boolean terminal = Io.current().stdoutIsTerminal();
+        if (noDecorate.on()) {
+            return Decorations.Style.NO;
+        }
+        if (decorate.given()) {
+            return Decorations.Style.parse(decorate.get("short"), terminal, false);
+        }
+        java.util.Optional<String> configured = repo.config().get("log.decorate");
+        return Decorations.Style.parse(configured.orElse("auto"), terminal, configured.isPresent());
     }
 
     private static String currentBranchName(Repository repo) {

@@ -34,19 +34,28 @@ final class LsTreeCommand implements Command {
         showTrees = showTreesOption.on();
         treeish = operands.get(0, treeish);
         Repository repo = Repos.open();
-        list(repo, Repos.resolve(repo, treeish), "", Io.current().out());
+        PrintStream out = Io.current().out();
+        StringBuilder lines = new StringBuilder(1 << 16);
+        list(repo, Repos.resolve(repo, treeish), "", lines, out);
+        out.print(lines);
         return 0;
     }
 
-    private void list(Repository repo, ObjectId tree, String prefix, PrintStream out) throws IOException {
+    /** Appends a line per entry to {@code lines}, handing them to {@code out} every 64 KiB or so. */
+    private void list(Repository repo, ObjectId tree, String prefix, StringBuilder lines, PrintStream out)
+            throws IOException {
         for (TreeEntry entry : repo.readTree(tree)) {
             boolean isTree = entry.mode() == Trees.MODE_TREE;
             if (!isTree || !recurse || showTrees) {
-                out.print(entry.paddedMode() + " " + entry.type().gitName() + " " + entry.id().name() + "\t" + prefix
-                        + entry.name() + "\n");
+                lines.append(entry.paddedMode()).append(' ').append(entry.type().gitName()).append(' ')
+                        .append(entry.id().name()).append('\t').append(prefix).append(entry.name()).append('\n');
+                if (lines.length() >= 1 << 16) {
+                    out.print(lines);
+                    lines.setLength(0);
+                }
             }
             if (isTree && recurse) {
-                list(repo, entry.id(), prefix + entry.name() + "/", out);
+                list(repo, entry.id(), prefix + entry.name() + "/", lines, out);
             }
         }
     }

@@ -103,8 +103,17 @@ public final class ObjectId implements Comparable<ObjectId> {
 
     /** The lowercase hexadecimal name, as git prints it. */
     public String name() {
-        return HEX.formatHex(toRaw());
+        byte[] hex = new byte[words.length * 8];
+        for (int i = 0; i < words.length; i++) {
+            int w = words[i];
+            for (int j = 7; j >= 0; j--, w >>>= 4) {
+                hex[8 * i + j] = HEX_DIGITS[w & 0xf];
+            }
+        }
+        return new String(hex, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
     /** The first {@code digits} hex digits. */
     public String abbreviate(int digits) {

@@ -21,7 +21,11 @@ public record TreeEntry(int mode, String name, ObjectId id) {
 
     /** The mode as {@code git cat-file -p} shows it: six octal digits. */
     public String paddedMode() {
-        return String.format("%06o", mode);
+        char[] digits = new char[6];
+        for (int i = 5, m = mode; i >= 0; i--, m >>>= 3) {
+            digits[i] = (char) ('0' + (m & 7));
+        }
+        return new String(digits);
     }
 
     /** Parses a tree's content; throws naming the offset of the first malformed byte. */

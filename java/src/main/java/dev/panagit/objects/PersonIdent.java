@@ -1,6 +1,5 @@
 package dev.panagit.objects;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,8 +17,9 @@ import java.util.regex.Pattern;
  */
 public record PersonIdent(String name, String email, long epochSeconds, int offsetMinutes) {
     private static final Pattern RAW = Pattern.compile("@?(-?\\d+)\\s+([+-])(\\d{2}):?(\\d{2})");
-    private static final DateTimeFormatter LOG_DATE =
-            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT);
+    private static final String[] DAYS = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
 
     public PersonIdent {
         if (name.indexOf('<') >= 0 || name.indexOf('>') >= 0 || name.indexOf('\n') >= 0
@@ -32,7 +32,13 @@ public record PersonIdent(String name, String email, long epochSeconds, int offs
     /** The timezone as git writes it: {@code +0100}. */
     public String timezone() {
         int abs = Math.abs(offsetMinutes);
-        return String.format("%s%02d%02d", offsetMinutes < 0 ? "-" : "+", abs / 60, abs % 60);
+        StringBuilder sb = new StringBuilder(5).append(offsetMinutes < 0 ? '-' : '+');
+        twoDigits(sb, abs / 60 % 100);
+        return twoDigits(sb, abs % 60).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder sb, long value) {
+        return sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** The form in commit and tag objects: {@code Name <email> 1700000000 +0100}. */
@@ -40,10 +46,30 @@ public record PersonIdent(String name, String email, long epochSeconds, int offs
         return name + " <" + email + "> " + epochSeconds + " " + timezone();
     }
 
-    /** The date as {@code git log} shows it: {@code Thu Nov 14 22:13:20 2023 +0100}. */
+    /**
+     * The date as {@code git log} shows it: {@code Thu Nov 14 22:13:20 2023 +0100}. Computed by hand
+     * (the civil calendar from a day count, as in H. Hinnant's {@code civil_from_days}): java.time's
+     * formatter costs more to load than a whole short {@code log} spends formatting.
+     */
     public String logDate() {
-        ZoneOffset zone = ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
-        return LOG_DATE.format(Instant.ofEpochSecond(epochSeconds).atOffset(zone)) + " " + timezone();
+        long local = epochSeconds + offsetMinutes * 60L;
+        long days = Math.floorDiv(local, 86_400L);
+        long secondOfDay = Math.floorMod(local, 86_400L);
+        long era = Math.floorDiv(days + 719_468L, 146_097L);
+        long dayOfEra = days + 719_468L - era * 146_097L;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long shiftedMonth = (5 * dayOfYear + 2) / 153;
+        long day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
+        int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        StringBuilder sb = new StringBuilder(32);
+        sb.append(DAYS[(int) Math.floorMod(days + 4, 7L)]).append(' ').append(MONTHS[month - 1]).append(' ')
+                .append(day).append(' ');
+        twoDigits(sb, secondOfDay / 3600).append(':');
+        twoDigits(sb, secondOfDay / 60 % 60).append(':');
+        twoDigits(sb, secondOfDay % 60).append(' ');
+        return sb.append(year).append(' ').append(timezone()).toString();
     }
 
     /**

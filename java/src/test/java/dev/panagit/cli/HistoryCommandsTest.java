@@ -193,10 +193,10 @@ class HistoryCommandsTest {
     void logGraphDrawsMergesAsGitDoes() {
         gitMergeHistory();
         String git = GitCli.ok(repo, "log", "--graph", "--oneline", "--decorate=short");
-        String ours = panagit("log", "--graph", "--oneline").text();
+        String ours = panagit("log", "--graph", "--oneline", "--decorate=short").text();
         assertEquals(stripLines(git), stripLines(ours));
         String gitFull = GitCli.ok(repo, "log", "--graph", "--decorate=short");
-        assertEquals(stripLines(gitFull), stripLines(panagit("log", "--graph").text()));
+        assertEquals(stripLines(gitFull), stripLines(panagit("log", "--graph", "--decorate=short").text()));
     }
 
     private static String stripLines(String s) {

@@ -96,8 +96,19 @@ class PackedRepositoriesTest {
     void historyCommandsMatchGit(String repo, BackendChoice backend) {
         Path root = REPOS.get(repo);
         Panagit.Result log = Panagit.run(backend, root, null, "log");
-        assertEquals(GitCli.ok(root, "log", "--decorate=short"), log.text());
-        Panagit.Result oneline = Panagit.run(backend, root, null, "log", "--oneline", "HEAD~40", "v1.0");
+        assertEquals(GitCli.ok(root, "log"), log.text(), "into a pipe: no decorations, as git's log.decorate=auto");
+        assertEquals(GitCli.ok(root, "log", "--decorate=full", "-5"),
+                Panagit.run(backend, root, null, "log", "--decorate=full", "-5").text());
+        assertEquals(GitCli.ok(root, "log", "--oneline", "--decorate", "--no-decorate", "-5"),
+                Panagit.run(backend, root, null, "log", "--oneline", "--no-decorate", "-5").text());
+        GitCli.ok(root, "config", "log.decorate", "full");
+        assertEquals(GitCli.ok(root, "log", "--oneline", "-5"), Panagit.run(backend, root, null, "log", "--oneline", "-5").text(),
+                "log.decorate=full decorates even into a pipe");
+        GitCli.ok(root, "config", "--unset", "log.decorate");
+        Panagit.Result bad = Panagit.run(backend, root, null, "log", "--decorate=sideways");
+        assertEquals(128, bad.exitCode());
+        assertEquals("fatal: invalid --decorate option: sideways\n", bad.stderr());
+        Panagit.Result oneline = Panagit.run(backend, root, null, "log", "--oneline", "--decorate=short", "HEAD~40", "v1.0");
         assertEquals(GitCli.ok(root, "log", "--oneline", "--decorate=short", "HEAD~40", "v1.0"), oneline.text());
         same(repo, backend, null, "ls-tree", "-r", "HEAD");
         same(repo, backend, null, "ls-tree", "-r", "-t", "v1.0");

@@ -149,9 +149,9 @@ class TwinHistoryTest {
         gitOut(ourRepo, "fsck", "--strict", "--no-dangling");
 
         // panagit's own views agree with git's.
-        assertEquals(log, Panagit.run(backend, ourRepo, null, "log", "master", "feature").text());
+        assertEquals(log, Panagit.run(backend, ourRepo, null, "log", "--decorate=short", "master", "feature").text());
         assertEquals(gitOut(gitRepo, "log", "--oneline", "--decorate=short", "-n", "3"),
-                Panagit.run(backend, gitRepo, null, "log", "--oneline", "-n", "3").text());
+                Panagit.run(backend, gitRepo, null, "log", "--oneline", "--decorate=short", "-n", "3").text());
         assertEquals(gitOut(gitRepo, "ls-files", "-s"), Panagit.run(backend, gitRepo, null, "ls-files", "-s").text());
         assertEquals(gitOut(gitRepo, "ls-tree", "-r", "-t", "HEAD~2"),
                 Panagit.run(backend, gitRepo, null, "ls-tree", "-r", "-t", "HEAD~2").text());

@@ -67,7 +67,7 @@ class ObjectDatabaseTest {
         git(dir, "clone", "-q", "--shared", lender.toString(), borrower.toString());
         assertTrue(Files.readString(borrower.resolve(".git/objects/info/alternates")).contains("lender"));
         assertEquals(0, PackedCount.of(borrower), "the borrower holds no objects of its own");
-        Panagit.Result log = Panagit.run(backend, borrower, null, "log", "--oneline");
+        Panagit.Result log = Panagit.run(backend, borrower, null, "log", "--oneline", "--decorate=short");
         assertEquals(GitCli.ok(borrower, "log", "--oneline", "--decorate=short"), log.text());
         Panagit.Result all = Panagit.run(backend, borrower, null, "cat-file", "--batch-all-objects", "--batch-check");
         assertEquals(GitCli.ok(borrower, "cat-file", "--batch-all-objects", "--batch-check"), all.text());
