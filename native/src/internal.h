@@ -22,7 +22,10 @@ void pgit__sha256_blocks_portable(uint32_t h[8], const uint8_t *data, size_t n);
 #if defined(PGIT_HAVE_X86_SHA)
 void pgit__sha1_blocks_shani(uint32_t h[5], const uint8_t *data, size_t n);
 void pgit__sha256_blocks_shani(uint32_t h[8], const uint8_t *data, size_t n);
+void pgit__sha1_blocks_shani_avx(uint32_t h[5], const uint8_t *data, size_t n);
+void pgit__sha256_blocks_shani_avx(uint32_t h[8], const uint8_t *data, size_t n);
 int pgit__cpu_has_shani(void);
+int pgit__cpu_has_avx(void);
 #endif
 
 /* ARMv8 Cryptography Extensions block functions (sha_arm.c); present when PGIT_HAVE_ARMV8_SHA. */

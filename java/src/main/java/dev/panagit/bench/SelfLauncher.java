@@ -65,7 +65,7 @@ public final class SelfLauncher {
     public static List<String> command(String backend, String... args) {
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(jvmOptions());
+        command.addAll(jvmOptions(backend.equals("java") ? null : commandName(List.of(args))));
         command.add("-Dpanagit.backend=" + backend);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -74,21 +74,63 @@ public final class SelfLauncher {
         return command;
     }
 
-    /** The options of the launcher's file, comments and blank lines left out. */
+    /** The options for every command, as the launcher reads them. */
     static List<String> jvmOptions() {
+        return jvmOptions(null);
+    }
+
+    /**
+     * The options the launcher gives {@code command} (null: the ones for every command, and for
+     * any command on the java backend): the file's plain lines, plus its {@code short:} options
+     * unless its {@code bulk:} line names the command.
+     */
+    static List<String> jvmOptions(String command) {
+        List<String> options = new ArrayList<>();
+        List<String> shortOptions = new ArrayList<>();
+        List<String> bulk = new ArrayList<>();
+        for (String line : lines()) {
+            if (line.startsWith("short: ")) {
+                shortOptions.add(line.substring("short: ".length()).strip());
+            } else if (line.startsWith("bulk: ")) {
+                bulk.addAll(List.of(line.substring("bulk: ".length()).strip().split("\\s+")));
+            } else {
+                options.add(line);
+            }
+        }
+        if (command != null && !bulk.contains(command)) {
+            options.addAll(shortOptions);
+        }
+        return options;
+    }
+
+    /** The first argument that is not an option ({@code -C <dir>} skipped), or "". */
+    static String commandName(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("-C")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return "";
+    }
+
+    /** The file's lines, comments and blank lines left out. */
+    private static List<String> lines() {
         try (InputStream in = SelfLauncher.class.getResourceAsStream(JVM_OPTIONS)) {
             if (in == null) {
                 throw new IllegalStateException(JVM_OPTIONS + " is missing from the class path");
             }
-            List<String> options = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line; (line = reader.readLine()) != null; ) {
                 String option = line.strip();
                 if (!option.isEmpty() && !option.startsWith("#")) {
-                    options.add(option);
+                    lines.add(option);
                 }
             }
-            return options;
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

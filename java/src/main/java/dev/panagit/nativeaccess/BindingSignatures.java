@@ -50,6 +50,16 @@ final class BindingSignatures {
         return Collections.unmodifiableMap(signatures);
     }
 
+    /**
+     * A fingerprint of the record (CRC-32 of its functions and signatures): a library checked
+     * against one record is not trusted for another.
+     */
+    static String fingerprint() {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        SIGNATURES.forEach((name, signature) -> crc.update((name + ' ' + signature + '\n').getBytes(StandardCharsets.UTF_8)));
+        return Long.toHexString(crc.getValue());
+    }
+
     /** Every function, name to signature string, in the header's order. */
     static Map<String, String> signatures() {
         return SIGNATURES;

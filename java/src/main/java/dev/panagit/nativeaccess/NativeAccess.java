@@ -14,7 +14,12 @@ public final class NativeAccess {
 
     /** What the probe found. Exactly one of {@code codec} and {@code unavailableReason} is present. */
     public record Status(Optional<NativeObjectCodec> codec, Optional<String> unavailableReason,
-            Optional<NativeLibraryLoader.Loaded> library, Platform platform, Map<String, String> described) {
+            Optional<NativeLibraryLoader.Loaded> library, Platform platform,
+            java.util.function.Supplier<Map<String, String>> descriptions) {
+        /** What the library says about itself, name to signature (empty when none was loaded). */
+        public Map<String, String> described() {
+            return descriptions.get();
+        }
     }
 
     private static Status status;
@@ -48,9 +53,15 @@ public final class NativeAccess {
             return unavailable(platform, null, e.getMessage());
         }
         try {
-            NativeCore core = new NativeCore();
+            java.nio.file.Path marker = loaded.checkedMarker();
+            boolean describedBefore = marker != null && java.nio.file.Files.isRegularFile(marker,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            NativeCore core = new NativeCore(describedBefore);
+            if (!describedBefore && marker != null) {
+                remember(marker);
+            }
             NativeObjectCodec codec = new NativeObjectCodec(core, LOOSE_LEVEL);
-            return new Status(Optional.of(codec), Optional.empty(), Optional.of(loaded), platform, core.described());
+            return new Status(Optional.of(codec), Optional.empty(), Optional.of(loaded), platform, core::described);
         } catch (NativeUnavailableException e) {
             if (loaded.explicit()) {
                 throw new NativeLibraryLoader.ExplicitLibraryException(
@@ -73,7 +84,16 @@ public final class NativeAccess {
     }
 
     private static Status unavailable(Platform platform, NativeLibraryLoader.Loaded loaded, String reason) {
-        return new Status(Optional.empty(), Optional.of(reason), Optional.ofNullable(loaded), platform, Map.of());
+        return new Status(Optional.empty(), Optional.of(reason), Optional.ofNullable(loaded), platform, Map::of);
+    }
+
+    /** Notes that the library's bytes passed the self-description check (best effort). */
+    private static void remember(java.nio.file.Path marker) {
+        try {
+            java.nio.file.Files.createFile(marker);
+        } catch (java.io.IOException e) {
+            // checked again next time
+        }
     }
 
     private static String moduleName() {

@@ -14,13 +14,24 @@ import java.util.Map;
  * The checks a loaded libpanagit must pass before any of its functions is bound: its ABI version,
  * and its self-description (every function of the bindings described with a compatible
  * signature, and exported). They cost two downcall handles, thirty calls and some string
- * compares; the other handles are built on first use ({@link Downcalls}).
+ * compares (about 40 ms of a cold process); the other handles are built on first use
+ * ({@link Downcalls}). The self-description check may be skipped for bytes that already passed it
+ * against the same bindings ({@link NativeLibraryLoader.Loaded#checkedMarker()}); the ABI
+ * version is always checked.
  */
 final class NativeCore {
-    private final Map<String, String> described;
+    private volatile Map<String, String> described;
 
-    /** Checks the loaded library and binds it; the library must already be loaded. */
+    /** Checks the loaded library; the library must already be loaded. */
     NativeCore() throws NativeUnavailableException {
+        this(false);
+    }
+
+    /**
+     * Checks the loaded library's ABI version and, unless {@code describedBefore} (these bytes
+     * passed against these bindings before), its self-description.
+     */
+    NativeCore(boolean describedBefore) throws NativeUnavailableException {
         if (ValueLayout.ADDRESS.byteSize() != 8) {
             throw new NativeUnavailableException("the native backend needs a 64-bit JVM");
         }
@@ -34,15 +45,26 @@ final class NativeCore {
             throw new NativeUnavailableException("libpanagit ABI version " + abi + " does not match the "
                     + Panagit.PGIT_ABI_VERSION() + " this panagit was built for; rebuild or update the library");
         }
-        described = readDescriptions();
-        for (Map.Entry<String, FunctionDescriptor> binding : BindingSignatures.descriptors().entrySet()) {
-            check(binding.getKey(), binding.getValue());
+        if (!describedBefore) {
+            described = readDescriptions();
+            for (Map.Entry<String, FunctionDescriptor> binding : BindingSignatures.descriptors().entrySet()) {
+                check(binding.getKey(), binding.getValue());
+            }
         }
     }
 
-    /** Every function the library describes, name to signature, in its order. */
+    /** Every function the library describes, name to signature, in its order (read on first use). */
     Map<String, String> described() {
-        return described;
+        Map<String, String> known = described;
+        if (known == null) {
+            try {
+                known = readDescriptions();
+            } catch (NativeUnavailableException e) {
+                known = Map.of();
+            }
+            described = known;
+        }
+        return known;
     }
 
     /** A function the bindings declare must be described with a compatible signature, and exported. */

@@ -25,8 +25,12 @@ public final class NativeLibraryLoader {
     public static final String LIBRARY_PATH_PROPERTY = "panagit.library.path";
     public static final String TMPDIR_PROPERTY = "panagit.native.tmpdir";
 
-    /** Where the loaded library came from, for {@code panagit version}. */
-    public record Loaded(Path file, String origin, boolean explicit) {
+    /**
+     * Where the loaded library came from, for {@code panagit version}; {@code checkedMarker} is
+     * where a passed self-description check of these exact bytes is remembered (only for a copy in
+     * this user's private cache, compared byte for byte with the bundled library), else null.
+     */
+    public record Loaded(Path file, String origin, boolean explicit, Path checkedMarker) {
     }
 
     /** A library file named by the user that could not be loaded: an error, not a reason to fall back. */
@@ -77,7 +81,7 @@ public final class NativeLibraryLoader {
                 throw new ExplicitLibraryException("cannot load -D" + LIBRARY_PATH_PROPERTY + "=" + file + ": "
                         + e.getMessage(), e);
             }
-            return new Loaded(file, "-D" + LIBRARY_PATH_PROPERTY, true);
+            return new Loaded(file, "-D" + LIBRARY_PATH_PROPERTY, true, null);
         }
 
         String resource = platform.resourcePath();
@@ -104,7 +108,8 @@ public final class NativeLibraryLoader {
         byte[] library = in.readAllBytes();
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(library);
-        String name = String.format("%08x-%d-%s", crc.getValue(), library.length, platform.libraryFileName());
+        String hex = Long.toHexString(crc.getValue());
+        String name = "00000000".substring(hex.length()) + hex + "-" + library.length + "-" + platform.libraryFileName();
         Path base = Path.of(tmpdir);
         Path cache = privateCache(base);
         Path file = cache != null ? cache.resolve(name) : null;
@@ -117,9 +122,14 @@ public final class NativeLibraryLoader {
                 Files.write(tmp, library);
                 file = fresh.resolve(name);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                if (fresh == cache) {
+                    pruneOthers(cache, name);
+                }
             }
             System.load(file.toString());
-            return new Loaded(file, "jar:" + resource, false);
+            Path marker = fresh == null || fresh == cache
+                    ? cache.resolve(name + ".checked-" + BindingSignatures.fingerprint()) : null;
+            return new Loaded(file, "jar:" + resource, false, cache == null ? null : marker);
         } catch (UnsatisfiedLinkError e) {
             deleteQuietly(file);   // not a library this platform loads: no one should try it again
             String hint = e.getMessage() != null && e.getMessage().contains("failed to map segment")
@@ -169,6 +179,25 @@ public final class NativeLibraryLoader {
                     && java.util.Arrays.equals(Files.readAllBytes(file), expected);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Deletes the copies of other builds' libraries (and their check markers) from the cache, so it
+     * holds one library per platform, not one per build ever run. A process still running one
+     * keeps it mapped.
+     */
+    private void pruneOthers(Path cache, String keep) {
+        String suffix = "-" + platform.libraryFileName();
+        try (var entries = Files.newDirectoryStream(cache)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(keep) && (name.endsWith(suffix) || name.contains(suffix + ".checked-"))) {
+                    deleteQuietly(entry);
+                }
+            }
+        } catch (IOException e) {
+            // a cache that cannot be listed is only untidy
         }
     }
 

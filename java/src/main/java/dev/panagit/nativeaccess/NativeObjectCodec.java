@@ -36,6 +36,9 @@ public final class NativeObjectCodec implements ObjectCodec {
     /** Output slices when the whole input is mapped: no input copies, so larger slices pay. */
     static final int WHOLE_INPUT_SLICE = 1 << 20;
 
+    /** Slices of a long array being hashed: 4 MiB, 2 ms of SHA-1 per call. */
+    static final int HASH_SLICE = 4 << 20;
+
     private static final int OK = Panagit.PGIT_OK();
     private static final int MORE = Panagit.PGIT_MORE();
     private static final int EBUFSIZE = Panagit.PGIT_EBUFSIZE();
@@ -139,7 +142,7 @@ public final class NativeObjectCodec implements ObjectCodec {
     private void updateHash(long[] state, byte[] data, int off, int len) {
         MemorySegment stateSegment = MemorySegment.ofArray(state);
         for (int done = 0; done < len; ) {
-            int take = Math.min(SLICE, len - done);
+            int take = Math.min(HASH_SLICE, len - done);
             try {
                 check((int) Downcalls.HashUpdate.H.invokeExact(stateSegment, heap(data, off + done, take), (long) take),
                         "pgit_hash_update");

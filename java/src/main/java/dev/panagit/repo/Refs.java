@@ -219,22 +219,63 @@ public final class Refs {
         }
     }
 
+    /** packed-refs as last parsed, with the file's identity then (git checks its stat data the same way). */
+    private record PackedRefs(Object fileKey, java.nio.file.attribute.FileTime modified, long size,
+            Map<String, ObjectId> refs) {
+    }
+
+    private PackedRefs packedRefs;
+
+    /**
+     * The refs of {@code packed-refs}, parsed once per version of the file: a repository with
+     * thousands of tags would otherwise parse them all for every ref it resolves.
+     */
     private Map<String, ObjectId> readPacked() throws IOException {
-        Map<String, ObjectId> refs = new TreeMap<>();
         Path packed = gitDir.resolve("packed-refs");
-        if (!Files.isRegularFile(packed)) {
-            return refs;
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(packed, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return Map.of();
         }
-        for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
-            if (line.startsWith("#") || line.startsWith("^") || line.isBlank()) {
+        if (!attributes.isRegularFile()) {
+            return Map.of();
+        }
+        PackedRefs known = packedRefs;
+        if (known != null && java.util.Objects.equals(known.fileKey(), attributes.fileKey())
+                && known.modified().equals(attributes.lastModifiedTime()) && known.size() == attributes.size()) {
+            return known.refs();
+        }
+        Map<String, ObjectId> refs = new java.util.HashMap<>();
+        byte[] text = Files.readAllBytes(packed);
+        int hexLength = format.hexLength();
+        for (int start = 0, end; start < text.length; start = end + 1) {
+            end = indexOf(text, (byte) '\n', start);
+            int stop = end > start && text[end - 1] == '\r' ? end - 1 : end;
+            if (stop == start || text[start] == '#' || text[start] == '^') {
                 continue;
             }
-            int space = line.indexOf(' ');
-            if (space != format.hexLength() || !ObjectId.isHex(line.substring(0, space), space)) {
+            String line = new String(text, start, stop - start, StandardCharsets.UTF_8);
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.length() <= hexLength + 1 || line.charAt(hexLength) != ' '
+                    || !ObjectId.isHex(line.substring(0, hexLength), hexLength)) {
                 throw new IOException("malformed line in " + packed + ": " + line);
             }
-            refs.put(line.substring(space + 1), ObjectId.fromHex(format, line.substring(0, space)));
+            refs.put(line.substring(hexLength + 1), ObjectId.fromHex(format, line.substring(0, hexLength)));
         }
-        return refs;
+        Map<String, ObjectId> parsed = java.util.Collections.unmodifiableMap(refs);
+        packedRefs = new PackedRefs(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), parsed);
+        return parsed;
+    }
+
+    private static int indexOf(byte[] text, byte b, int from) {
+        for (int i = from; i < text.length; i++) {
+            if (text[i] == b) {
+                return i;
+            }
+        }
+        return text.length;
     }
 }

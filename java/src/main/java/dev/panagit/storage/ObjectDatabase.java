@@ -91,9 +91,22 @@ public final class ObjectDatabase implements AutoCloseable {
         }
     }
 
-    /** Where {@code id} is, or null when nowhere. */
+    /**
+     * Where {@code id} is, or null when nowhere: the packs known so far, loose objects, the
+     * alternates the same way; only when that finds nothing are the pack directories listed again
+     * (a repack may have moved the object), as git does. A repository whose objects live in an
+     * alternate thus lists no directory per lookup.
+     */
     public Location locate(ObjectId id) throws IOException {
         checkFormat(id);
+        Location location = locateKnown(id);
+        if (location == null && rescanAll()) {
+            location = locateKnown(id);
+        }
+        return location;
+    }
+
+    private Location locateKnown(ObjectId id) throws IOException {
         PackDirectory.Found found = packs.find(id);
         if (found != null) {
             return new Location.Packed(found.pack(), found.offset());
@@ -101,16 +114,22 @@ public final class ObjectDatabase implements AutoCloseable {
         if (loose.has(id)) {
             return new Location.Loose(loose, loose.pathOf(id));
         }
-        if (packs.rescan() && (found = packs.find(id)) != null) {
-            return new Location.Packed(found.pack(), found.offset());
-        }
         for (ObjectDatabase alternate : alternates()) {
-            Location location = alternate.locate(id);
+            Location location = alternate.locateKnown(id);
             if (location != null) {
                 return location;
             }
         }
         return null;
+    }
+
+    /** Lists the pack directories again, here and in the alternates; whether any pack came or went. */
+    private boolean rescanAll() throws IOException {
+        boolean changed = packs.rescan();
+        for (ObjectDatabase alternate : alternates()) {
+            changed |= alternate.rescanAll();
+        }
+        return changed;
     }
 
     public boolean has(ObjectId id) throws IOException {
@@ -119,8 +138,8 @@ public final class ObjectDatabase implements AutoCloseable {
 
     /**
      * Opens an object, checking it; throws {@link MissingObjectException} when there is none. In
-     * git's order: packs, loose objects (read at once, with no separate existence check), packs
-     * that appeared since, alternates.
+     * the order of {@link #locate}: packs, loose objects (read at once, with no separate existence
+     * check), alternates, then packs that appeared since.
      */
     public StoredObject open(ObjectId id) throws IOException {
         checkFormat(id);

@@ -1,6 +1,7 @@
 package dev.panagit.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,5 +108,37 @@ class BackendSelectionTest {
         assertEquals("windows", Platform.osName("Windows 11"));
         assertEquals("META-INF/native/windows-x86_64/libpanagit.dll",
                 new Platform("windows", "x86_64").resourcePath());
+    }
+
+    /**
+     * The first load from the per-user cache checks the self-description and remembers it beside
+     * the library; the next load of the same bytes skips it (the ABI version is still checked), and
+     * the description can still be read on demand.
+     */
+    @Test
+    void aPassedSelfDescriptionCheckIsRememberedForTheSameBytes() throws Exception {
+        Path cache = Files.createDirectories(tmp.resolve("panagit-native-" + System.getProperty("user.name")),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        Path stale = Files.writeString(cache.resolve("deadbeef-9-" + Platform.current().libraryFileName()), "old build");
+        Path staleMarker = Files.writeString(cache.resolve(stale.getFileName() + ".checked-1234"), "");
+        NativeAccess.Status first = NativeAccess.probe(loader(Platform.current(), getClass().getClassLoader(), null));
+        assertTrue(first.codec().isPresent(), first.unavailableReason().orElse(""));
+        Path marker = first.library().orElseThrow().checkedMarker();
+        assertTrue(marker != null && Files.isRegularFile(marker), "remembered: " + marker);
+        assertEquals(cache, marker.getParent());
+        assertFalse(Files.exists(stale) || Files.exists(staleMarker), "another build's library is pruned");
+        assertTrue(marker.getFileName().toString().startsWith(first.library().orElseThrow().file().getFileName() + ".checked-"));
+
+        NativeAccess.Status second = NativeAccess.probe(loader(Platform.current(), getClass().getClassLoader(), null));
+        assertTrue(second.codec().isPresent(), second.unavailableReason().orElse(""));
+        assertEquals(marker, second.library().orElseThrow().checkedMarker());
+        assertEquals(first.described(), second.described(), "read on demand when the check was skipped");
+        assertTrue(second.described().containsKey("pgit_decode_set_input"));
+
+        Files.delete(marker);
+        NativeAccess.Status third = NativeAccess.probe(loader(Platform.current(), getClass().getClassLoader(), null));
+        assertTrue(third.codec().isPresent());
+        assertTrue(Files.isRegularFile(marker), "checked again, and remembered again");
     }
 }
