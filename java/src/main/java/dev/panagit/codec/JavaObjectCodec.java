@@ -19,7 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
@@ -211,289 +210,98 @@ public final class JavaObjectCodec implements ObjectCodec {
 
     @Override
     public ObjectHeader peekHeader(byte[] compressed, int off, int len) throws CorruptObjectException {
-        Inflater inflater = inflaters.take();
-        try {
-            inflater.reset();
-            inflater.setInput(compressed, off, len);
-            return readHeader(inflater, compressed, off, len).parsed.header();
-        } finally {
-            inflaters.give(inflater);
-        }
-    }
-
-    /** A parsed header and how many inflated bytes beyond it are already in the buffer. */
-    private record HeaderRead(ObjectHeaders.Parsed parsed, byte[] buffer, int filled) {
-    }
-
-    /**
-     * Reads the header from an inflater whose input is {@code in[off..off + len)}. On a zlib error
-     * it reads the header again the canonical way, one byte per call as the streaming decoder
-     * does, not examining a byte that comes out in the same call as an error; the decode then
-     * goes on from right after the header. So every decoder, whatever its buffer sizes, reaches
-     * the same verdict on the same bytes (libpanagit does the same).
-     */
-    private static HeaderRead readHeader(Inflater inflater, byte[] in, int off, int len) throws CorruptObjectException {
-        try {
-            return readHeader(inflater, ObjectHeaders.MAX_LENGTH);
-        } catch (CorruptObjectException e) {
-            if (e.corruption() != Corruption.BAD_ZLIB) {
-                throw e;
-            }
-        }
-        inflater.reset();
-        inflater.setInput(in, off, len);
-        return readHeader(inflater, 1);
-    }
-
-    /** Inflates up to {@code step} bytes per call until the header parses. */
-    private static HeaderRead readHeader(Inflater inflater, int step) throws CorruptObjectException {
-        byte[] hdr = new byte[ObjectHeaders.MAX_LENGTH];
-        int filled = 0;
-        while (true) {
-            int n = inflate(inflater, hdr, filled, Math.min(step, hdr.length - filled));
-            filled += n;
-            ObjectHeaders.Parsed parsed = ObjectHeaders.parse(hdr, filled);
-            if (parsed != null) {
-                return new HeaderRead(parsed, hdr, filled);
-            }
-            if (inflater.finished()) {
-                throw new CorruptObjectException(Corruption.BAD_HEADER, "the stream ends inside the header");
-            }
-            if (n == 0) {
-                throw stalled(inflater);
-            }
-        }
-    }
-
-    /** Why an inflater produced nothing: out of input (truncated) or asking for a dictionary. */
-    private static CorruptObjectException stalled(Inflater inflater) {
-        if (inflater.needsDictionary()) {
-            return new CorruptObjectException(Corruption.BAD_ZLIB, "stream needs a preset dictionary");
-        }
-        return new CorruptObjectException(Corruption.TRUNCATED, null);
-    }
-
-    private static int inflate(Inflater inflater, byte[] out, int off, int len) throws CorruptObjectException {
-        try {
-            return inflater.inflate(out, off, len);
-        } catch (DataFormatException e) {
-            throw new CorruptObjectException(Corruption.BAD_ZLIB, e.getMessage());
-        }
+        return decodeArray(ObjectFormat.SHA1, compressed, off, len, null, null);
     }
 
     @Override
     public RawObject decode(ObjectFormat format, byte[] compressed, int off, int len, ObjectId expected)
             throws CorruptObjectException {
-        Inflater inflater = inflaters.take();
+        ArraySink sink = new ArraySink(format, compressed, off, len);
+        ObjectHeader header = decodeArray(format, compressed, off, len, sink, expected);
+        return new RawObject(header.type(), sink.content);
+    }
+
+    private ObjectHeader decodeArray(ObjectFormat format, byte[] compressed, int off, int len,
+            LooseObjectDecoder.Sink sink, ObjectId expected) throws CorruptObjectException {
         try {
-            inflater.reset();
-            inflater.setInput(compressed, off, len);
-            HeaderRead head = readHeader(inflater, compressed, off, len);
-            ObjectHeader header = head.parsed.header();
-            int headerLength = head.parsed.length();
-            if (!ObjectHeaders.plausible(header.size(), len)) {
-                throw Streams.classifyImplausible(this, format, compressed, off, len, header);
-            }
-            if (header.size() > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("object of " + header.size()
-                        + " bytes is too large to decode into memory; stream it instead");
-            }
-            int size = (int) header.size();
-            int first = head.filled - headerLength;
-            if (first > size) {
-                throw new CorruptObjectException(Corruption.SIZE_MISMATCH, "longer than the declared " + size + " bytes");
-            }
-            byte[] content = new byte[size];
-            System.arraycopy(head.buffer, headerLength, content, 0, first);
-            int pos = first;
-            while (pos < size) {
-                int n = inflate(inflater, content, pos, size - pos);
-                pos += n;
-                if (n == 0 && pos < size) {
-                    if (inflater.finished()) {
-                        throw new CorruptObjectException(Corruption.SIZE_MISMATCH,
-                                "content is " + pos + " bytes, declared " + size);
-                    }
-                    throw stalled(inflater);
-                }
-            }
-            finishStream(inflater, size);
-            if (expected != null) {
-                checkId(format, header, content, expected);
-            }
-            return new RawObject(header.type(), content);
-        } finally {
-            inflaters.give(inflater);
-        }
-    }
-
-    /** All declared bytes are out: the stream must end here, with nothing more and nothing after. */
-    private static void finishStream(Inflater inflater, long size) throws CorruptObjectException {
-        byte[] probe = new byte[1];
-        while (!inflater.finished()) {
-            int n = inflate(inflater, probe, 0, 1);
-            if (n > 0) {
-                throw new CorruptObjectException(Corruption.SIZE_MISMATCH, "longer than the declared " + size + " bytes");
-            }
-            if (!inflater.finished()) {
-                throw stalled(inflater);
-            }
-        }
-        if (inflater.getRemaining() > 0) {
-            throw new CorruptObjectException(Corruption.TRAILING_GARBAGE,
-                    inflater.getRemaining() + " bytes after the zlib stream");
-        }
-    }
-
-    private void checkId(ObjectFormat format, ObjectHeader header, byte[] content, ObjectId expected)
-            throws CorruptObjectException {
-        ObjectId actual = hashObject(format, header.type(), content, 0, content.length);
-        if (!actual.equals(expected)) {
-            throw new CorruptObjectException(Corruption.ID_MISMATCH, "hashes to " + actual.name());
+            return decode(format, LooseObjectDecoder.of(compressed, off, len), sink, expected);
+        } catch (CorruptObjectException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);   // an array neither reads nor writes
         }
     }
 
     @Override
     public ObjectHeader decode(ObjectFormat format, MemorySegment compressed, OutputStream content, ObjectId expected)
             throws IOException {
-        return decode(format, new SegmentSource(compressed), content, expected);
+        return decode(format, LooseObjectDecoder.of(compressed), LooseObjectDecoder.to(content, CHUNK), expected);
     }
 
     @Override
     public ObjectHeader decode(ObjectFormat format, InputStream compressed, OutputStream content, ObjectId expected)
             throws IOException {
-        return decode(format, new StreamSource(compressed), content, expected);
+        return decode(format, LooseObjectDecoder.of(compressed, CHUNK), LooseObjectDecoder.to(content, CHUNK),
+                expected);
     }
 
-    /** Where a streaming decode's compressed bytes come from. */
-    private interface Source {
-        /** Gives the inflater more input; false when there is none left. */
-        boolean feed(Inflater inflater) throws IOException;
-    }
-
-    private static final class StreamSource implements Source {
-        private final InputStream in;
-        private final byte[] buffer = new byte[CHUNK];
-
-        StreamSource(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public boolean feed(Inflater inflater) throws IOException {
-            int n;
-            do {
-                n = in.read(buffer);
-            } while (n == 0);
-            if (n < 0) {
-                return false;
-            }
-            inflater.setInput(buffer, 0, n);
-            return true;
-        }
-    }
-
-    /** A mapped (or any) segment, handed to zlib in place: no copy. */
-    private static final class SegmentSource implements Source {
-        private static final long MAX_FEED = 1L << 30;
-        private final MemorySegment segment;
-        private long fed;
-
-        SegmentSource(MemorySegment segment) {
-            this.segment = segment;
-        }
-
-        @Override
-        public boolean feed(Inflater inflater) {
-            long take = Math.min(MAX_FEED, segment.byteSize() - fed);
-            if (take == 0) {
-                return false;
-            }
-            inflater.setInput(segment.asSlice(fed, take).asByteBuffer());
-            fed += take;
-            return true;
-        }
-    }
-
-    /**
-     * The one streaming decoder: header one byte at a time, exactly the declared content, then a
-     * one-byte probe for the end (the order of checks of every decoder, native ones included).
-     */
-    private ObjectHeader decode(ObjectFormat format, Source compressed, OutputStream content, ObjectId expected)
-            throws IOException {
+    /** One decode on pooled state: {@link LooseObjectDecoder} is the one implementation. */
+    private ObjectHeader decode(ObjectFormat format, LooseObjectDecoder.Source source, LooseObjectDecoder.Sink sink,
+            ObjectId expected) throws IOException {
         Inflater inflater = inflaters.take();
-        Pool<MessageDigest> mdPool = digests.get(format);
-        MessageDigest md = mdPool.take();
+        Pool<MessageDigest> pool = digests.get(format);
+        MessageDigest md = pool.take();
         try {
-            inflater.reset();
-            md.reset();
-            byte[] out = new byte[CHUNK];
-            byte[] hdr = new byte[ObjectHeaders.MAX_LENGTH];
-            int hdrFilled = 0;
-            ObjectHeaders.Parsed parsed = null;
-            long seen = 0;
-            boolean inputEnded = false;
-
-            while (!inflater.finished()) {
-                if (inflater.needsInput() && !inputEnded) {
-                    if (compressed.feed(inflater)) {
-                        continue;
-                    }
-                    inputEnded = true;
-                }
-                if (parsed == null) {
-                    // One byte at a time, so no content byte is taken with the header.
-                    int n = inflate(inflater, hdr, hdrFilled, 1);
-                    hdrFilled += n;
-                    parsed = ObjectHeaders.parse(hdr, hdrFilled);
-                    if (parsed != null) {
-                        md.update(hdr, 0, hdrFilled);
-                    } else if (inflater.finished()) {
-                        throw new CorruptObjectException(Corruption.BAD_HEADER, "the stream ends inside the header");
-                    } else if (n == 0 && (inputEnded || inflater.needsDictionary())) {
-                        throw stalled(inflater);
-                    }
-                    continue;
-                }
-                // Exactly the declared bytes, then a one-byte probe that must find the end: the same
-                // order of checks as the whole-buffer decoder, hence the same verdict.
-                long remaining = parsed.header().size() - seen;
-                int n;
-                if (remaining > 0) {
-                    n = inflate(inflater, out, 0, (int) Math.min(out.length, remaining));
-                    seen += n;
-                    md.update(out, 0, n);
-                    content.write(out, 0, n);
-                } else {
-                    n = inflate(inflater, out, 0, 1);
-                    if (n > 0) {
-                        throw new CorruptObjectException(Corruption.SIZE_MISMATCH,
-                                "longer than the declared " + parsed.header().size() + " bytes");
-                    }
-                }
-                if (n == 0 && !inflater.finished() && (inputEnded || inflater.needsDictionary())) {
-                    throw stalled(inflater);
-                }
-            }
-            if (parsed == null) {
-                throw new CorruptObjectException(Corruption.BAD_HEADER, "the stream ends inside the header");
-            }
-            if (seen != parsed.header().size()) {
-                throw new CorruptObjectException(Corruption.SIZE_MISMATCH,
-                        "content is " + seen + " bytes, declared " + parsed.header().size());
-            }
-            if (inflater.getRemaining() > 0 || (!inputEnded && compressed.feed(inflater))) {
-                throw new CorruptObjectException(Corruption.TRAILING_GARBAGE, "bytes after the zlib stream");
-            }
-            ObjectId actual = ObjectId.fromRaw(format, md.digest(), 0);
-            if (expected != null && !actual.equals(expected)) {
-                throw new CorruptObjectException(Corruption.ID_MISMATCH, "hashes to " + actual.name());
-            }
-            return parsed.header();
+            return LooseObjectDecoder.decode(inflater, md, format, source, sink, expected);
         } finally {
             md.reset();
-            mdPool.give(md);
+            pool.give(md);
             inflaters.give(inflater);
+        }
+    }
+
+    /** A whole object's content, into an array of exactly its declared size. */
+    private final class ArraySink implements LooseObjectDecoder.Sink {
+        private final ObjectFormat format;
+        private final byte[] compressed;
+        private final int off;
+        private final int len;
+        byte[] content;
+        private int pos;
+
+        ArraySink(ObjectFormat format, byte[] compressed, int off, int len) {
+            this.format = format;
+            this.compressed = compressed;
+            this.off = off;
+            this.len = len;
+        }
+
+        @Override
+        public void begin(ObjectHeader header) throws CorruptObjectException {
+            if (!ObjectHeaders.plausible(header.size(), len)) {
+                // a size these bytes cannot hold must not size an allocation: name what is wrong instead
+                throw Streams.classifyImplausible(JavaObjectCodec.this, format, compressed, off, len, header);
+            }
+            if (header.size() > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("object of " + header.size()
+                        + " bytes is too large to decode into memory; stream it instead");
+            }
+            content = new byte[(int) header.size()];
+        }
+
+        @Override
+        public int inflate(LooseObjectDecoder decoder, MessageDigest md, int max) throws IOException {
+            int n = decoder.pull(content, pos, Math.min(max, content.length - pos));
+            md.update(content, pos, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void accept(MessageDigest md, byte[] bytes, int from, int count) {
+            System.arraycopy(bytes, from, content, pos, count);
+            md.update(bytes, from, count);
+            pos += count;
         }
     }
 }
