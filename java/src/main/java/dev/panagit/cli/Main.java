@@ -30,7 +30,13 @@ public final class Main {
         int first = 0;
         Io effective = io;
         while (first + 1 < args.length && args[first].equals("-C")) {
-            effective = effective.withCwd(effective.resolve(args[first + 1]).normalize());
+            java.nio.file.Path dir = effective.resolve(args[first + 1]).normalize();
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                io.err().println("fatal: cannot change to '" + args[first + 1] + "': "
+                        + (java.nio.file.Files.exists(dir) ? "Not a directory" : "No such file or directory"));
+                return EXIT_FATAL;
+            }
+            effective = effective.withCwd(dir);
             first += 2;
         }
         String[] rest = Arrays.copyOfRange(args, first, args.length);

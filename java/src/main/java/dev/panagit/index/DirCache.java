@@ -1,7 +1,5 @@
 package dev.panagit.index;
 
-import dev.panagit.lib.CorruptObjectException;
-import dev.panagit.lib.Corruption;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.storage.LockFile;
@@ -109,45 +107,57 @@ public final class DirCache {
             throw corrupt(file, "unsupported index version " + version);
         }
         int count = buf.getInt();
+        // The smallest entry: stat data, id, flags, and a one-byte name with its NUL (or varint).
+        int smallest = 40 + hashLength + 2 + 2;
+        if (count < 0 || count > buf.remaining() / smallest) {
+            throw corrupt(file, Integer.toUnsignedString(count) + " entries cannot fit in its "
+                    + buf.remaining() + " bytes");
+        }
         byte[] previousPath = new byte[0];
-        for (int i = 0; i < count; i++) {
-            int start = buf.position();
-            int[] stat = new int[10];
-            for (int k = 0; k < 10; k++) {
-                stat[k] = buf.getInt();
-            }
-            byte[] raw = new byte[hashLength];
-            buf.get(raw);
-            int flags = Short.toUnsignedInt(buf.getShort());
-            int extended = 0;
-            if ((flags & FLAG_EXTENDED) != 0) {
-                if (version < 3) {
-                    throw corrupt(file, "extended flags in a version 2 index, entry " + i);
+        int i = 0;
+        try {
+            for (; i < count; i++) {
+                int start = buf.position();
+                int[] stat = new int[10];
+                for (int k = 0; k < 10; k++) {
+                    stat[k] = buf.getInt();
                 }
-                extended = Short.toUnsignedInt(buf.getShort());
-            }
-            byte[] path;
-            if (version == 4) {
-                long strip = readVarint(buf);
-                if (strip > previousPath.length) {
-                    throw corrupt(file, "bad path prefix in entry " + i);
+                byte[] raw = new byte[hashLength];
+                buf.get(raw);
+                int flags = Short.toUnsignedInt(buf.getShort());
+                int extended = 0;
+                if ((flags & FLAG_EXTENDED) != 0) {
+                    if (version < 3) {
+                        throw corrupt(file, "extended flags in a version 2 index, entry " + i);
+                    }
+                    extended = Short.toUnsignedInt(buf.getShort());
                 }
-                byte[] suffix = readNulTerminated(buf, file);
-                path = new byte[previousPath.length - (int) strip + suffix.length];
-                System.arraycopy(previousPath, 0, path, 0, previousPath.length - (int) strip);
-                System.arraycopy(suffix, 0, path, previousPath.length - (int) strip, suffix.length);
-            } else {
-                path = readNulTerminated(buf, file);
-                int entryLength = buf.position() - start;
-                int padded = (entryLength + 7) & ~7;
-                buf.position(start + padded);
+                byte[] path;
+                if (version == 4) {
+                    long strip = readVarint(buf);
+                    if (strip > previousPath.length) {
+                        throw corrupt(file, "bad path prefix in entry " + i);
+                    }
+                    byte[] suffix = readNulTerminated(buf, file);
+                    path = new byte[previousPath.length - (int) strip + suffix.length];
+                    System.arraycopy(previousPath, 0, path, 0, previousPath.length - (int) strip);
+                    System.arraycopy(suffix, 0, path, previousPath.length - (int) strip, suffix.length);
+                } else {
+                    path = readNulTerminated(buf, file);
+                    int entryLength = buf.position() - start;
+                    int padded = (entryLength + 7) & ~7;
+                    buf.position(start + padded);
+                }
+                previousPath = path;
+                IndexEntry entry = new IndexEntry(stat[0], stat[1], stat[2], stat[3], stat[4], stat[5], stat[6], stat[7],
+                        stat[8], stat[9], ObjectId.fromRaw(format, raw, 0), (flags >> 12) & 3,
+                        (flags & FLAG_ASSUME_VALID) != 0, (extended & EXT_SKIP_WORKTREE) != 0,
+                        (extended & EXT_INTENT_TO_ADD) != 0, new String(path, StandardCharsets.UTF_8));
+                cache.entries.put(entry, entry);
             }
-            previousPath = path;
-            IndexEntry entry = new IndexEntry(stat[0], stat[1], stat[2], stat[3], stat[4], stat[5], stat[6], stat[7],
-                    stat[8], stat[9], ObjectId.fromRaw(format, raw, 0), (flags >> 12) & 3,
-                    (flags & FLAG_ASSUME_VALID) != 0, (extended & EXT_SKIP_WORKTREE) != 0,
-                    (extended & EXT_INTENT_TO_ADD) != 0, new String(path, StandardCharsets.UTF_8));
-            cache.entries.put(entry, entry);
+        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+            // the buffer checks every read against the file's end; an entry that crosses it is named
+            throw corrupt(file, "entry " + i + " runs past the end of the file");
         }
         while (buf.remaining() >= 8) {
             byte[] signature = new byte[4];
@@ -171,11 +181,14 @@ public final class DirCache {
         while ((b & 0x80) != 0) {
             b = buf.get() & 0xff;
             value = ((value + 1) << 7) | (b & 0x7f);
+            if (value > Integer.MAX_VALUE) {
+                return Long.MAX_VALUE;   // longer than any path: the caller refuses it
+            }
         }
         return value;
     }
 
-    private static byte[] readNulTerminated(ByteBuffer buf, Path file) throws CorruptObjectException {
+    private static byte[] readNulTerminated(ByteBuffer buf, Path file) throws CorruptIndexException {
         int start = buf.position();
         while (buf.hasRemaining() && buf.get() != 0) {
             // scan
@@ -240,7 +253,7 @@ public final class DirCache {
         }
     }
 
-    private static CorruptObjectException corrupt(Path file, String detail) {
-        return new CorruptObjectException(Corruption.BAD_CONTENT, "index file " + file + ": " + detail);
+    private static CorruptIndexException corrupt(Path file, String detail) {
+        return new CorruptIndexException(file, detail);
     }
 }

@@ -13,13 +13,21 @@ import java.util.regex.Pattern;
 /**
  * An author, committer or tagger: {@code Name <email> <epoch seconds> <+hhmm>}, as git writes it.
  *
- * @param offsetMinutes the timezone offset as git records it (e.g. +0130 is 90)
+ * @param offsetMinutes the timezone offset in minutes (e.g. +0130 is 90)
+ * @param zone the timezone as written, as a signed decimal {@code hhmm} (e.g. +0130 is 130): kept
+ *     so that a zone such as {@code +9999}, which git records and shows as written, survives
  */
-public record PersonIdent(String name, String email, long epochSeconds, int offsetMinutes) {
+public record PersonIdent(String name, String email, long epochSeconds, int offsetMinutes, int zone) {
     private static final Pattern RAW = Pattern.compile("@?(-?\\d+)\\s+([+-])(\\d{2}):?(\\d{2})");
     private static final String[] DAYS = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
+
+    /** An identity whose zone is written from its offset ({@code +hhmm}, minutes under 60). */
+    public PersonIdent(String name, String email, long epochSeconds, int offsetMinutes) {
+        this(name, email, epochSeconds, offsetMinutes,
+                Integer.signum(offsetMinutes) * (Math.abs(offsetMinutes) / 60 * 100 + Math.abs(offsetMinutes) % 60));
+    }
 
     public PersonIdent {
         if (name.indexOf('<') >= 0 || name.indexOf('>') >= 0 || name.indexOf('\n') >= 0
@@ -31,10 +39,14 @@ public record PersonIdent(String name, String email, long epochSeconds, int offs
 
     /** The timezone as git writes it: {@code +0100}. */
     public String timezone() {
-        int abs = Math.abs(offsetMinutes);
-        StringBuilder sb = new StringBuilder(5).append(offsetMinutes < 0 ? '-' : '+');
-        twoDigits(sb, abs / 60 % 100);
-        return twoDigits(sb, abs % 60).toString();
+        return zoneText(zone);
+    }
+
+    private static String zoneText(int zone) {
+        int abs = Math.abs(zone);
+        StringBuilder sb = new StringBuilder(5).append(zone < 0 ? '-' : '+');
+        twoDigits(sb, abs / 100 % 100);
+        return twoDigits(sb, abs % 100).toString();
     }
 
     private static StringBuilder twoDigits(StringBuilder sb, long value) {
@@ -52,6 +64,15 @@ public record PersonIdent(String name, String email, long epochSeconds, int offs
      * formatter costs more to load than a whole short {@code log} spends formatting.
      */
     public String logDate() {
+        String shown = logDate(epochSeconds, offsetMinutes, zone);
+        // git shows a date it cannot represent (negative, or a year beyond a C int) as the epoch
+        return shown != null ? shown : logDate(0, 0, 0);
+    }
+
+    private static String logDate(long epochSeconds, int offsetMinutes, int zone) {
+        if (epochSeconds < 0 || epochSeconds > Long.MAX_VALUE - 86_400L * 365 * 10) {
+            return null;
+        }
         long local = epochSeconds + offsetMinutes * 60L;
         long days = Math.floorDiv(local, 86_400L);
         long secondOfDay = Math.floorMod(local, 86_400L);
@@ -63,13 +84,16 @@ public record PersonIdent(String name, String email, long epochSeconds, int offs
         long day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
         int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        if (year - 1900 > Integer.MAX_VALUE) {
+            return null;
+        }
         StringBuilder sb = new StringBuilder(32);
         sb.append(DAYS[(int) Math.floorMod(days + 4, 7L)]).append(' ').append(MONTHS[month - 1]).append(' ')
                 .append(day).append(' ');
         twoDigits(sb, secondOfDay / 3600).append(':');
         twoDigits(sb, secondOfDay / 60 % 60).append(':');
         twoDigits(sb, secondOfDay % 60).append(' ');
-        return sb.append(year).append(' ').append(timezone()).toString();
+        return sb.append(year).append(' ').append(zoneText(zone)).toString();
     }
 
     /**
@@ -83,13 +107,38 @@ public record PersonIdent(String name, String email, long epochSeconds, int offs
         if (lt < 0 || space < 0 || line.length() - space != 6) {
             throw new IllegalArgumentException("malformed identity line '" + line + "'");
         }
-        long epoch = number(line, gt + 2, space, line);
+        long epoch = timestamp(line, gt + 2, space);
         char sign = line.charAt(space + 1);
         if (sign != '+' && sign != '-') {
             throw new IllegalArgumentException("malformed identity line '" + line + "'");
         }
-        int minutes = (int) number(line, space + 2, space + 4, line) * 60 + (int) number(line, space + 4, space + 6, line);
-        return new PersonIdent(line.substring(0, lt), line.substring(lt + 2, gt), epoch, sign == '-' ? -minutes : minutes);
+        int hours = (int) number(line, space + 2, space + 4, line);
+        int mins = (int) number(line, space + 4, space + 6, line);
+        int minutes = hours * 60 + mins;   // git's arithmetic, even for minutes of 60 and more
+        int zone = hours * 100 + mins;
+        return new PersonIdent(line.substring(0, lt), line.substring(lt + 2, gt), epoch,
+                sign == '-' ? -minutes : minutes, sign == '-' ? -zone : zone);
+    }
+
+    /**
+     * The seconds at {@code s[from..to)}: digits (a leading '-' allowed, as git writes negative
+     * dates), saturating at the range of a long, which {@link #logDate} then shows as git does.
+     */
+    private static long timestamp(String s, int from, int to) {
+        boolean negative = from < to && s.charAt(from) == '-';
+        int i = negative ? from + 1 : from;
+        if (i >= to) {
+            throw new IllegalArgumentException("malformed identity line '" + s + "'");
+        }
+        long value = 0;
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("malformed identity line '" + s + "'");
+            }
+            value = value > (Long.MAX_VALUE - 9) / 10 ? Long.MAX_VALUE : value * 10 + (c - '0');
+        }
+        return negative ? -value : value;
     }
 
     /** The decimal number at {@code s[from..to)} (a leading '-' allowed). */

@@ -27,7 +27,8 @@ public final class GitConfig {
 
     public static GitConfig read(Path file) throws IOException {
         try {
-            return parse(Files.readString(file), file.toString());
+            // git's values are bytes: text that is not UTF-8 is read, not refused
+            return parse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8), file.toString());
         } catch (NoSuchFileException e) {
             return empty();
         }
@@ -107,6 +108,27 @@ public final class GitConfig {
             return Math.multiplyExact(Long.parseLong(v), unit);
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("bad numeric config value '" + value + "'");
+        }
+    }
+
+    /** Every key (lowercase section and name) under {@code section}, e.g. the names of {@code extensions.*}. */
+    public java.util.List<String> keysIn(String section) {
+        String prefix = section.toLowerCase(Locale.ROOT) + ".";
+        return values.keySet().stream().filter(k -> k.startsWith(prefix) && k.indexOf('.', prefix.length()) < 0)
+                .map(k -> k.substring(prefix.length())).toList();
+    }
+
+    /** An integer value as git reads it, with git's message for one that is not a number. */
+    public Optional<Long> getNumber(String key, String origin) {
+        Optional<String> value = get(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parseSize(value.get()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad numeric config value '" + value.get() + "' for '" + key
+                    + "' in file " + origin + ": invalid unit");
         }
     }
 

@@ -7,6 +7,9 @@ public final class RefNames {
 
     /** Throws {@link IllegalArgumentException} naming the problem when {@code name} is not a valid branch name. */
     public static void checkBranchName(String name) {
+        if (name.equals("HEAD")) {
+            throw new IllegalArgumentException("'HEAD' is not a valid branch name");   // git's strbuf_check_branch_ref
+        }
         String problem = problem(name);
         if (problem != null) {
             throw new IllegalArgumentException("'" + name + "' is not a valid branch name: " + problem);

@@ -95,14 +95,7 @@ public final class Repository implements AutoCloseable {
 
     private static Repository open(Path gitDir, Path workTree, ObjectCodec codec) throws IOException {
         GitConfig config = GitConfig.read(gitDir.resolve("config"));
-        int version = Integer.parseInt(config.get("core.repositoryformatversion").orElse("0").strip());
-        if (version > 1) {
-            throw new IOException("unknown repository format version " + version + " in " + gitDir.resolve("config"));
-        }
-        ObjectFormat format = ObjectFormat.SHA1;
-        if (version == 1) {
-            format = ObjectFormat.fromConfigName(config.get("extensions.objectformat").orElse("sha1"));
-        }
+        ObjectFormat format = RepositoryFormat.check(config, gitDir.resolve("config"));
         long cacheLimit = config.get("core.deltabasecachelimit").map(GitConfig::parseSize)
                 .orElse(DeltaBaseCache.DEFAULT_LIMIT);
         return new Repository(gitDir, workTree, format, codec, cacheLimit);
