@@ -216,6 +216,7 @@ static int isal_inflate_more(pgit_codec *codec, const uint8_t **in, size_t *in_l
         size_t in_take = *in_left < ZCHUNK ? *in_left : ZCHUNK;
         size_t out_take = room < ZCHUNK ? room : ZCHUNK;
         size_t used, made;
+        ptrdiff_t moved;
         int rc;
 
         s->next_in = (uint8_t *)(uintptr_t)*in;
@@ -223,16 +224,23 @@ static int isal_inflate_more(pgit_codec *codec, const uint8_t **in, size_t *in_l
         s->next_out = out;
         s->avail_out = (uint32_t)out_take;
         rc = isal_inflate(s);
-        used = in_take - s->avail_in;
+        /* igzip may hand back read-ahead bytes itself, even ones of an
+         * earlier call (the whole input is contiguous): measure by pointer. */
+        moved = (const uint8_t *)s->next_in - *in;
+        if (moved < 0 && (size_t)-moved > codec->isal_in_seen)
+            return Z_DATA_ERROR;   /* not a position igzip can have read: zlib decides */
         made = out_take - s->avail_out;
-        *in += used;
-        *in_left -= used;
-        codec->isal_in_seen += used;
+        *in += moved;
+        *in_left = (size_t)((ptrdiff_t)*in_left - moved);
+        codec->isal_in_seen = (size_t)((ptrdiff_t)codec->isal_in_seen + moved);
+        used = moved > 0 ? (size_t)moved : 0;
         if (rc == ISAL_DECOMP_OK && s->block_state == ISAL_BLOCK_FINISH) {
             /* igzip reads ahead a few bytes into a bit buffer: give back the
              * ones past the stream's end (the input is contiguous, so this
              * may reach into an earlier call's bytes). */
-            size_t back = (size_t)s->read_in_length / 8;
+            size_t back = s->read_in_length >= 0 ? (size_t)s->read_in_length / 8 : SIZE_MAX;
+            if (back > codec->isal_in_seen)
+                return Z_DATA_ERROR;   /* a bit count igzip cannot have read: zlib decides */
             *in -= back;
             *in_left += back;
             codec->isal_in_seen -= back;

@@ -363,11 +363,14 @@ int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
 /*
  * Every decode runs through decode_run: whole buffers, streams, headers
  * (peek) and pack entry streams. It reads the header one inflated byte at a
- * time, so that no content byte is taken with it and a zlib error found in
- * the same call as a header byte comes first; then exactly the declared
- * content; then a one-byte probe that must find the end of the stream. So a
- * verdict depends on the bytes only, never on how they were sliced, and the
- * Java backend, which checks in the same order, reaches the same one.
+ * time, so that no content byte is taken with it; then exactly the declared
+ * content; then a one-byte probe that must find the end of the stream.
+ * Output first: bytes that zlib produces before it finds an error are
+ * examined (header, content, probe) before the error is reported. zlib
+ * produces the same bytes before an error however input and output are
+ * sliced, so a verdict depends on the bytes only, and the Java backend,
+ * which checks in the same order, reaches the same one. (fuzz_object_decode
+ * checks this on every input.)
  */
 
 static int32_t decode_start(pgit_codec *codec, int32_t algo, int engine)
@@ -417,8 +420,6 @@ static int32_t decode_run(pgit_codec *codec, uint8_t *out, size_t out_cap, size_
         int32_t rc;
 
         zrc = pgit__inflate_more(codec, cursor, left, codec->header + codec->header_done, 1, &got);
-        if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return pgit__inflate_error(zrc);
         codec->header_done += got;
         rc = pgit__header_parse(&codec->type, &codec->declared, &hl, codec->header, codec->header_done);
         if (rc == PGIT_OK) {
@@ -429,6 +430,8 @@ static int32_t decode_run(pgit_codec *codec, uint8_t *out, size_t out_cap, size_
         } else if (rc != PGIT_MORE) {
             return rc;
         }
+        if (zrc != Z_OK && zrc != Z_STREAM_END)
+            return pgit__inflate_error(zrc);
         if (zrc == Z_STREAM_END) {
             if (!codec->header_parsed)
                 return PGIT_EHEADER;
@@ -455,10 +458,10 @@ static int32_t decode_run(pgit_codec *codec, uint8_t *out, size_t out_cap, size_
         size_t extra;
 
         zrc = pgit__inflate_more(codec, cursor, left, &probe, 1, &extra);
-        if (zrc != Z_OK && zrc != Z_STREAM_END)
-            return pgit__inflate_error(zrc);
         if (extra > 0)
             return PGIT_ESIZE;
+        if (zrc != Z_OK && zrc != Z_STREAM_END)
+            return pgit__inflate_error(zrc);
         if (zrc == Z_STREAM_END)
             codec->stream_end = 1;
     }
@@ -528,7 +531,7 @@ static int32_t decode_whole_step(pgit_codec *codec, uint8_t *out, size_t out_cap
     for (;;) {
         const uint8_t *cursor = codec->whole + codec->whole_used;
         size_t left = codec->whole_len - codec->whole_used, made;
-        int32_t rc = decode_run(codec, out + *written, out_cap - *written, &made, &cursor, &left);
+        int32_t rc = decode_run(codec, out ? out + *written : NULL, out_cap - *written, &made, &cursor, &left);
         int stalled;
 
         *written += made;

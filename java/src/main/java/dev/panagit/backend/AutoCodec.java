@@ -47,6 +47,15 @@ public final class AutoCodec implements ObjectCodec {
         this.probe = probe;
     }
 
+    /**
+     * Closes the Java codec this one owns. The native codec is the process's, shared by every
+     * choice ({@link dev.panagit.nativeaccess.NativeAccess#status}), and stays open.
+     */
+    @Override
+    public void close() {
+        java.close();
+    }
+
     /** The codec for small work: native if it is loaded already, else Java. */
     private ObjectCodec small() {
         ObjectCodec n = loaded;

@@ -41,6 +41,15 @@ public final class LazyCodec implements ObjectCodec {
         return c;
     }
 
+    /** Closes the codec if one was chosen. */
+    @Override
+    public void close() {
+        ObjectCodec chosen = codec;
+        if (chosen != null) {
+            chosen.close();
+        }
+    }
+
     @Override
     public String backendName() {
         return codec().backendName();

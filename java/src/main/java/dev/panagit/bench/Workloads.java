@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The workloads W0-W5 of docs/benchmarks.md, each on both backends (W0 is native only). */
-public final class Workloads {
+public final class Workloads implements AutoCloseable {
     private final Harness harness;
     private final boolean quick;
     private final Path sourceTree;
@@ -36,6 +36,16 @@ public final class Workloads {
         this.sourceTree = sourceTree;
         this.nativeL1 = NativeAccess.codecAtLevel(1).orElse(null);
         this.nativeL6 = NativeAccess.codecAtLevel(6).orElse(null);
+    }
+
+    /** Frees the four codecs' native memory. */
+    @Override
+    public void close() {
+        for (ObjectCodec codec : new ObjectCodec[] {nativeL1, nativeL6, javaL1, javaL6}) {
+            if (codec != null) {
+                codec.close();
+            }
+        }
     }
 
     public List<Measurement> results() {

@@ -112,6 +112,7 @@ final class BenchCommand implements Command {
             report.write(dir, header(quick, roundCount), workloads.ratios());
             io.err().println("report written to " + dir.resolve("report.md"));
         }
+        workloads.close();   // after ratios(), which still compresses
         return 0;
     }
 

@@ -146,7 +146,8 @@ final class CatFileCommand implements Command {
 
     private static void printTree(Repository repo, StoredObject tree, PrintStream out) throws CorruptObjectException {
         try {
-            for (TreeEntry entry : TreeEntry.parse(repo.format(), tree.bytes())) {
+            for (TreeEntry raw : TreeEntry.parse(repo.format(), tree.bytes())) {
+                TreeEntry entry = raw.canonical();   // as git shows it
                 out.print(entry.paddedMode() + " " + entry.type().gitName() + " " + entry.id().name() + "\t");
                 out.print(entry.name());
                 out.print('\n');

@@ -1,9 +1,9 @@
 package dev.panagit.cli;
 
 import dev.panagit.lib.ObjectId;
-import dev.panagit.lib.TreeEntry;
 import dev.panagit.objects.Trees;
 import dev.panagit.repo.Repository;
+import dev.panagit.repo.TreeWalk;
 import java.io.IOException;
 import java.io.PrintStream;
 
@@ -36,27 +36,25 @@ final class LsTreeCommand implements Command {
         Repository repo = Repos.open();
         PrintStream out = Io.current().out();
         StringBuilder lines = new StringBuilder(1 << 16);
-        list(repo, Repos.resolve(repo, treeish), "", lines, out);
+        list(repo, Repos.resolve(repo, treeish), lines, out);
         out.print(lines);
         return 0;
     }
 
     /** Appends a line per entry to {@code lines}, handing them to {@code out} every 64 KiB or so. */
-    private void list(Repository repo, ObjectId tree, String prefix, StringBuilder lines, PrintStream out)
+    private void list(Repository repo, ObjectId tree, StringBuilder lines, PrintStream out)
             throws IOException {
-        for (TreeEntry entry : repo.readTree(tree)) {
+        TreeWalk.walk(repo, tree, (parent, path, entry) -> {
             boolean isTree = entry.mode() == Trees.MODE_TREE;
             if (!isTree || !recurse || showTrees) {
                 lines.append(entry.paddedMode()).append(' ').append(entry.type().gitName()).append(' ')
-                        .append(entry.id().name()).append('\t').append(prefix).append(entry.name()).append('\n');
+                        .append(entry.id().name()).append('\t').append(path).append(entry.name()).append('\n');
                 if (lines.length() >= 1 << 16) {
                     out.print(lines);
                     lines.setLength(0);
                 }
             }
-            if (isTree && recurse) {
-                list(repo, entry.id(), prefix + entry.name() + "/", lines, out);
-            }
-        }
+            return recurse;
+        });
     }
 }

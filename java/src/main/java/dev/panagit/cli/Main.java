@@ -110,13 +110,29 @@ public final class Main {
         return sb.append("\nOptions: -h, --help (also after a command), -V, --version\n").toString();
     }
 
-    private static String describe(Throwable ex) {
+    /** A failure in words a user can act on: what failed and on what, never an exception's class name. */
+    static String describe(Throwable ex) {
         if (ex instanceof BackendUnavailableException || ex instanceof NativeLibraryLoader.ExplicitLibraryException) {
             return ex.getMessage();
         }
+        if (ex instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String reason = ex instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
+                    : ex instanceof java.nio.file.AccessDeniedException ? "Permission denied"
+                    : ex instanceof java.nio.file.FileAlreadyExistsException ? "File exists"
+                    : ex instanceof java.nio.file.NotDirectoryException ? "Not a directory"
+                    : ex instanceof java.nio.file.DirectoryNotEmptyException ? "Directory not empty"
+                    : fs.getReason() != null ? fs.getReason() : "cannot access";
+            return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason;
+        }
+        if (ex instanceof OutOfMemoryError) {
+            return "out of memory (the Java heap is full; raise it with -Xmx in JAVA_TOOL_OPTIONS if the input is legitimate)";
+        }
+        if (ex instanceof StackOverflowError) {
+            return "out of stack space (a bug: please report the input that caused it)";
+        }
         String message = ex.getMessage();
         if (message == null || message.isBlank()) {
-            return ex.getClass().getSimpleName();
+            return "unexpected internal error (a bug: please report the command and input that caused it)";
         }
         return message;
     }

@@ -129,8 +129,10 @@ final class TourCommand implements Command {
         long bytes = sample.stream().mapToLong(b -> b.length).sum();
         out.printf("   encode (hash + zlib) and decode %d objects, %.1f MB, level 1; median of 5 rounds%n",
                 sample.size(), bytes / 1e6);
-        ObjectCodec java = new JavaObjectCodec(NativeAccess.LOOSE_LEVEL);
-        double javaMs = time(java, sample);
+        double javaMs;
+        try (ObjectCodec java = new JavaObjectCodec(NativeAccess.LOOSE_LEVEL)) {
+            javaMs = time(java, sample);
+        }
         out.printf("   java    %7.2f ms%n", javaMs);
         if (status.codec().isPresent()) {
             double nativeMs = time(status.codec().get(), sample);

@@ -27,7 +27,7 @@ public final class JavaObjectCodec implements ObjectCodec {
     private static final int CHUNK = 64 * 1024;
 
     private final Pool<Deflater> deflaters;
-    private final Pool<Inflater> inflaters = new Pool<>(Inflater::new);
+    private final Pool<Inflater> inflaters = new Pool<>(Inflater::new, Inflater::end, Pool.DEFAULT_MAX_IDLE);
     private final Map<ObjectFormat, Pool<MessageDigest>> digests = new EnumMap<>(ObjectFormat.class);
     private final JavaPackCodec pack;
 
@@ -36,7 +36,7 @@ public final class JavaObjectCodec implements ObjectCodec {
         if (level < -1 || level > 9) {
             throw new IllegalArgumentException("zlib level must be -1 to 9, not " + level);
         }
-        this.deflaters = new Pool<>(() -> new Deflater(level));
+        this.deflaters = new Pool<>(() -> new Deflater(level), Deflater::end, Pool.DEFAULT_MAX_IDLE);
         for (ObjectFormat format : ObjectFormat.values()) {
             digests.put(format, new Pool<>(() -> newDigest(format)));
         }
@@ -54,6 +54,14 @@ public final class JavaObjectCodec implements ObjectCodec {
     @Override
     public String backendName() {
         return "java";
+    }
+
+    /** Ends every idle {@link Deflater} and {@link Inflater} (their zlib state is native memory). */
+    @Override
+    public void close() {
+        deflaters.close();
+        inflaters.close();
+        digests.values().forEach(Pool::close);
     }
 
     @Override

@@ -20,10 +20,12 @@ import java.util.zip.Inflater;
  * it, then the id. So every decoder, whatever its buffer sizes, reaches the same verdict on the
  * same bytes.
  *
- * <p>The header is read one inflated byte per call, so that no byte coming out in the same call as
- * a zlib error is examined. An input that can be read again (a whole buffer, a mapping) first
- * reads it with one call and, on a zlib error only, reads it again byte by byte: the verdict is
- * the same, and a small object is decoded without thirty calls for its header.
+ * <p>Output first: bytes that zlib produces before it finds an error are examined (as header,
+ * content or probe) before the error is reported. zlib produces the same bytes before an error
+ * however its input and output are sliced, so the verdict depends on the bytes alone (a probe
+ * byte of excess content that precedes a bad checksum says "longer than declared" whether the
+ * checksum arrives in the same call or later). {@link Inflater} reports what a failing call
+ * wrote ({@code getBytesWritten}), which makes this possible in Java.
  */
 final class LooseObjectDecoder {
     /** Where compressed bytes come from. */
@@ -32,10 +34,10 @@ final class LooseObjectDecoder {
         boolean feed(Inflater inflater) throws IOException;
 
         /**
-         * Gives the inflater the input from its first byte again; false (and nothing given) when
-         * this input cannot be read again.
+         * Gives the inflater all of the input at once (a buffer, a mapping); false (and nothing
+         * given) when the input comes in pieces.
          */
-        boolean rewind(Inflater inflater);
+        boolean feedWhole(Inflater inflater);
     }
 
     /** Where content goes; told the header before any content arrives. */
@@ -54,6 +56,7 @@ final class LooseObjectDecoder {
     private final MessageDigest md;
     private final Source source;
     private boolean inputEnded;
+    private CorruptObjectException pendingError;
 
     private LooseObjectDecoder(Inflater inflater, MessageDigest md, Source source) {
         this.inflater = inflater;
@@ -76,21 +79,9 @@ final class LooseObjectDecoder {
         byte[] hdr = new byte[ObjectHeaders.MAX_LENGTH];
         int filled;
         ObjectHeaders.Parsed parsed;
-        if (source.rewind(inflater)) {
-            try {
-                filled = readHeader(hdr, ObjectHeaders.MAX_LENGTH);
-            } catch (CorruptObjectException e) {
-                if (e.corruption() != Corruption.BAD_ZLIB) {
-                    throw e;
-                }
-                inflater.reset();
-                inputEnded = false;
-                source.rewind(inflater);
-                filled = readHeader(hdr, 1);
-            }
-        } else {
-            filled = readHeader(hdr, 1);
-        }
+        // An input given whole reads its header in one call; a stream one byte at a time, so that
+        // no content is taken from it with the header.
+        filled = readHeader(hdr, source.feedWhole(inflater) ? ObjectHeaders.MAX_LENGTH : 1);
         parsed = ObjectHeaders.parse(hdr, filled);
         ObjectHeader header = parsed.header();
         if (sink == null) {
@@ -160,12 +151,22 @@ final class LooseObjectDecoder {
      * the stream ended, the input ran out or a preset dictionary is asked for.
      */
     int pull(byte[] b, int off, int len) throws IOException {
+        if (pendingError != null) {
+            throw pendingError;
+        }
         while (true) {
             int n;
+            long before = inflater.getBytesWritten();
             try {
                 n = inflater.inflate(b, off, len);
             } catch (DataFormatException e) {
-                throw new CorruptObjectException(Corruption.BAD_ZLIB, e.getMessage());
+                CorruptObjectException error = new CorruptObjectException(Corruption.BAD_ZLIB, e.getMessage());
+                int produced = (int) (inflater.getBytesWritten() - before);
+                if (produced > 0) {
+                    pendingError = error;   // output first: the caller examines these bytes, then meets the error
+                    return produced;
+                }
+                throw error;
             }
             if (n > 0 || len == 0 || inflater.finished() || inflater.needsDictionary() || !inflater.needsInput()) {
                 return n;
@@ -192,11 +193,11 @@ final class LooseObjectDecoder {
         return new Source() {
             @Override
             public boolean feed(Inflater inflater) {
-                return false;   // everything was given by rewind
+                return false;   // everything was given by feedWhole
             }
 
             @Override
-            public boolean rewind(Inflater inflater) {
+            public boolean feedWhole(Inflater inflater) {
                 inflater.setInput(bytes, off, len);
                 return true;
             }
@@ -221,7 +222,7 @@ final class LooseObjectDecoder {
             }
 
             @Override
-            public boolean rewind(Inflater inflater) {
+            public boolean feedWhole(Inflater inflater) {
                 return false;
             }
         };
@@ -245,7 +246,7 @@ final class LooseObjectDecoder {
             }
 
             @Override
-            public boolean rewind(Inflater inflater) {
+            public boolean feedWhole(Inflater inflater) {
                 fed = 0;
                 feed(inflater);
                 return true;

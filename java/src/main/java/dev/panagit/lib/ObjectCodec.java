@@ -11,8 +11,16 @@ import java.lang.foreign.MemorySegment;
  * ({@code java}). Both give identical ids, objects that inflate to identical bytes, the same
  * {@link Corruption} for the same bad input, and each reads what the other wrote. Implementations
  * are thread-safe.
+ *
+ * <p>A codec owns what it keeps between calls (zlib and libdeflate state, native codecs, buffers);
+ * {@link #close} gives all of it back. Calls made after closing throw {@link IllegalStateException}
+ * (a call in progress finishes; what it used is then freed).
  */
-public interface ObjectCodec {
+public interface ObjectCodec extends AutoCloseable {
+    /** Frees what this codec keeps between calls. Closing twice does nothing more. */
+    @Override
+    void close();
+
     /** {@code "native"} or {@code "java"}. */
     String backendName();
 

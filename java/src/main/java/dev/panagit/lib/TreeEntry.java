@@ -19,6 +19,27 @@ public record TreeEntry(int mode, String name, ObjectId id) {
         };
     }
 
+    /**
+     * The mode git works with, whatever the tree spells (git's {@code canon_mode}): a regular
+     * file is 100644 or 100755 by its owner's execute bit (100664 and 104755 become 100644 and
+     * 100755), any directory mode is 40000, any symlink 120000, and anything else a submodule
+     * (160000). {@code git fsck} reports the spelling ({@code badFilemode}); commands use this.
+     */
+    public static int canonicalMode(int mode) {
+        return switch (mode & 0170000) {
+            case 0100000 -> (mode & 0100) != 0 ? 0100755 : 0100644;
+            case 0120000 -> 0120000;
+            case 0040000 -> 0040000;
+            default -> 0160000;
+        };
+    }
+
+    /** This entry with its mode made canonical ({@link #canonicalMode}). */
+    public TreeEntry canonical() {
+        int canonical = canonicalMode(mode);
+        return canonical == mode ? this : new TreeEntry(canonical, name, id);
+    }
+
     /** The mode as {@code git cat-file -p} shows it: six octal digits. */
     public String paddedMode() {
         char[] digits = new char[6];

@@ -60,7 +60,7 @@ public final class NativeAccess {
             if (!describedBefore && marker != null) {
                 remember(marker);
             }
-            NativeObjectCodec codec = new NativeObjectCodec(core, LOOSE_LEVEL);
+            NativeObjectCodec codec = new NativeObjectCodec(core, LOOSE_LEVEL, true);   // the process's: close() leaves it
             return new Status(Optional.of(codec), Optional.empty(), Optional.of(loaded), platform, core::described);
         } catch (NativeUnavailableException e) {
             if (loaded.explicit()) {

@@ -45,10 +45,17 @@ public final class NativeObjectCodec implements ObjectCodec {
     private final NativeCore core;
     private final Pool<MemorySegment> codecs;
     private final NativePackCodec pack;
+    private final boolean shared;
 
     NativeObjectCodec(NativeCore core, int level) {
+        this(core, level, false);
+    }
+
+    /** {@code shared}: the process's codec ({@link NativeAccess#status}), which {@link #close} leaves open. */
+    NativeObjectCodec(NativeCore core, int level, boolean shared) {
+        this.shared = shared;
         this.core = core;
-        this.codecs = new Pool<>(() -> newCodec(core, level));
+        this.codecs = new Pool<>(() -> newCodec(core, level), NativeObjectCodec::freeCodec, Pool.DEFAULT_MAX_IDLE);
         this.pack = new NativePackCodec(codecs);
     }
 
@@ -64,6 +71,28 @@ public final class NativeObjectCodec implements ObjectCodec {
             throw NativeErrors.failure(rc, "pgit_codec_new");
         }
         return MemorySegment.ofAddress(out[0]);
+    }
+
+    private static void freeCodec(MemorySegment codec) {
+        try {
+            Downcalls.CodecFree.H.invokeExact(codec);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Frees every idle native codec (pgit_codec_free); codecs in use are freed as they come back.
+     * The process's shared codec ({@link NativeAccess#status}) is not closed: every backend
+     * choice uses it, and it lives as long as the library is loaded.
+     */
+    @Override
+    public void close() {
+        if (shared) {
+            return;
+        }
+        codecs.close();
+        decodeBuffers.close();
     }
 
     static RuntimeException rethrow(Throwable t) {
@@ -387,12 +416,17 @@ public final class NativeObjectCodec implements ObjectCodec {
             // declared size, and the object is decoded again into an array of exactly that size.
             long guess = 8L * len + 256;
             if (guess <= WHOLE_LIMIT) {
-                byte[] out = decodeBuffer.get();
+                byte[] out = decodeBuffers.take();
                 long[] outLen = new long[1];
                 int[] type = new int[1];
-                int rc = decodeWhole(codec, format, out, (int) guess, type, outLen, expectedRaw, compressed, off, len);
-                if (rc == OK) {
-                    return new RawObject(ObjectType.fromCode(type[0]), Arrays.copyOf(out, (int) outLen[0]));
+                int rc;
+                try {
+                    rc = decodeWhole(codec, format, out, (int) guess, type, outLen, expectedRaw, compressed, off, len);
+                    if (rc == OK) {
+                        return new RawObject(ObjectType.fromCode(type[0]), Arrays.copyOf(out, (int) outLen[0]));
+                    }
+                } finally {
+                    decodeBuffers.give(out);
                 }
                 if (rc != EBUFSIZE) {
                     throw NativeErrors.corrupt(rc, "pgit_object_decode");
@@ -423,7 +457,7 @@ public final class NativeObjectCodec implements ObjectCodec {
     }
 
     /** Reused room for small decodes (not zeroed per call, unlike a new array); the result is copied out. */
-    private final ThreadLocal<byte[]> decodeBuffer = ThreadLocal.withInitial(() -> new byte[WHOLE_LIMIT]);
+    private final Pool<byte[]> decodeBuffers = new Pool<>(() -> new byte[WHOLE_LIMIT]);
 
     private int decodeWhole(MemorySegment codec, ObjectFormat format, byte[] content, int room, int[] type,
             long[] outLen, byte[] expected, byte[] compressed, int off, int len) {

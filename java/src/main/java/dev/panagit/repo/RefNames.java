@@ -16,6 +16,27 @@ public final class RefNames {
         }
     }
 
+    /**
+     * git's {@code refname_is_safe}: a name under {@code refs/} whose path is already normal (no
+     * {@code .}, {@code ..} or empty component), or an all-caps name such as {@code FETCH_HEAD}.
+     * An unsafe name could lead outside the refs when used as a path.
+     */
+    static boolean isSafe(String name) {
+        if (name.startsWith("refs/")) {
+            String rest = name.substring(5);
+            if (rest.isEmpty() || rest.startsWith("/") || rest.endsWith("/")) {
+                return false;
+            }
+            for (String component : rest.split("/", -1)) {
+                if (component.isEmpty() || component.equals(".") || component.equals("..")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return !name.isEmpty() && name.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == '_');
+    }
+
     static String problem(String name) {
         if (name.isEmpty()) {
             return "empty";

@@ -98,6 +98,10 @@ public final class Refs {
     /** Every ref under {@code refs/}, name to id, sorted by name (loose refs override packed ones). */
     public Map<String, ObjectId> all() throws IOException {
         TreeMap<String, ObjectId> refs = new TreeMap<>(readPacked());
+        PackedRefs packed = packedRefs;
+        if (packed != null && packed.dangerous() != null) {
+            throw new IOException("packed refname is dangerous: " + packed.dangerous());   // git's words
+        }
         Path refsDir = gitDir.resolve("refs");
         if (Files.isDirectory(refsDir)) {
             try (Stream<Path> walk = Files.walk(refsDir)) {
@@ -221,7 +225,7 @@ public final class Refs {
 
     /** packed-refs as last parsed, with the file's identity then (git checks its stat data the same way). */
     private record PackedRefs(Object fileKey, java.nio.file.attribute.FileTime modified, long size,
-            Map<String, ObjectId> refs) {
+            Map<String, ObjectId> refs, String dangerous) {
     }
 
     private PackedRefs packedRefs;
@@ -247,6 +251,7 @@ public final class Refs {
             return known.refs();
         }
         Map<String, ObjectId> refs = new java.util.HashMap<>();
+        String dangerous = null;
         byte[] text = Files.readAllBytes(packed);
         int hexLength = format.hexLength();
         for (int start = 0, end; start < text.length; start = end + 1) {
@@ -263,10 +268,20 @@ public final class Refs {
                     || !ObjectId.isHex(line.substring(0, hexLength), hexLength)) {
                 throw new IOException("malformed line in " + packed + ": " + line);
             }
-            refs.put(line.substring(hexLength + 1), ObjectId.fromHex(format, line.substring(0, hexLength)));
+            String name = line.substring(hexLength + 1);
+            if (RefNames.problem(name) != null) {
+                // As git: a name that could reach outside refs/ stops any listing of refs; another
+                // bad name is a broken ref, never resolved or listed.
+                if (dangerous == null && !RefNames.isSafe(name)) {
+                    dangerous = name;
+                }
+                continue;
+            }
+            refs.put(name, ObjectId.fromHex(format, line.substring(0, hexLength)));
         }
         Map<String, ObjectId> parsed = java.util.Collections.unmodifiableMap(refs);
-        packedRefs = new PackedRefs(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), parsed);
+        packedRefs = new PackedRefs(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), parsed,
+                dangerous);
         return parsed;
     }
 

@@ -145,15 +145,21 @@ public final class Repository implements AutoCloseable {
         return Commit.parse(format, commitId, objects.open(commitId).bytes());
     }
 
-    /** The entries of a tree (a commit or tag is peeled to its tree). */
+    /**
+     * The entries of a tree (a commit or tag is peeled to its tree), modes made canonical as git
+     * reads them ({@link TreeEntry#canonicalMode}).
+     */
     public List<TreeEntry> readTree(ObjectId id) throws IOException {
         ObjectId treeId = peel(id, ObjectType.TREE);
         StoredObject tree = objects.open(treeId);
+        List<TreeEntry> entries;
         try {
-            return TreeEntry.parse(format, tree.bytes());
+            entries = TreeEntry.parse(format, tree.bytes());
         } catch (CorruptObjectException e) {
             throw e.withLocation(treeId, tree.file());
         }
+        entries.replaceAll(TreeEntry::canonical);
+        return entries;
     }
 
     /** Follows tags until an object that is not a tag ({@code <rev>^{}}). */

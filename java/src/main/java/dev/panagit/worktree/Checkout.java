@@ -3,13 +3,17 @@ package dev.panagit.worktree;
 import dev.panagit.index.DirCache;
 import dev.panagit.index.FileStat;
 import dev.panagit.index.IndexEntry;
+import dev.panagit.lib.MissingObjectException;
 import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import dev.panagit.objects.Trees;
 import dev.panagit.repo.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +22,7 @@ import java.util.TreeSet;
 /**
  * Moves the index and work tree from one tree to another (git's two-way merge, as checkout
  * and reset --hard do). Every path of the target is checked first, and local changes that the
- * move would lose are refused before anything is written.
+ * move would lose are refused before anything is written; new content is written aside first.
  */
 public final class Checkout {
     private final Repository repo;
@@ -41,6 +45,11 @@ public final class Checkout {
     /**
      * Moves from {@code from} (null: no tree) to {@code to}, keeping local changes to paths the
      * two trees agree on. With {@code force}, local changes are discarded (reset --hard).
+     *
+     * <p>All or nothing: the whole change is planned and checked first (every path safe, no
+     * path both a file and a directory, every object present and a blob, nothing untracked in
+     * the way), then every new file is written aside and only then moved into place, so a
+     * refused or failed checkout leaves the work tree and the index as they were.
      */
     public void run(ObjectId from, ObjectId to, DirCache index, boolean force) throws IOException {
         Map<String, TreeFlattener.FileEntry> target = TreeFlattener.flatten(repo, to);
@@ -53,33 +62,154 @@ public final class Checkout {
             }
         }
         if (force) {
+            // Everything that is not as the target has it: index entries, and files changed on disk.
             for (IndexEntry entry : index.entries()) {
                 if (!target.containsKey(entry.path()) || !matchesIndex(entry, target.get(entry.path()))) {
                     changed.add(entry.path());
+                }
+            }
+            for (Map.Entry<String, TreeFlattener.FileEntry> file : target.entrySet()) {
+                IndexEntry staged = index.get(file.getKey());
+                if (staged == null || !matchesIndex(staged, file.getValue())) {
+                    changed.add(file.getKey());
+                } else if (!changed.contains(file.getKey()) && file.getValue().mode() != Trees.MODE_GITLINK) {
+                    Path onDisk = workTree.root().resolve(file.getKey());
+                    if (!Files.exists(onDisk, LinkOption.NOFOLLOW_LINKS)
+                            || Files.isDirectory(onDisk, LinkOption.NOFOLLOW_LINKS) || modified(onDisk, staged)) {
+                        changed.add(file.getKey());
+                    }
                 }
             }
         } else {
             refuseLosses(changed, current, target, index);
         }
 
+        List<String> writes = new ArrayList<>();
+        TreeSet<String> removals = new TreeSet<>();
         for (String path : changed) {
-            if (!target.containsKey(path)) {
+            if (target.containsKey(path)) {
+                writes.add(path);
+            } else {
                 Path file = workTree.file(path);
                 if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                    workTree.remove(path);
+                    removals.add(path);
                 }
-                index.remove(path);
             }
         }
-        for (String path : changed) {
+        checkObjects(writes, target);
+        List<String> obstacles = checkObstacles(writes, removals, force);
+
+        Path staging = Files.createTempDirectory(repo.gitDir(), "checkout-");
+        try {
+            Map<String, WorkTree.Staged> staged = new HashMap<>();
+            for (String path : writes) {
+                TreeFlattener.FileEntry entry = target.get(path);
+                staged.put(path, workTree.stage(staging, entry.mode(), entry.id()));
+            }
+            // Nothing has changed so far. Now: removals (deepest first), then the new files.
+            for (String path : removals.descendingSet()) {
+                workTree.remove(path);
+            }
+            for (String path : obstacles) {
+                workTree.remove(path);
+            }
+            for (String path : changed) {
+                if (!target.containsKey(path)) {
+                    index.remove(path);
+                }
+            }
+            for (String path : writes) {
+                TreeFlattener.FileEntry entry = target.get(path);
+                workTree.install(path, staged.get(path));
+                FileStat stat = FileStat.of(workTree.file(path));
+                index.remove(path);
+                index.put(IndexEntry.withoutStat(entry.mode(), entry.id(), path).withStat(stat));
+            }
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Every blob the move writes is there and is a blob (a submodule's commit lives elsewhere). */
+    private void checkObjects(List<String> writes, Map<String, TreeFlattener.FileEntry> target) throws IOException {
+        for (String path : writes) {
             TreeFlattener.FileEntry entry = target.get(path);
-            if (entry == null) {
+            if (entry.mode() == Trees.MODE_GITLINK) {
                 continue;
             }
-            workTree.checkout(path, entry.mode(), entry.id());
-            FileStat stat = FileStat.of(workTree.file(path));
-            index.remove(path);
-            index.put(IndexEntry.withoutStat(entry.mode(), entry.id(), path).withStat(stat));
+            ObjectType type;
+            try {
+                type = repo.objects().readHeader(entry.id()).type();
+            } catch (MissingObjectException e) {
+                throw new IOException("unable to read sha1 file of " + path + " (" + entry.id().name() + ")", e);
+            }
+            if (type != ObjectType.BLOB) {
+                throw new IOException("object " + entry.id().name() + " is a " + type.gitName() + ", not a blob (path '"
+                        + path + "')");
+            }
+        }
+    }
+
+    /**
+     * What stands where a new file goes: a file or symlink in place of a directory it needs (one
+     * the move removes is fine; an untracked one is refused, or with {@code force} returned to be
+     * removed), or a directory in place of the file that would lose files the move does not remove.
+     */
+    private List<String> checkObstacles(List<String> writes, TreeSet<String> removals, boolean force)
+            throws IOException {
+        TreeSet<String> obstacles = new TreeSet<>();
+        List<String> untracked = new ArrayList<>();
+        List<String> directories = new ArrayList<>();
+        for (String path : writes) {
+            String tooLong = workTree.lengthProblem(path);
+            if (tooLong != null) {
+                throw new IOException("cannot create '" + path + "': " + tooLong);
+            }
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                String parent = path.substring(0, slash);
+                Path dir = workTree.root().resolve(parent);
+                if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    break;
+                }
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || removals.contains(parent)
+                        || obstacles.contains(parent)) {
+                    continue;
+                }
+                if (force) {
+                    obstacles.add(parent);
+                } else if (!untracked.contains(parent)) {
+                    untracked.add(parent);
+                }
+            }
+            Path file = workTree.root().resolve(path);
+            if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) && keepsFiles(file, removals)) {
+                directories.add(path);
+            }
+        }
+        if (!directories.isEmpty()) {
+            throw new ConflictException("Updating the following directories would lose untracked files in them:\n\t"
+                    + String.join("\n\t", directories) + "\n\nAborting");
+        }
+        if (!untracked.isEmpty()) {
+            throw new ConflictException("The following untracked working tree files would be overwritten by checkout:\n\t"
+                    + String.join("\n\t", untracked) + "\nPlease move or remove them before you switch branches.\nAborting");
+        }
+        return new ArrayList<>(obstacles);
+    }
+
+    /** Whether a directory holds anything (a file, a link, a directory with files) not among {@code removals}. */
+    private boolean keepsFiles(Path dir, TreeSet<String> removals) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            return walk.anyMatch(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    && !removals.contains(workTree.relative(p)));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

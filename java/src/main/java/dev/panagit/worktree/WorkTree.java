@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Set;
 
 /** Files of the work tree: hashing them as blobs, writing and removing them safely. */
@@ -20,6 +24,7 @@ public final class WorkTree {
 
     private final Repository repo;
     private final Path root;
+    private long stagedFiles;
 
     public WorkTree(Repository repo) {
         this.repo = repo;
@@ -48,6 +53,32 @@ public final class WorkTree {
         return file;
     }
 
+    /** Linux's and macOS's limits on a whole path and on one name, in bytes (0: unknown here). */
+    private static final int PATH_MAX = System.getProperty("os.name").startsWith("Mac") ? 1024
+            : System.getProperty("os.name").startsWith("Linux") ? 4096 : 0;
+    private static final int NAME_MAX = PATH_MAX == 0 ? 0 : 255;
+
+    /**
+     * Why the file system would refuse to create {@code path} for its length ("File name too
+     * long", as the system says it), or null; asked before a checkout writes anything.
+     */
+    public String lengthProblem(String path) {
+        if (PATH_MAX == 0) {
+            return null;
+        }
+        if (root.resolve(path).toString().getBytes(StandardCharsets.UTF_8).length >= PATH_MAX) {
+            return "File name too long";
+        }
+        for (int start = 0, end; start < path.length(); start = end + 1) {
+            end = path.indexOf('/', start);
+            end = end < 0 ? path.length() : end;
+            if (path.substring(start, end).getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+                return "File name too long";
+            }
+        }
+        return null;
+    }
+
     /** The path of a file relative to the work tree, '/'-separated. */
     public String relative(Path file) {
         return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
@@ -72,38 +103,66 @@ public final class WorkTree {
         }
     }
 
-    /** Writes a blob to {@code path} with the file mode, replacing what is there. */
-    public void checkout(String path, int mode, ObjectId blob) throws IOException {
+    /**
+     * A file's new content, written aside before anything in the work tree changes: a temporary
+     * file with the right permissions, or a symlink's target, or nothing (a submodule's directory).
+     */
+    public record Staged(int mode, Path content, String linkTarget) {
+    }
+
+    /**
+     * Writes a blob's content for {@code mode} into a new file of {@code staging} (same file
+     * system as the work tree, so that {@link #install} is a rename). Reading the blob is where a
+     * damaged object shows itself; nothing in the work tree has been touched when it does.
+     */
+    public Staged stage(Path staging, int mode, ObjectId blob) throws IOException {
+        if (mode == Trees.MODE_GITLINK) {
+            return new Staged(mode, null, null);
+        }
+        if (mode == Trees.MODE_SYMLINK) {
+            return new Staged(mode, null, new String(repo.objects().open(blob).bytes(), StandardCharsets.UTF_8));
+        }
+        // Created as git creates files (0666 less the umask), then given execute bits as git does.
+        Path file = staging.resolve("blob-" + ++stagedFiles);
+        try (var out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            repo.objects().open(blob).copyTo(out);
+        }
+        if (mode == Trees.MODE_EXECUTABLE && Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            for (PosixFilePermission read : List.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ,
+                    PosixFilePermission.OTHERS_READ)) {
+                if (perms.contains(read)) {
+                    perms.add(PosixFilePermission.values()[read.ordinal() + 2]);   // the matching EXECUTE
+                }
+            }
+            Files.setPosixFilePermissions(file, perms);
+        }
+        return new Staged(mode, file, null);
+    }
+
+    /** Puts staged content at {@code path}, replacing a file or symlink there (never following it). */
+    public void install(String path, Staged staged) throws IOException {
         Path file = file(path);
         Files.createDirectories(file.getParent());
+        if (staged.mode() == Trees.MODE_GITLINK) {
+            if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(file);
+                Files.createDirectory(file);
+            }
+            return;
+        }
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("cannot write '" + path + "': a directory is in the way");
         }
-        Files.deleteIfExists(file);
-        if (mode == Trees.MODE_SYMLINK) {
-            String target = new String(repo.objects().open(blob).bytes(), StandardCharsets.UTF_8);
-            Files.createSymbolicLink(file, Path.of(target));
+        if (staged.linkTarget() != null) {
+            Files.deleteIfExists(file);
+            Files.createSymbolicLink(file, Path.of(staged.linkTarget()));
             return;
         }
-        if (mode == Trees.MODE_GITLINK) {
-            Files.createDirectories(file);
-            return;
-        }
-        try (var out = Files.newOutputStream(file)) {
-            repo.objects().open(blob).copyTo(out);
-        }
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (mode == Trees.MODE_EXECUTABLE) {
-                perms.add(PosixFilePermission.OWNER_EXECUTE);
-                perms.add(PosixFilePermission.GROUP_EXECUTE);
-                perms.add(PosixFilePermission.OTHERS_EXECUTE);
-            } else {
-                perms.remove(PosixFilePermission.OWNER_EXECUTE);
-                perms.remove(PosixFilePermission.GROUP_EXECUTE);
-                perms.remove(PosixFilePermission.OTHERS_EXECUTE);
-            }
-            Files.setPosixFilePermissions(file, perms);
+        try {
+            Files.move(staged.content(), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staged.content(), file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -216,7 +216,11 @@ class HistoryCommandsTest {
         }
         assertTrue(dot.contains("\"refs/tags/v1\" -> \"" + merge + "\""), dot);
         assertTrue(dot.contains("\"HEAD\" -> \"refs/heads/master\""), dot);
-        if (result.exitCode() == 0) {
+        // Which outcome is right depends on this machine, not on what the command did.
+        boolean dotInstalled = java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "dot")));
+        if (dotInstalled) {
+            assertEquals(0, result.exitCode(), result.stderr());
             assertTrue(Files.readString(repo.resolve("graph.svg")).contains("<svg"));
         } else {
             assertEquals(128, result.exitCode());

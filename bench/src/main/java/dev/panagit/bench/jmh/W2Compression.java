@@ -9,12 +9,14 @@ import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -63,5 +65,11 @@ public class W2Compression {
     @Benchmark
     public int inflate() throws CorruptObjectException {
         return codec.decode(ObjectFormat.SHA1, compressed, 0, compressed.length, null).content().length;
+    }
+
+    /** The codec's native memory goes back after each trial (a fork runs many). */
+    @TearDown(Level.Trial)
+    public void closeCodec() {
+        codec.close();
     }
 }

@@ -17,12 +17,14 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -85,5 +87,11 @@ public class W3ObjectEncoding {
             n += codec.decode(ObjectFormat.SHA1, e.compressed(), 0, e.compressed().length, e.id()).content().length;
         }
         return n;
+    }
+
+    /** The codec's native memory goes back after each trial (a fork runs many). */
+    @TearDown(Level.Trial)
+    public void closeCodec() {
+        codec.close();
     }
 }

@@ -92,4 +92,10 @@ public class W4LooseObjects {
         }
         return contents.size();
     }
+
+    /** The codec's native memory goes back after each trial (a fork runs many). */
+    @TearDown(Level.Trial)
+    public void closeCodec() {
+        codec.close();
+    }
 }

@@ -9,12 +9,14 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -59,5 +61,11 @@ public class W5Batch {
             n += codec.hashObject(ObjectFormat.SHA1, ObjectType.BLOB, all, i * size, size).hashCode();
         }
         return n;
+    }
+
+    /** The codec's native memory goes back after each trial (a fork runs many). */
+    @TearDown(Level.Trial)
+    public void closeCodec() {
+        codec.close();
     }
 }
