@@ -60,6 +60,12 @@ final class FsckCommand implements Command {
             }
 
             @Override
+            public synchronized void finding(String line) {
+                out.flush();
+                io.err().println(line);
+            }
+
+            @Override
             public synchronized void object(String line) {
                 out.println(line);
             }

@@ -1,7 +1,6 @@
 package dev.panagit.cli;
 
-import dev.panagit.lib.CorruptObjectException;
-import dev.panagit.lib.ObjectChecker;
+import dev.panagit.fsck.FsckRules;
 import dev.panagit.lib.ObjectCodec;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
@@ -118,10 +117,11 @@ final class HashObjectCommand implements Command {
 
     private ObjectId hash(byte[] content, String shown) throws IOException {
         if (!literally) {
-            try {
-                ObjectChecker.check(format, objectType, content);
-            } catch (CorruptObjectException e) {
-                throw new Fatal("refusing to create malformed object from " + shown + ": " + e.getMessage());
+            // git's parser decides, in git's words (fsck's stricter rules are fsck's business, as in git).
+            List<String> refusal = FsckRules.unparsable(format, objectType, content);
+            if (!refusal.isEmpty()) {
+                refusal.subList(0, refusal.size() - 1).forEach(Io.current().err()::println);
+                throw new Fatal(refusal.get(refusal.size() - 1).substring("fatal: ".length()));
             }
         }
         if (write) {

@@ -3,14 +3,11 @@ package dev.panagit.fsck;
 import dev.panagit.index.DirCache;
 import dev.panagit.index.IndexEntry;
 import dev.panagit.lib.CorruptObjectException;
-import dev.panagit.lib.ObjectChecker;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectHeader;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
 import dev.panagit.lib.StoredObject;
-import dev.panagit.objects.Commit;
-import dev.panagit.objects.Tag;
 import dev.panagit.repo.Refs;
 import dev.panagit.repo.Repository;
 import dev.panagit.storage.ObjectDatabase;
@@ -53,6 +50,9 @@ public final class Fsck {
     public interface Report {
         void error(String message);
 
+        /** A line about one object's content, as git prints it ({@code error in tree …}, {@code warning in …}). */
+        void finding(String line);
+
         void object(String line);
     }
 
@@ -64,6 +64,7 @@ public final class Fsck {
     /** Every object present or named, with its type, flags and links. */
     private final ObjectGraph graph;
     private int errors;
+    private FsckRules rules;
 
     public Fsck(Repository repo, Options options, PackIndexer indexer, Report report) {
         this.repo = repo;
@@ -76,6 +77,11 @@ public final class Fsck {
 
     /** Runs every check; returns git's exit code. */
     public int run() throws IOException {
+        try {
+            rules = FsckRules.of(format, options.strict(), repo.config());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);   // an unknown fsck.<id> severity, in git's words
+        }
         check(repo.objects());
         connectivity();
         return errors;
@@ -113,7 +119,7 @@ public final class Fsck {
                 leaf(id, object.type());
             } else {
                 byte[] content = object.bytes();
-                parse(id, object.type(), content, content.length, false);
+                parse(id, object.type(), content, content.length, false, file);
             }
         } catch (CorruptObjectException e) {
             report.error(e.getMessage());
@@ -131,7 +137,7 @@ public final class Fsck {
     private void checkPack(PackFile pack) throws IOException {
         try {
             IndexedPack indexed = indexer.visiting(Set.of(ObjectType.COMMIT, ObjectType.TREE, ObjectType.TAG),
-                    (id, type, content, length) -> parse(id, type, content, length, pack.isPromisor()))
+                    (id, type, content, length) -> parse(id, type, content, length, pack.isPromisor(), null))
                     .index(pack.packPath());
             if (!indexed.matchesIndex(Files.readAllBytes(pack.indexPath()))) {
                 report.error("index " + relative(pack.indexPath()) + " does not match its pack");
@@ -179,7 +185,7 @@ public final class Fsck {
                     leaf(id, object.type());
                 } else {
                     byte[] content = object.bytes();
-                    parse(id, object.type(), content, content.length, pack.isPromisor());
+                    parse(id, object.type(), content, content.length, pack.isPromisor(), null);
                 }
             } catch (CorruptObjectException e) {
                 report.error(e.getMessage());
@@ -214,22 +220,43 @@ public final class Fsck {
     }
 
     /** Records an object and the objects it names; a content that does not parse is an error. */
-    private void parse(ObjectId id, ObjectType type, byte[] content, int length, boolean promisor) {
+    private void parse(ObjectId id, ObjectType type, byte[] content, int length, boolean promisor, Path where) {
         int n = graph.intern(id);
         if (promisor) {
             graph.markShared(n, ObjectGraph.PROMISOR);
         }
         Links links = new Links();
-        try {
-            if (options.strict()) {
-                ObjectChecker.check(format, type, Arrays.copyOf(content, length));
+        GitObjectParse.Result parsed = null;
+        if (type == ObjectType.COMMIT || type == ObjectType.TAG) {
+            // git parses the object first (which finds what it names) and checks its rules only when that works.
+            parsed = type == ObjectType.COMMIT ? GitObjectParse.commit(format, id, content, length)
+                    : GitObjectParse.tag(format, id, content, length);
+            if (!parsed.parsed()) {
+                synchronized (this) {
+                    parsed.errors().forEach(report::error);
+                    report.error(where == null ? id.name() + ": object corrupt or missing"
+                            : id.name() + ": object could not be parsed: " + relative(where));
+                    errors |= ERROR_OBJECT;
+                }
+                graph.present(n, type, links.targets, links.types, links.count);
+                return;
             }
+        }
+        boolean reported = false;
+        for (FsckRules.Finding finding : rules.check(type, content, length)) {
+            synchronized (this) {
+                report.finding(finding.line(type, id));
+                if (finding.error()) {
+                    errors |= ERROR_OBJECT;
+                    reported = true;
+                }
+            }
+        }
+        try {
             switch (type) {
-                case COMMIT -> {
-                    Commit commit = Commit.parse(format, id, Arrays.copyOf(content, length));
-                    links.add(graph.intern(commit.tree()), ObjectType.TREE);
-                    for (ObjectId parent : commit.parents()) {
-                        links.add(graph.intern(parent), ObjectType.COMMIT);
+                case COMMIT, TAG -> {
+                    for (int i = 0; i < parsed.ids().size(); i++) {
+                        links.add(graph.intern(parsed.ids().get(i)), parsed.types().get(i));
                     }
                 }
                 case TREE -> {
@@ -237,16 +264,16 @@ public final class Fsck {
                     graph.internUsed(content, links.targets, links.count);
                     links.count = 0;   // read again during the walk
                 }
-                case TAG -> {
-                    Tag tag = Tag.parse(format, id, Arrays.copyOf(content, length));
-                    links.add(graph.intern(tag.object()), tag.objectType());
-                }
                 case BLOB -> {
                 }
             }
         } catch (CorruptObjectException e) {
             synchronized (this) {
-                report.error("error in " + type.gitName() + " " + id.name() + ": " + e.getMessage());
+                if (type == ObjectType.TREE) {
+                    report.finding("error in tree " + id.name() + ": broken links");   // git's walk cannot follow it
+                } else if (!reported) {   // the rules named it already, in git's words
+                    report.finding("error in " + type.gitName() + " " + id.name() + ": " + e.getMessage());
+                }
                 errors |= ERROR_OBJECT;
             }
         }

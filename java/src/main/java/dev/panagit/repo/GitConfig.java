@@ -50,6 +50,9 @@ public final class GitConfig {
                     throw new IOException("bad config line " + lineNumber + " in " + origin + ": " + raw);
                 }
                 section = sectionName(line.substring(1, close).strip());
+                if (section == null) {
+                    throw new IOException("bad config line " + lineNumber + " in " + origin + ": " + raw);
+                }
                 continue;
             }
             if (section == null) {
@@ -63,14 +66,18 @@ public final class GitConfig {
         return new GitConfig(values);
     }
 
+    /** {@code core} or {@code branch "master"} as {@code core} or {@code branch.master}; null if malformed. */
     private static String sectionName(String inside) {
         int quote = inside.indexOf('"');
         if (quote < 0) {
             return inside.toLowerCase(Locale.ROOT);
         }
+        int end = inside.lastIndexOf('"');
+        if (end == quote) {
+            return null;   // an opening quote with no closing one
+        }
         String name = inside.substring(0, quote).strip().toLowerCase(Locale.ROOT);
-        String sub = inside.substring(quote + 1, inside.lastIndexOf('"'));
-        return name + "." + sub;
+        return name + "." + inside.substring(quote + 1, end);
     }
 
     private static String stripComment(String line) {

@@ -37,6 +37,11 @@ public final class RefNames {
         return !name.isEmpty() && name.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == '_');
     }
 
+    /** Whether {@code name} is a well-formed full ref name ({@code git check-ref-format}). */
+    public static boolean isValid(String name) {
+        return problem(name) == null;
+    }
+
     static String problem(String name) {
         if (name.isEmpty()) {
             return "empty";

@@ -41,6 +41,24 @@ public final class PathSafety {
         return null;
     }
 
+    /**
+     * Whether a name is {@code .git} as some file system would see it (any case, NTFS trailing
+     * dots and spaces, 8.3 short names, streams, HFS+ ignorable characters): git's
+     * {@code is_hfs_dotgit || is_ntfs_dotgit}.
+     */
+    public static boolean isDotGit(String name) {
+        String problem = entryProblem(name);
+        return problem != null && problem.contains(".git");
+    }
+
+    /**
+     * The name as NTFS and HFS+ compare it (ignorable characters dropped, lower case, trailing
+     * dots and spaces gone): {@code .GitIgnore. } is {@code .gitignore}.
+     */
+    public static String folded(String name) {
+        return stripIgnorable(name).toLowerCase(Locale.ROOT).replaceAll("[. ]+$", "");
+    }
+
     /** Why a '/'-separated path is unsafe, or null if it is fine. */
     public static String pathProblem(String path) {
         if (path.isEmpty() || path.startsWith("/") || path.endsWith("/")) {
