@@ -4,6 +4,7 @@ import dev.panagit.index.DirCache;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.repo.Refs;
 import dev.panagit.repo.Repository;
+import dev.panagit.storage.LockFile;
 import dev.panagit.worktree.Checkout;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -32,14 +33,18 @@ final class CheckoutCommand implements Command {
         boolean isBranch = refs.exists("refs/heads/" + target);
         ObjectId commit = isBranch ? refs.resolve("refs/heads/" + target).orElseThrow() : Repos.commit(repo, target);
         Optional<ObjectId> head = refs.resolve(Refs.HEAD);
-        DirCache index = Repos.index(repo);
-        try {
-            new Checkout(repo).run(head.orElse(null), commit, index, false);
-        } catch (Checkout.ConflictException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
+        // The index lock is held from before the index is read until it is written, as git holds it:
+        // two checkouts never interleave their writes.
+        try (LockFile lock = LockFile.acquire(repo.indexFile())) {
+            DirCache index = Repos.index(repo);
+            try {
+                new Checkout(repo).run(head.orElse(null), commit, index, false);
+            } catch (Checkout.ConflictException e) {
+                err.println("error: " + e.getMessage());
+                return 1;
+            }
+            index.write(lock);
         }
-        index.write(repo.indexFile());
         String subject = repo.readCommit(commit).subject();
         if (isBranch) {
             boolean already = refs.currentBranch().map(b -> b.equals("refs/heads/" + target)).orElse(false);

@@ -5,6 +5,7 @@ import dev.panagit.index.IndexEntry;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.repo.Refs;
 import dev.panagit.repo.Repository;
+import dev.panagit.storage.LockFile;
 import dev.panagit.worktree.Checkout;
 import dev.panagit.worktree.TreeFlattener;
 import java.util.Map;
@@ -37,20 +38,22 @@ final class ResetCommand implements Command {
         ObjectId target = Repos.commit(repo, rev);
         Optional<ObjectId> head = repo.refs().resolve(Refs.HEAD);
         if (!soft.on()) {
-            DirCache index = Repos.index(repo);
-            if (hard.on()) {
-                new Checkout(repo).run(head.orElse(null), target, index, true);
-            } else {
-                Map<String, TreeFlattener.FileEntry> files = TreeFlattener.flatten(repo, target);
-                DirCache fresh = new DirCache(repo.format());
-                for (Map.Entry<String, TreeFlattener.FileEntry> f : files.entrySet()) {
-                    IndexEntry old = index.get(f.getKey());
-                    boolean same = old != null && old.mode() == f.getValue().mode() && old.id().equals(f.getValue().id());
-                    fresh.put(same ? old : IndexEntry.withoutStat(f.getValue().mode(), f.getValue().id(), f.getKey()));
+            try (LockFile lock = LockFile.acquire(repo.indexFile())) {   // held throughout, as git holds it
+                DirCache index = Repos.index(repo);
+                if (hard.on()) {
+                    new Checkout(repo).run(head.orElse(null), target, index, true);
+                } else {
+                    Map<String, TreeFlattener.FileEntry> files = TreeFlattener.flatten(repo, target);
+                    DirCache fresh = new DirCache(repo.format());
+                    for (Map.Entry<String, TreeFlattener.FileEntry> f : files.entrySet()) {
+                        IndexEntry old = index.get(f.getKey());
+                        boolean same = old != null && old.mode() == f.getValue().mode() && old.id().equals(f.getValue().id());
+                        fresh.put(same ? old : IndexEntry.withoutStat(f.getValue().mode(), f.getValue().id(), f.getKey()));
+                    }
+                    index = fresh;
                 }
-                index = fresh;
+                index.write(lock);
             }
-            index.write(repo.indexFile());
         }
         repo.refs().update(Refs.HEAD, target, null);
         if (hard.on()) {

@@ -238,9 +238,17 @@ public final class DirCache {
     /** Writes this index to {@code file} through {@code file.lock}, renamed into place. */
     public void write(Path file) throws IOException {
         try (LockFile lock = LockFile.acquire(file)) {
-            lock.write(toBytes());
-            lock.commit();
+            write(lock);
         }
+    }
+
+    /**
+     * Writes this index through a lock its caller took before reading it (git holds the index lock
+     * for the whole of a checkout or reset), and renames it into place.
+     */
+    public void write(LockFile lock) throws IOException {
+        lock.write(toBytes());
+        lock.commit();
     }
 
     private static byte[] digest(ObjectFormat format, byte[] data, int length) {

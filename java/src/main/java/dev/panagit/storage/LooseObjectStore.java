@@ -82,8 +82,9 @@ public final class LooseObjectStore {
         return objectsDir.resolve(name.substring(0, 2)).resolve(name.substring(2));
     }
 
+    /** Whether a file is there under the id's name (reading it checks it is a regular file, and names it if not). */
     public boolean has(ObjectId id) {
-        return Files.isRegularFile(pathOf(id));
+        return Files.exists(pathOf(id), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Stores an object held in memory; returns its id. Does nothing if it exists already. */
@@ -118,7 +119,41 @@ public final class LooseObjectStore {
 
     private Path newTempFile() throws IOException {
         Files.createDirectories(objectsDir);
+        if (!swept) {
+            swept = true;
+            sweepStaleTempFiles(objectsDir, java.time.Instant.now().minus(STALE_AFTER));
+        }
         return Files.createTempFile(objectsDir, "tmp_obj_", "");
+    }
+
+    /** git's gc.pruneExpire default: a temporary file this old belongs to no writer still running. */
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofDays(14);
+
+    private boolean swept;
+
+    /**
+     * Deletes the {@code tmp_obj_*} files a killed writer left in {@code objectsDir} that are older
+     * than {@code before} (git's prune removes them by the same rule); the first insert of each
+     * process does this, so they never pile up. Best effort: a file that cannot be removed stays.
+     */
+    static int sweepStaleTempFiles(Path objectsDir, java.time.Instant before) {
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(objectsDir, "tmp_obj_*")) {
+            for (Path file : files) {
+                try {
+                    if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                        Files.delete(file);
+                        removed++;
+                    }
+                } catch (IOException e) {
+                    // another process removed it, or it is not ours to remove
+                }
+            }
+        } catch (IOException e) {
+            // nothing to sweep
+        }
+        return removed;
     }
 
     private ObjectId publish(Path tmp, ObjectId id) throws IOException {

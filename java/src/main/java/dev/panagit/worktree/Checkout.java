@@ -44,7 +44,8 @@ public final class Checkout {
 
     /**
      * Moves from {@code from} (null: no tree) to {@code to}, keeping local changes to paths the
-     * two trees agree on. With {@code force}, local changes are discarded (reset --hard).
+     * two trees agree on. With {@code force}, local changes are discarded (reset --hard). The
+     * caller holds the index lock from before it read {@code index} until it writes it.
      *
      * <p>All or nothing: the whole change is planned and checked first (every path safe, no
      * path both a file and a directory, every object present and a blob, nothing untracked in
@@ -99,7 +100,8 @@ public final class Checkout {
         checkObjects(writes, target);
         List<String> obstacles = checkObstacles(writes, removals, force);
 
-        Path staging = Files.createTempDirectory(repo.gitDir(), "checkout-");
+        sweepStaging();
+        Path staging = Files.createTempDirectory(repo.gitDir(), STAGING_PREFIX);
         try {
             Map<String, WorkTree.Staged> staged = new HashMap<>();
             for (String path : writes) {
@@ -202,6 +204,22 @@ public final class Checkout {
         try (var walk = Files.walk(dir)) {
             return walk.anyMatch(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                     && !removals.contains(workTree.relative(p)));
+        }
+    }
+
+    private static final String STAGING_PREFIX = "checkout-";
+
+    /**
+     * Removes what a checkout killed mid-way left under {@code .git}: callers hold the index lock,
+     * so no other checkout can be using a staging folder now.
+     */
+    private void sweepStaging() throws IOException {
+        try (var left = Files.newDirectoryStream(repo.gitDir(), STAGING_PREFIX + "*")) {
+            for (Path dir : left) {
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(dir);
+                }
+            }
         }
     }
 

@@ -51,6 +51,8 @@ class HostileRepositoriesTest {
         Files.createSymbolicLink(file, Path.of("/dev/zero"));
         String expected = "corrupt object " + blob + " (" + file + "): object file is not a regular file";
         assertFatal(Panagit.run(backend, root, null, "cat-file", "-p", blob), expected);
+        assertFatal(Panagit.run(backend, root, null, "cat-file", "-t", blob), expected);   // named, not "not found"
+        assertFatal(Panagit.run(backend, root, null, "explain", blob), expected);
         Files.delete(file);
         assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).start().waitFor());
         assertFatal(Panagit.run(backend, root, null, "cat-file", "-p", blob), expected);   // no hang

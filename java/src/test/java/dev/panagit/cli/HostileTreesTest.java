@@ -150,6 +150,28 @@ class HostileTreesTest {
         }
     }
 
+    /** A checkout holds the index lock throughout, as git does, and clears what a killed one left. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void aCheckoutHoldsTheIndexLockAndClearsAKilledOnesLeftovers(BackendChoice backend) throws Exception {
+        Path root = init("locked");
+        commitFiles(root, Map.of("a", "a1\n"), "one");
+        gitOk(root, null, "checkout", "-q", "-b", "next");
+        commitFiles(root, Map.of("a", "a2\n"), "two");
+        gitOk(root, null, "checkout", "-q", "master");
+        Path lock = Files.writeString(root.resolve(".git/index.lock"), "");
+        assertFatal(Panagit.run(backend, root, null, "checkout", "next"), "Unable to create '" + lock + "': File exists.");
+        assertEquals("a1\n", Files.readString(root.resolve("a")), "nothing written while another holds the lock");
+        Files.delete(lock);
+
+        Path leftover = Files.createDirectories(root.resolve(".git/checkout-12345"));
+        Files.writeString(leftover.resolve("blob-1"), "half a file");
+        Panagit.Result r = Panagit.run(backend, root, null, "checkout", "next");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("a2\n", Files.readString(root.resolve("a")));
+        assertFalse(Files.exists(leftover), "a killed checkout's staging folder is cleared");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.panagit.testing.TestBackends#all")
     void namesThatClashOrModesThatLieAreRefusedBeforeWriting(BackendChoice backend) throws Exception {
