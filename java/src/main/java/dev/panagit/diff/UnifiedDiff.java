@@ -1,0 +1,177 @@
+package dev.panagit.diff;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The hunks of a unified diff exactly as git writes them (xdiff's {@code xdl_emit_diff}): hunks
+ * joined when their contexts touch, {@code @@ -a,b +c,d @@} headers with git's rules for counts of
+ * one and zero, the function context after {@code @@} (the nearest earlier line of the old side
+ * that begins with a letter, {@code _} or {@code $}, at most 80 bytes, trailing space trimmed),
+ * and {@code \ No newline at end of file} after a last line without one.
+ */
+public final class UnifiedDiff {
+    private static final int FUNC_LINE_MAX = 80;
+
+    private UnifiedDiff() {
+    }
+
+    /** The hunks turning {@code a} into {@code b} with {@code context} lines around changes; empty if equal. */
+    public static byte[] hunks(byte[] a, byte[] b, int context, MyersDiff.Options options) {
+        int keep = context == 0 ? withoutCommonTail(a, b) : 0;
+        MyersDiff.Result result = keep == 0 ? MyersDiff.diff(a, b, options)
+                : MyersDiff.diff(java.util.Arrays.copyOf(a, a.length - keep), java.util.Arrays.copyOf(b, b.length - keep),
+                        options);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        emit(result, context, 0, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * git's trim_common_tail, done before a diff without context: how many bytes of equal tail to
+     * leave out (whole 1 KiB blocks, given back up to the first newline). It changes what the
+     * diff sees after the last change, and so where git's heuristics put ambiguous hunks.
+     */
+    static int withoutCommonTail(byte[] a, byte[] b) {
+        final int blk = 1024;
+        int trimmed = 0;
+        int smaller = Math.min(a.length, b.length);
+        while (blk + trimmed <= smaller && java.util.Arrays.equals(a, a.length - trimmed - blk, a.length - trimmed,
+                b, b.length - trimmed - blk, b.length - trimmed)) {
+            trimmed += blk;
+        }
+        int recovered = 0;
+        int ap = a.length - trimmed;
+        while (recovered < trimmed) {
+            if (a[ap + recovered++] == '\n') {
+                break;
+            }
+        }
+        return trimmed - recovered;
+    }
+
+    static void emit(MyersDiff.Result r, int context, int interHunkContext, ByteArrayOutputStream out) {
+        List<MyersDiff.Edit> edits = r.edits;
+        DiffFile f1 = r.a;
+        DiffFile f2 = r.b;
+        long maxCommon = 2L * context + interHunkContext;
+        int funcLinePrev = -1;
+        byte[] funcLine = new byte[0];
+        int first = 0;
+        while (first < edits.size()) {
+            // xdl_get_hunk: the last edit close enough to join this hunk.
+            int last = first;
+            for (int i = first + 1; i < edits.size(); i++) {
+                MyersDiff.Edit prev = edits.get(i - 1);
+                long distance = edits.get(i).at1() - (long) (prev.at1() + prev.count1());
+                if (distance > maxCommon) {
+                    break;
+                }
+                last = i;
+            }
+            MyersDiff.Edit xch = edits.get(first);
+            MyersDiff.Edit xche = edits.get(last);
+            int s1 = Math.max(xch.at1() - context, 0);
+            int s2 = Math.max(xch.at2() - context, 0);
+            long lctx = context;
+            lctx = Math.min(lctx, f1.nrec - (xche.at1() + xche.count1()));
+            lctx = Math.min(lctx, f2.nrec - (xche.at2() + xche.count2()));
+            int e1 = (int) (xche.at1() + xche.count1() + lctx);
+            int e2 = (int) (xche.at2() + xche.count2() + lctx);
+
+            byte[] found = funcLine(f1, s1 - 1, funcLinePrev);
+            if (found != null) {
+                funcLine = found;
+            }
+            funcLinePrev = s1 - 1;
+            header(out, s1 + 1, e1 - s1, s2 + 1, e2 - s2, funcLine);
+
+            int p2 = s2;
+            for (; p2 < xch.at2(); p2++) {
+                record(out, f2, p2, ' ');
+            }
+            int q1 = xch.at1();
+            int q2 = xch.at2();
+            for (int i = first;; i++) {
+                MyersDiff.Edit e = edits.get(i);
+                for (; q1 < e.at1() && q2 < e.at2(); q1++, q2++) {
+                    record(out, f2, q2, ' ');
+                }
+                for (q1 = e.at1(); q1 < e.at1() + e.count1(); q1++) {
+                    record(out, f1, q1, '-');
+                }
+                for (q2 = e.at2(); q2 < e.at2() + e.count2(); q2++) {
+                    record(out, f2, q2, '+');
+                }
+                if (i == last) {
+                    break;
+                }
+                q1 = e.at1() + e.count1();
+                q2 = e.at2() + e.count2();
+            }
+            for (p2 = xche.at2() + xche.count2(); p2 < e2; p2++) {
+                record(out, f2, p2, ' ');
+            }
+            first = last + 1;
+        }
+    }
+
+    /**
+     * get_func_line from {@code start} back to {@code limit} (exclusive) on the old side: the
+     * first line that begins with a letter, '_' or '$', trimmed; null when there is none (the
+     * previous hunk's function line is then kept, as xdiff keeps its buffer).
+     */
+    private static byte[] funcLine(DiffFile f1, int start, int limit) {
+        for (int l = start; l != limit && l >= 0 && l < f1.nrec; l--) {
+            int from = f1.recordStart(l);
+            int len = f1.recordLength(l);
+            if (len > 0) {
+                byte c = f1.data[from];
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$') {
+                    len = Math.min(len, FUNC_LINE_MAX);
+                    while (len > 0 && isSpace(f1.data[from + len - 1])) {
+                        len--;
+                    }
+                    byte[] line = new byte[len];
+                    System.arraycopy(f1.data, from, line, 0, len);
+                    return line;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
+    }
+
+    private static void header(ByteArrayOutputStream out, int s1, int c1, int s2, int c2, byte[] func) {
+        StringBuilder sb = new StringBuilder("@@ -");
+        sb.append(c1 != 0 ? s1 : s1 - 1);
+        if (c1 != 1) {
+            sb.append(',').append(c1);
+        }
+        sb.append(" +").append(c2 != 0 ? s2 : s2 - 1);
+        if (c2 != 1) {
+            sb.append(',').append(c2);
+        }
+        sb.append(" @@");
+        out.writeBytes(sb.toString().getBytes(StandardCharsets.US_ASCII));
+        if (func.length > 0) {
+            out.write(' ');
+            out.writeBytes(func);
+        }
+        out.write('\n');
+    }
+
+    private static void record(ByteArrayOutputStream out, DiffFile f, int i, char prefix) {
+        out.write(prefix);
+        int from = f.recordStart(i);
+        int len = f.recordLength(i);
+        out.write(f.data, from, len);
+        if (len == 0 || f.data[from + len - 1] != '\n') {
+            out.writeBytes("\n\\ No newline at end of file\n".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+}
