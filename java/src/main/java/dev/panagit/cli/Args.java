@@ -139,6 +139,8 @@ final class Args {
         final int max;
         final String description;
         private final List<String> values = new ArrayList<>();
+        /** How many operands came before a {@code --} (-1: there was none). */
+        private int beforeDashDash = -1;
 
         Operands(String label, int min, int max, String description) {
             this.label = label;
@@ -158,6 +160,11 @@ final class Args {
 
         int size() {
             return values.size();
+        }
+
+        /** How many operands came before {@code --}, or -1 when the command line had none. */
+        int beforeDashDash() {
+            return beforeDashDash;
         }
     }
 
@@ -206,6 +213,9 @@ final class Args {
                 operand(arg);
             } else if (arg.equals("--")) {
                 onlyOperands = true;
+                if (operands != null) {
+                    operands.beforeDashDash = operands.values.size();
+                }
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 throw new HelpRequested(this);
             } else if (arg.startsWith("--")) {

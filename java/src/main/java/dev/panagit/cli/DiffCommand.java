@@ -1,7 +1,18 @@
 package dev.panagit.cli;
 
 import dev.panagit.diff.MyersDiff;
+import dev.panagit.diff.PatchWriter;
+import dev.panagit.diff.PatchWriter.Change;
+import dev.panagit.diff.PatchWriter.Side;
+import dev.panagit.diff.Snapshots;
 import dev.panagit.diff.UnifiedDiff;
+import dev.panagit.index.DirCache;
+import dev.panagit.repo.Refs;
+import dev.panagit.repo.Repository;
+import dev.panagit.repo.Revisions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
@@ -14,10 +25,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 
 /**
- * {@code diff --no-index <a> <b>}: two files compared as git compares them, output byte for byte
- * as git's (headers, abbreviated blob ids and modes, mode changes, binary files, hunks from the
- * same algorithm and heuristics), exit code 1 when they differ. Diffs of the index, the work tree
- * and commits build on the same engine (issue 12).
+ * {@code diff}: the index against the work tree, {@code --cached} the index against HEAD or a
+ * commit, a commit against the work tree, two commits ({@code A B} or {@code A..B}), limited to
+ * paths; and {@code --no-index <a> <b>} for two files. Output byte for byte as git's (headers,
+ * abbreviated ids and modes, new, deleted and mode-changed files, binary files, hunks from the
+ * same algorithm and heuristics). Not yet: rename detection (git's default), --stat and the other
+ * summaries, whitespace options, other algorithms.
  */
 final class DiffCommand implements Command {
     /** git's buffer_is_binary: a NUL in the first 8000 bytes. */
@@ -30,7 +43,7 @@ final class DiffCommand implements Command {
 
     @Override
     public String description() {
-        return "Show changes between two files (--no-index), as git diff --no-index does.";
+        return "Show changes between the work tree, the index and commits (or two files with --no-index).";
     }
 
     @Override
@@ -39,14 +52,15 @@ final class DiffCommand implements Command {
         Args.Value unifiedOption = args.value("-U, --unified", "<n>", "lines of context (default 3)");
         Args.Flag noColorOption = args.flag("--no-color", "no colors (panagit writes none)");
         Args.Flag exitCodeOption = args.flag("--exit-code", "exit 1 when there are differences (implied by --no-index)");
-        Args.Operands operands = args.operands("<path> <path>", 2, 2, null);
+        Args.Flag quietOption = args.flag("--quiet", "print nothing; exit 1 when there are differences");
+        Args.Flag cachedOption = args.flag("--cached, --staged", "the index against HEAD (or a given commit)");
+        Args.Flag nameOnlyOption = args.flag("--name-only", "only the names of changed files");
+        Args.Flag nameStatusOption = args.flag("--name-status", "names and kinds of change (A, D, M, T)");
+        Args.Flag numstatOption = args.flag("--numstat", "lines added and deleted per file, tab-separated");
+        Args.Flag shortstatOption = args.flag("--shortstat", "only the summary line: files changed, insertions, deletions");
+        Args.Operands operands = args.operands("[<commit> [<commit>]] [--] [<path>...]", 0, -1, null);
         args.parse();
         noColorOption.on();
-        exitCodeOption.on();
-        if (!noIndexOption.on()) {
-            throw new Fatal("only 'diff --no-index <path> <path>' is built so far; diffs of the index, the work tree "
-                    + "and commits come next");
-        }
         int context = 3;
         if (unifiedOption.given()) {
             try {
@@ -54,6 +68,14 @@ final class DiffCommand implements Command {
             } catch (NumberFormatException e) {
                 throw new Args.UsageException(args, "-U requires a numeric value");
             }
+        }
+        if (!noIndexOption.on()) {
+            summary = numstatOption.on() ? Summary.NUMSTAT : shortstatOption.on() ? Summary.SHORTSTAT : Summary.NONE;
+            return inRepository(operands, context, cachedOption.on(), nameOnlyOption.on(), nameStatusOption.on(),
+                    exitCodeOption.on() || quietOption.on(), quietOption.on());
+        }
+        if (operands.size() != 2) {
+            throw new Args.UsageException(args, "--no-index compares exactly two paths");
         }
         Io io = Io.current();
         String nameA = operands.get(0, null);
@@ -92,8 +114,8 @@ final class DiffCommand implements Command {
             if (binary(left) || binary(right)) {
                 line(out, "Binary files " + Quoting.cStyle(pathA) + " and " + Quoting.cStyle(pathB) + " differ");
             } else {
-                line(out, "--- " + Quoting.cStyle(pathA));
-                line(out, "+++ " + Quoting.cStyle(pathB));
+                line(out, PatchWriter.fileLine("---", Quoting.cStyle(pathA)));
+                line(out, PatchWriter.fileLine("+++", Quoting.cStyle(pathB)));
                 out.writeBytes(UnifiedDiff.hunks(left, right, context, MyersDiff.Options.GIT_DEFAULT));
             }
         }
@@ -101,6 +123,159 @@ final class DiffCommand implements Command {
         stdout.write(out.toByteArray());
         stdout.flush();
         return 1;
+    }
+
+    /** git diff in a repository: index against work tree, a commit or the index, or two commits. */
+    private int inRepository(Args.Operands operands, int context, boolean cached, boolean nameOnly,
+            boolean nameStatus, boolean exitCode, boolean quiet) throws Exception {
+        Repository repo = Repos.open();
+        List<String> all = operands.all();
+        int split = operands.beforeDashDash();
+        List<String> revs = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String arg = all.get(i);
+            boolean revision = split >= 0 ? i < split : paths.isEmpty() && isRevision(repo, arg);
+            (revision ? revs : paths).add(arg);
+        }
+        if (split < 0) {
+            for (String path : paths) {
+                if (!Files.exists(Io.current().resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new Fatal("ambiguous argument '" + path + "': unknown revision or path not in the working tree.\n"
+                            + "Use '--' to separate paths from revisions, like this:\n"
+                            + "'git <command> [<revision>...] -- [<file>...]'");
+                }
+            }
+        }
+        if (revs.size() == 1 && revs.get(0).contains("..")) {
+            String range = revs.remove(0);
+            int dots = range.indexOf("..");
+            revs.add(range.substring(0, dots).isEmpty() ? "HEAD" : range.substring(0, dots));
+            revs.add(range.substring(dots + 2).isEmpty() ? "HEAD" : range.substring(dots + 2));
+        }
+        List<String> relative = new ArrayList<>();
+        Path root = repo.workTree();
+        for (String p : paths) {
+            String rel = root.relativize(Io.current().resolve(p).toAbsolutePath().normalize()).toString();
+            relative.add(rel.replace('\\', '/'));
+        }
+        DirCache index = Repos.index(repo);
+        Map<String, Side> before;
+        Map<String, Side> after;
+        boolean workTreeAfter = false;
+        if (cached) {
+            if (revs.size() > 1) {
+                throw new Fatal("--cached takes at most one commit");
+            }
+            ObjectId base = revs.isEmpty() ? repo.refs().resolve(Refs.HEAD).orElse(null) : Repos.commit(repo, revs.get(0));
+            before = Snapshots.ofTree(repo, base);
+            after = Snapshots.ofIndex(index);
+        } else if (revs.isEmpty()) {
+            before = Snapshots.ofIndex(index);
+            after = Snapshots.ofWorkTree(repo, index, before.keySet());
+            workTreeAfter = true;
+        } else if (revs.size() == 1) {
+            before = Snapshots.ofTree(repo, Repos.commit(repo, revs.get(0)));
+            java.util.Set<String> tracked = new java.util.TreeSet<>(Snapshots.ofIndex(index).keySet());
+            after = Snapshots.ofWorkTree(repo, index, tracked);
+            workTreeAfter = true;
+        } else if (revs.size() == 2) {
+            before = Snapshots.ofTree(repo, Repos.commit(repo, revs.get(0)));
+            after = Snapshots.ofTree(repo, Repos.commit(repo, revs.get(1)));
+        } else {
+            throw new Fatal("diff takes at most two commits here (combined diffs of more are not built)");
+        }
+        List<Change> changes = Snapshots.changes(before, after, Snapshots.pathspec(relative));
+        PrintStream out = Io.current().out();
+        if (!quiet) {
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            if (summary != Summary.NONE) {
+                summarize(changes, contents(repo, root, workTreeAfter), text);
+            } else if (nameOnly || nameStatus) {
+                for (Change c : changes) {
+                    String status = !c.before().present() ? "A" : !c.after().present() ? "D"
+                            : (c.before().mode() & 0170000) != (c.after().mode() & 0170000) ? "T" : "M";
+                    line(text, (nameStatus ? status + "\t" : "") + Quoting.cStyle(c.path()));
+                }
+            } else {
+                new PatchWriter(contents(repo, root, workTreeAfter), context).write(changes, text);
+            }
+            out.write(text.toByteArray());
+            out.flush();
+        }
+        return exitCode && !changes.isEmpty() ? 1 : 0;
+    }
+
+    private enum Summary { NONE, NUMSTAT, SHORTSTAT }
+
+    private Summary summary = Summary.NONE;
+
+    /** --numstat lines or the --shortstat line, counted from the same edits the patch shows. */
+    private void summarize(List<Change> changes, PatchWriter.Contents contents, ByteArrayOutputStream text)
+            throws java.io.IOException {
+        long files = 0;
+        long insertions = 0;
+        long deletions = 0;
+        for (Change c : changes) {
+            PatchWriter.LineCounts counts = PatchWriter.count(c, contents);
+            files++;
+            if (counts == null) {
+                if (summary == Summary.NUMSTAT) {
+                    line(text, "-\t-\t" + Quoting.cStyle(c.path()));
+                }
+                continue;
+            }
+            insertions += counts.added();
+            deletions += counts.deleted();
+            if (summary == Summary.NUMSTAT) {
+                line(text, counts.added() + "\t" + counts.deleted() + "\t" + Quoting.cStyle(c.path()));
+            }
+        }
+        if (summary == Summary.SHORTSTAT && files > 0) {
+            StringBuilder sb = new StringBuilder(" ").append(files).append(files == 1 ? " file changed" : " files changed");
+            if (insertions > 0 || deletions == 0) {
+                sb.append(", ").append(insertions).append(insertions == 1 ? " insertion(+)" : " insertions(+)");
+            }
+            if (deletions > 0 || insertions == 0) {
+                sb.append(", ").append(deletions).append(deletions == 1 ? " deletion(-)" : " deletions(-)");
+            }
+            line(text, sb.toString());
+        }
+    }
+
+    /** Whether {@code arg} names a revision, or a range {@code A..B} of two. */
+    private static boolean isRevision(Repository repo, String arg) throws java.io.IOException {
+        int dots = arg.indexOf("..");
+        if (dots >= 0 && !Files.exists(Io.current().resolve(arg), LinkOption.NOFOLLOW_LINKS)) {
+            String left = arg.substring(0, dots);
+            String right = arg.substring(dots + 2);
+            return (left.isEmpty() || Revisions.resolve(repo, left, true).isPresent())
+                    && (right.isEmpty() || Revisions.resolve(repo, right, true).isPresent());
+        }
+        return Revisions.resolve(repo, arg, true).isPresent();
+    }
+
+    /** Blobs from the object database; the new side from the work tree when it is the work tree. */
+    private static PatchWriter.Contents contents(Repository repo, Path root, boolean workTreeAfter) {
+        return new PatchWriter.Contents() {
+            @Override
+            public byte[] load(String path, Side side, boolean after) throws java.io.IOException {
+                if (after && workTreeAfter) {
+                    return content(root.resolve(path));
+                }
+                return repo.objects().open(side.id()).bytes();
+            }
+
+            @Override
+            public String abbreviate(ObjectId id) throws java.io.IOException {
+                return Repos.abbrev(repo, id);
+            }
+
+            @Override
+            public String quote(String path) {
+                return Quoting.cStyle(path);
+            }
+        };
     }
 
     private static String stripLeadingSlash(String name) {

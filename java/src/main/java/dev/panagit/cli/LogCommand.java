@@ -96,7 +96,13 @@ final class LogCommand implements Command {
             lines.add(Repos.abbrev(repo, entry.id()) + decorations.suffix(entry.id()) + " " + c.subject());
             return lines;
         }
-        lines.add("commit " + entry.id().name() + decorations.suffix(entry.id()));
+        return medium(repo, entry.id(), c, decorations);
+    }
+
+    /** git's medium format (log's and show's default): commit, Merge:, Author:, Date:, the indented message. */
+    static List<String> medium(Repository repo, ObjectId id, Commit c, Decorations decorations) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add("commit " + id.name() + decorations.suffix(id));
         if (c.parents().size() > 1) {
             StringBuilder merge = new StringBuilder("Merge:");
             for (ObjectId p : c.parents()) {

@@ -1,0 +1,161 @@
+package dev.panagit.diff;
+
+import dev.panagit.lib.ObjectId;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * git's patch output for a list of file changes ({@code diff --git} blocks): new, deleted and
+ * mode-changed files in git's words, {@code index} lines with abbreviated ids, {@code ---} and
+ * {@code +++} names ({@code /dev/null} for a missing side), binary files named instead of shown,
+ * a change of kind (file to symlink, say) as a deletion then an addition, submodules as their
+ * {@code Subproject commit} lines, and the hunks of {@link UnifiedDiff}.
+ */
+public final class PatchWriter {
+    private static final int FIRST_FEW_BYTES = 8000;
+
+    /** One side of a file: its mode (0: absent) and id; the content comes from a {@link Contents}. */
+    public record Side(int mode, ObjectId id) {
+        public static final Side ABSENT = new Side(0, null);
+
+        /** Whether the path exists on this side. */
+        public boolean present() {
+            return mode != 0;
+        }
+    }
+
+    /** A path whose two sides differ. */
+    public record Change(String path, Side before, Side after) {
+    }
+
+    /** Where contents and abbreviations come from. */
+    public interface Contents {
+        /** The bytes of one side of a path (a blob, a work tree file, a symlink's target). */
+        byte[] load(String path, Side side, boolean after) throws IOException;
+
+        /** The id abbreviated as git abbreviates it here. */
+        String abbreviate(ObjectId id) throws IOException;
+
+        /** Quotes a path as git prints it ({@code core.quotePath}). */
+        String quote(String path);
+    }
+
+    private final Contents contents;
+    private final int context;
+
+    public PatchWriter(Contents contents, int context) {
+        this.contents = contents;
+        this.context = context;
+    }
+
+    /** Writes the patch of every change, in order. */
+    public void write(List<Change> changes, ByteArrayOutputStream out) throws IOException {
+        for (Change change : changes) {
+            Side before = change.before();
+            Side after = change.after();
+            if (before.present() && after.present() && (before.mode() & 0170000) != (after.mode() & 0170000)) {
+                // A change of kind: git shows the old one going and the new one coming.
+                block(change.path(), before, Side.ABSENT, out);
+                block(change.path(), Side.ABSENT, after, out);
+            } else {
+                block(change.path(), before, after, out);
+            }
+        }
+    }
+
+    private void block(String path, Side before, Side after, ByteArrayOutputStream out) throws IOException {
+        String a = contents.quote("a/" + path);
+        String b = contents.quote("b/" + path);
+        line(out, "diff --git " + a + " " + b);
+        boolean sameContent = before.present() && after.present() && before.id().equals(after.id());
+        if (!before.present()) {
+            line(out, "new file mode " + mode(after.mode()));
+        } else if (!after.present()) {
+            line(out, "deleted file mode " + mode(before.mode()));
+        } else if (before.mode() != after.mode()) {
+            line(out, "old mode " + mode(before.mode()));
+            line(out, "new mode " + mode(after.mode()));
+        }
+        if (sameContent) {
+            return;   // a mode change alone
+        }
+        String oldAbbrev = before.present() ? contents.abbreviate(before.id()) : null;
+        String newAbbrev = after.present() ? contents.abbreviate(after.id()) : null;
+        if (oldAbbrev == null) {
+            oldAbbrev = "0".repeat(newAbbrev.length());
+        }
+        if (newAbbrev == null) {
+            newAbbrev = "0".repeat(oldAbbrev.length());
+        }
+        boolean sameMode = before.present() && after.present() && before.mode() == after.mode();
+        line(out, "index " + oldAbbrev + ".." + newAbbrev + (sameMode ? " " + mode(after.mode()) : ""));
+        byte[] left = before.present() ? content(path, before, false) : new byte[0];
+        byte[] right = after.present() ? content(path, after, true) : new byte[0];
+        String oldName = before.present() ? a : "/dev/null";
+        String newName = after.present() ? b : "/dev/null";
+        if (binary(left) || binary(right)) {
+            line(out, "Binary files " + oldName + " and " + newName + " differ");
+            return;
+        }
+        if (Arrays.equals(left, right)) {
+            return;   // an empty file added or deleted: no hunks, no names
+        }
+        line(out, fileLine("---", oldName));
+        line(out, fileLine("+++", newName));
+        out.writeBytes(UnifiedDiff.hunks(left, right, context, MyersDiff.Options.GIT_DEFAULT));
+    }
+
+    /** Lines added and deleted by a change. */
+    public record LineCounts(long added, long deleted) {
+    }
+
+    /** The lines a change adds and deletes, as git counts them for --numstat; null for binary files. */
+    public static LineCounts count(Change change, Contents contents) throws IOException {
+        PatchWriter counter = new PatchWriter(contents, 0);
+        byte[] left = change.before().present() ? counter.content(change.path(), change.before(), false) : new byte[0];
+        byte[] right = change.after().present() ? counter.content(change.path(), change.after(), true) : new byte[0];
+        if (binary(left) || binary(right)) {
+            return null;
+        }
+        long added = 0;
+        long deleted = 0;
+        for (MyersDiff.Edit edit : MyersDiff.edits(left, right, MyersDiff.Options.GIT_DEFAULT)) {
+            added += edit.count2();
+            deleted += edit.count1();
+        }
+        return new LineCounts(added, deleted);
+    }
+
+    private byte[] content(String path, Side side, boolean after) throws IOException {
+        if ((side.mode() & 0170000) == 0160000) {
+            return ("Subproject commit " + side.id().name() + "\n").getBytes(StandardCharsets.US_ASCII);
+        }
+        return contents.load(path, side, after);
+    }
+
+    /** A {@code ---} or {@code +++} line; git ends it with a tab when the name holds a space (for patch tools). */
+    public static String fileLine(String marker, String label) {
+        return marker + " " + label + (label.indexOf(' ') >= 0 ? "\t" : "");
+    }
+
+    private static String mode(int mode) {
+        return Integer.toOctalString(mode);
+    }
+
+    /** git's buffer_is_binary: a NUL in the first 8000 bytes. */
+    static boolean binary(byte[] content) {
+        for (int i = 0, n = Math.min(content.length, FIRST_FEW_BYTES); i < n; i++) {
+            if (content[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void line(ByteArrayOutputStream out, String text) {
+        out.writeBytes((text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}

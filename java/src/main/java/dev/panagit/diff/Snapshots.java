@@ -1,0 +1,119 @@
+package dev.panagit.diff;
+
+import dev.panagit.diff.PatchWriter.Change;
+import dev.panagit.diff.PatchWriter.Side;
+import dev.panagit.index.DirCache;
+import dev.panagit.index.FileStat;
+import dev.panagit.index.IndexEntry;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import dev.panagit.repo.Repository;
+import dev.panagit.repo.TreeWalk;
+import dev.panagit.worktree.WorkTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The three places a file's state lives (a tree, the index, the work tree) as path-to-side maps,
+ * and the changes between two of them, in git's order (by path bytes, which is also git's tree
+ * order for full paths).
+ */
+public final class Snapshots {
+    private Snapshots() {
+    }
+
+    /** Every file of a tree-ish (commits and tags peeled), modes as git reads them; null: no tree. */
+    public static Map<String, Side> ofTree(Repository repo, ObjectId treeish) throws IOException {
+        Map<String, Side> files = new TreeMap<>(Snapshots::byBytes);
+        if (treeish == null) {
+            return files;
+        }
+        TreeWalk.walk(repo, treeish, (tree, prefix, entry) -> {
+            if (entry.type() == ObjectType.TREE) {
+                return true;
+            }
+            files.put(prefix + entry.name(), new Side(entry.mode(), entry.id()));
+            return false;
+        });
+        return files;
+    }
+
+    /** The index's merged entries (conflicted paths are reported apart, as git does). */
+    public static Map<String, Side> ofIndex(DirCache index) {
+        Map<String, Side> files = new TreeMap<>(Snapshots::byBytes);
+        for (IndexEntry entry : index.entries()) {
+            if (entry.stage() == 0 && !entry.intentToAdd()) {
+                files.put(entry.path(), new Side(entry.mode(), entry.id()));
+            }
+        }
+        return files;
+    }
+
+    /**
+     * The work tree's version of {@code paths}: a file whose stat data the index vouches for keeps
+     * the index's id unread, any other is hashed (not stored); a missing file is absent.
+     */
+    public static Map<String, Side> ofWorkTree(Repository repo, DirCache index, Collection<String> paths)
+            throws IOException {
+        WorkTree workTree = new WorkTree(repo);
+        Map<String, Side> files = new TreeMap<>(Snapshots::byBytes);
+        for (String path : paths) {
+            Path file = workTree.root().resolve(path);
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            FileStat stat = FileStat.of(file);
+            IndexEntry entry = index.get(path);
+            if (entry != null && entry.stage() == 0 && entry.statMatches(stat)) {
+                files.put(path, new Side(entry.mode(), entry.id()));
+            } else {
+                files.put(path, new Side(stat.mode(), workTree.hashFile(file, stat, false)));
+            }
+        }
+        return files;
+    }
+
+    /** The paths whose sides differ between {@code before} and {@code after}, limited to {@code wanted}. */
+    public static List<Change> changes(Map<String, Side> before, Map<String, Side> after, Predicate<String> wanted) {
+        TreeSet<String> paths = new TreeSet<>(Snapshots::byBytes);
+        paths.addAll(before.keySet());
+        paths.addAll(after.keySet());
+        List<Change> changes = new ArrayList<>();
+        for (String path : paths) {
+            if (!wanted.test(path)) {
+                continue;
+            }
+            Side b = before.getOrDefault(path, Side.ABSENT);
+            Side a = after.getOrDefault(path, Side.ABSENT);
+            if (!Objects.equals(b, a)) {
+                changes.add(new Change(path, b, a));
+            }
+        }
+        return changes;
+    }
+
+    /** git's pathspec without magic: a path, or a directory and everything under it. */
+    public static Predicate<String> pathspec(List<String> specs) {
+        if (specs.isEmpty()) {
+            return path -> true;
+        }
+        List<String> clean = specs.stream().map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s).toList();
+        return path -> clean.stream().anyMatch(s -> s.isEmpty() || s.equals(".") || path.equals(s)
+                || path.startsWith(s + "/"));
+    }
+
+    static int byBytes(String x, String y) {
+        return java.util.Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

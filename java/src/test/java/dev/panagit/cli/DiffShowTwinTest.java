@@ -1,0 +1,133 @@
+package dev.panagit.cli;
+
+import static dev.panagit.testing.Fixtures.git;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.panagit.backend.BackendChoice;
+import dev.panagit.testing.GitCli;
+import dev.panagit.testing.Panagit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code diff} and {@code show} against git on one repository holding every kind of change
+ * (modified with several hunks and function context, added, deleted, empty, binary, mode and
+ * kind changes, symlinks, missing final newlines, quoted names, nested paths), staged, unstaged
+ * and committed: stdout, stderr and exit code must be git's. (No file is renamed: rename
+ * detection is not built yet.)
+ */
+class DiffShowTwinTest {
+    @TempDir
+    Path dir;
+
+    private static final Map<String, String> ENV = Map.of("GIT_AUTHOR_NAME", "Ada", "GIT_AUTHOR_EMAIL", "ada@example.com",
+            "GIT_COMMITTER_NAME", "Cy", "GIT_COMMITTER_EMAIL", "cy@example.com", "GIT_AUTHOR_DATE",
+            "1700000000 +0100", "GIT_COMMITTER_DATE", "1700000100 +0100");
+
+    private static String code(String variant) {
+        StringBuilder sb = new StringBuilder();
+        for (int f = 0; f < 6; f++) {
+            sb.append("static int function").append(f).append("(int x)\n{\n");
+            for (int l = 0; l < 8; l++) {
+                String body = "\tx = x * " + (f + l) + ";";
+                if (variant.equals("v2") && (f == 1 && l == 3 || f == 4 && l == 6)) {
+                    body = "\tx = x + " + (f * l) + "; /* changed */";
+                }
+                if (variant.equals("v3") && f == 5 && l == 7) {
+                    body = "\tx = -x;";
+                }
+                sb.append(body).append('\n');
+            }
+            sb.append("\treturn x;\n}\n\n");
+        }
+        return sb.toString();
+    }
+
+    private void commit(Path root, String message) {
+        GitCli.Result r = GitCli.run(root, null, ENV, "add", "-A");
+        assertEquals(0, r.exitCode(), r.stderr());
+        r = GitCli.run(root, null, ENV, "commit", "-q", "-m", message);
+        assertEquals(0, r.exitCode(), r.stderr());
+    }
+
+    private Path scenario() throws Exception {
+        Path root = dir.resolve("repo");
+        git(dir, "init", "-q", "-b", "main", root.toString());
+        Files.createDirectories(root.resolve("src"));
+        Files.createDirectories(root.resolve("dir/deep"));
+        Files.writeString(root.resolve("src/a.c"), code("v1"));
+        Files.writeString(root.resolve("b.txt"), "alpha\nbeta\ngamma\n");
+        Files.write(root.resolve("bin.dat"), new byte[] {1, 2, 0, 3, 4});
+        Files.writeString(root.resolve("exec.sh"), "#!/bin/sh\necho hi\n");
+        Files.writeString(root.resolve("empty"), "");
+        Files.writeString(root.resolve("noeol"), "last line without newline");
+        Files.writeString(root.resolve("sp ace.txt"), "space\n");
+        Files.writeString(root.resolve("tab\tname"), "tab\n");
+        Files.writeString(root.resolve("dir/deep/x.txt"), "deep\n");
+        Files.createSymbolicLink(root.resolve("link"), Path.of("b.txt"));
+        commit(root, "first\n\nwith a body line\n\tand a tab");
+
+        Files.writeString(root.resolve("src/a.c"), code("v2"));
+        Files.delete(root.resolve("b.txt"));
+        Files.writeString(root.resolve("new.txt"), "1\n2\n3\n4\n5\n6\n7\n8\n9\n");
+        Files.setPosixFilePermissions(root.resolve("exec.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.write(root.resolve("bin.dat"), new byte[] {1, 2, 0, 3, 5});
+        Files.writeString(root.resolve("empty2"), "");
+        Files.writeString(root.resolve("noeol"), "last line without newline\n");
+        Files.delete(root.resolve("link"));
+        Files.createSymbolicLink(root.resolve("link"), Path.of("noeol"));
+        Files.delete(root.resolve("dir/deep/x.txt"));
+        Files.createSymbolicLink(root.resolve("dir/deep/x.txt"), Path.of("../../noeol"));
+        Files.writeString(root.resolve("h\u00e9llo.txt"), "unicode name\n");
+        commit(root, "second");
+
+        // A clean merge: shows with no diff.
+        GitCli.run(root, null, ENV, "checkout", "-q", "-b", "side", "HEAD~1");
+        Files.writeString(root.resolve("side.txt"), "side\n");
+        commit(root, "side");
+        GitCli.run(root, null, ENV, "checkout", "-q", "main");
+        GitCli.Result merge = GitCli.run(root, null, ENV, "merge", "-q", "--no-edit", "side");
+        assertEquals(0, merge.exitCode(), merge.stderr());
+
+        // Work in progress: staged and unstaged.
+        Files.writeString(root.resolve("src/a.c"), code("v3"));
+        Files.writeString(root.resolve("noeol"), "staged change\n");
+        GitCli.run(root, null, ENV, "add", "noeol");
+        Files.delete(root.resolve("new.txt"));
+        Files.setPosixFilePermissions(root.resolve("exec.sh"), PosixFilePermissions.fromString("rw-r--r--"));
+        return root;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void diffAndShowAreGits(BackendChoice backend) throws Exception {
+        Path root = scenario();
+        String[][] commands = {
+            {"diff"}, {"diff", "--cached"}, {"diff", "HEAD"}, {"diff", "HEAD~1"}, {"diff", "HEAD~2", "HEAD~1"},
+            {"diff", "HEAD~2..HEAD~1"}, {"diff", "HEAD~2", "HEAD~1", "--", "src", "dir"}, {"diff", "--", "src/a.c"},
+            {"diff", "--name-only", "HEAD~2", "HEAD~1"}, {"diff", "--name-status", "HEAD~2", "HEAD~1"},
+            {"diff", "--numstat", "HEAD~2", "HEAD~1"}, {"diff", "--shortstat", "HEAD~2", "HEAD~1"},
+            {"diff", "--shortstat"}, {"diff", "-U1", "HEAD~2", "HEAD~1"}, {"diff", "--unified=0", "HEAD~2", "HEAD~1"},
+            {"diff", "--exit-code"}, {"diff", "--quiet", "HEAD~2", "HEAD~1"}, {"diff", "--exit-code", "HEAD", "HEAD"},
+            {"show"}, {"show", "HEAD~1"}, {"show", "HEAD~2"}, {"show", "HEAD~1:src/a.c"}, {"show", "HEAD^{tree}"},
+            {"show", "HEAD~1", "HEAD~2"}, {"show", "-U1", "HEAD~1"},
+        };
+        Map<String, String> env = new HashMap<>(ENV);
+        for (String[] command : commands) {
+            GitCli.Result theirs = GitCli.run(root, null, env, command);
+            Panagit.Result ours = Panagit.run(backend, root, null, env, command);
+            String what = String.join(" ", command);
+            assertEquals(theirs.text(), ours.text(), what);
+            assertEquals(theirs.stderr(), ours.stderr(), what);
+            assertEquals(theirs.exitCode(), ours.exitCode(), what);
+        }
+        assertTrue(GitCli.ok(root, "diff", "HEAD~2", "HEAD~1").contains("new mode 100755"), "the scenario has its cases");
+    }
+}
