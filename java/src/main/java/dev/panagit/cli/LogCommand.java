@@ -37,8 +37,12 @@ final class LogCommand implements Command {
         Args.Value decorateOption = args.optionalValue("--decorate", "short|full|auto|no", "short",
                 "name the refs pointing at each commit (default: log.decorate, else auto: only on a terminal)");
         Args.Flag noDecorateOption = args.flag("--no-decorate", "name no refs");
+        Args.Flag patchOption = args.flag("-p, --patch", "each commit's patch against its parent (merges: none, as git)");
+        Args.Value unifiedOption = args.value("-U, --unified", "<n>", "lines of context in patches (implies -p)");
         Args.Operands operands = args.operands("<rev>", 0, -1, null);
         args.parse();
+        boolean patch = patchOption.on() || unifiedOption.given();
+        int context = unifiedOption.given() ? Integer.parseInt(unifiedOption.get("3")) : 3;
         oneline = onelineOption.on();
         graph = graphOption.on();
         maxCount = maxCountOption.asInt(-1);
@@ -55,6 +59,9 @@ final class LogCommand implements Command {
         CommitWalk walk = new CommitWalk(repo);
         List<CommitWalk.Entry> commits = graph ? walk.topo(starts, maxCount) : walk.byDate(starts, maxCount);
         Decorations decorations = Decorations.of(repo, decorationStyle(repo, decorateOption, noDecorateOption));
+        if (patch && graph) {
+            throw new Fatal("log --graph with patches is not built yet");
+        }
         GraphRenderer renderer = graph ? new GraphRenderer() : null;
         PrintStream out = Io.current().out();
         boolean first = true;
@@ -70,6 +77,18 @@ final class LogCommand implements Command {
                     text.append(line).append('\n');
                 }
                 out.print(text);
+                if (patch && entry.commit().parents().size() <= 1) {
+                    java.util.List<dev.panagit.diff.PatchWriter.Change> changes =
+                            ShowCommand.changes(repo, entry.id(), entry.commit());
+                    if (!changes.isEmpty()) {
+                        java.io.ByteArrayOutputStream diff = new java.io.ByteArrayOutputStream();
+                        new dev.panagit.diff.PatchWriter(ShowCommand.contents(repo), context).write(changes, diff);
+                        if (!oneline) {
+                            out.print("\n");
+                        }
+                        out.write(diff.toByteArray());
+                    }
+                }
                 continue;
             }
             if (!oneline && !first) {

@@ -104,7 +104,8 @@ final class ShowCommand implements Command {
         return firstCommit;
     }
 
-    private static List<Change> changes(Repository repo, ObjectId id, Commit commit) throws Exception {
+    /** A commit's changes against its first parent (nothing for a root); for a merge, refuses a non-empty combined diff. */
+    static List<Change> changes(Repository repo, ObjectId id, Commit commit) throws Exception {
         Map<String, Side> after = Snapshots.ofTree(repo, commit.tree());
         if (commit.parents().size() <= 1) {
             ObjectId parent = commit.parents().isEmpty() ? null : repo.readCommit(commit.parents().get(0)).tree();
@@ -130,7 +131,7 @@ final class ShowCommand implements Command {
         return List.of();
     }
 
-    private static PatchWriter.Contents contents(Repository repo) {
+    static PatchWriter.Contents contents(Repository repo) {
         return new PatchWriter.Contents() {
             @Override
             public byte[] load(String path, Side side, boolean after) throws java.io.IOException {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code diff} and {@code show} against git on one repository holding every kind of change
+ * {@code diff}, {@code show} and {@code log -p} against git on one repository holding every kind of change
  * (modified with several hunks and function context, added, deleted, empty, binary, mode and
  * kind changes, symlinks, missing final newlines, quoted names, nested paths), staged, unstaged
  * and committed: stdout, stderr and exit code must be git's. (No file is renamed: rename
@@ -118,6 +118,7 @@ class DiffShowTwinTest {
             {"diff", "--exit-code"}, {"diff", "--quiet", "HEAD~2", "HEAD~1"}, {"diff", "--exit-code", "HEAD", "HEAD"},
             {"show"}, {"show", "HEAD~1"}, {"show", "HEAD~2"}, {"show", "HEAD~1:src/a.c"}, {"show", "HEAD^{tree}"},
             {"show", "HEAD~1", "HEAD~2"}, {"show", "-U1", "HEAD~1"},
+            {"log", "-p"}, {"log", "--oneline", "-p"}, {"log", "-U0", "-2", "HEAD~1"},
         };
         Map<String, String> env = new HashMap<>(ENV);
         for (String[] command : commands) {
