@@ -1,5 +1,6 @@
 package dev.panagit.cli;
 
+import dev.panagit.diff.DiffStat;
 import dev.panagit.diff.MyersDiff;
 import dev.panagit.diff.PatchWriter;
 import dev.panagit.diff.PatchWriter.Change;
@@ -29,7 +30,7 @@ import java.nio.file.attribute.PosixFilePermission;
  * commit, a commit against the work tree, two commits ({@code A B} or {@code A..B}), limited to
  * paths; and {@code --no-index <a> <b>} for two files. Output byte for byte as git's (headers,
  * abbreviated ids and modes, new, deleted and mode-changed files, binary files, hunks from the
- * same algorithm and heuristics). Not yet: rename detection (git's default), --stat and the other
+ * same algorithm and heuristics), --stat and the other summaries. Not yet: rename detection (git's default), the other
  * summaries, whitespace options, other algorithms.
  */
 final class DiffCommand implements Command {
@@ -58,6 +59,7 @@ final class DiffCommand implements Command {
         Args.Flag nameStatusOption = args.flag("--name-status", "names and kinds of change (A, D, M, T)");
         Args.Flag numstatOption = args.flag("--numstat", "lines added and deleted per file, tab-separated");
         Args.Flag shortstatOption = args.flag("--shortstat", "only the summary line: files changed, insertions, deletions");
+        Args.Flag statOption = args.flag("--stat", "a line per file with a +/- graph, then the summary");
         Args.Operands operands = args.operands("[<commit> [<commit>]] [--] [<path>...]", 0, -1, null);
         args.parse();
         noColorOption.on();
@@ -70,7 +72,8 @@ final class DiffCommand implements Command {
             }
         }
         if (!noIndexOption.on()) {
-            summary = numstatOption.on() ? Summary.NUMSTAT : shortstatOption.on() ? Summary.SHORTSTAT : Summary.NONE;
+            summary = numstatOption.on() ? Summary.NUMSTAT : shortstatOption.on() ? Summary.SHORTSTAT
+                    : statOption.on() ? Summary.STAT : Summary.NONE;
             return inRepository(operands, context, cachedOption.on(), nameOnlyOption.on(), nameStatusOption.on(),
                     exitCodeOption.on() || quietOption.on(), quietOption.on());
         }
@@ -206,13 +209,18 @@ final class DiffCommand implements Command {
         return exitCode && !changes.isEmpty() ? 1 : 0;
     }
 
-    private enum Summary { NONE, NUMSTAT, SHORTSTAT }
+    private enum Summary { NONE, NUMSTAT, SHORTSTAT, STAT }
 
     private Summary summary = Summary.NONE;
 
     /** --numstat lines or the --shortstat line, counted from the same edits the patch shows. */
     private void summarize(List<Change> changes, PatchWriter.Contents contents, ByteArrayOutputStream text)
             throws java.io.IOException {
+        if (summary == Summary.STAT) {
+            text.writeBytes(DiffStat.format(changes, contents, DiffStat.width(Io.current().env()))
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         long files = 0;
         long insertions = 0;
         long deletions = 0;
@@ -232,14 +240,7 @@ final class DiffCommand implements Command {
             }
         }
         if (summary == Summary.SHORTSTAT && files > 0) {
-            StringBuilder sb = new StringBuilder(" ").append(files).append(files == 1 ? " file changed" : " files changed");
-            if (insertions > 0 || deletions == 0) {
-                sb.append(", ").append(insertions).append(insertions == 1 ? " insertion(+)" : " insertions(+)");
-            }
-            if (deletions > 0 || insertions == 0) {
-                sb.append(", ").append(deletions).append(deletions == 1 ? " deletion(-)" : " deletions(-)");
-            }
-            line(text, sb.toString());
+            text.writeBytes(DiffStat.summary(files, insertions, deletions).getBytes(StandardCharsets.UTF_8));
         }
     }
 

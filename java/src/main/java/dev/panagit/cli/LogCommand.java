@@ -39,9 +39,11 @@ final class LogCommand implements Command {
         Args.Flag noDecorateOption = args.flag("--no-decorate", "name no refs");
         Args.Flag patchOption = args.flag("-p, --patch", "each commit's patch against its parent (merges: none, as git)");
         Args.Value unifiedOption = args.value("-U, --unified", "<n>", "lines of context in patches (implies -p)");
+        Args.Flag statOption = args.flag("--stat", "each commit's diffstat (merges none, as git)");
         Args.Operands operands = args.operands("<rev>", 0, -1, null);
         args.parse();
-        boolean patch = patchOption.on() || unifiedOption.given();
+        boolean stat = statOption.on();
+        boolean patch = patchOption.on() || unifiedOption.given() || stat;
         int context = unifiedOption.given() ? Integer.parseInt(unifiedOption.get("3")) : 3;
         oneline = onelineOption.on();
         graph = graphOption.on();
@@ -82,7 +84,13 @@ final class LogCommand implements Command {
                             ShowCommand.changes(repo, entry.id(), entry.commit());
                     if (!changes.isEmpty()) {
                         java.io.ByteArrayOutputStream diff = new java.io.ByteArrayOutputStream();
-                        new dev.panagit.diff.PatchWriter(ShowCommand.contents(repo), context).write(changes, diff);
+                        if (stat) {
+                            diff.writeBytes(dev.panagit.diff.DiffStat.format(changes, ShowCommand.contents(repo),
+                                    dev.panagit.diff.DiffStat.width(Io.current().env())).getBytes(
+                                    java.nio.charset.StandardCharsets.UTF_8));
+                        } else {
+                            new dev.panagit.diff.PatchWriter(ShowCommand.contents(repo), context).write(changes, diff);
+                        }
                         if (!oneline) {
                             out.print("\n");
                         }

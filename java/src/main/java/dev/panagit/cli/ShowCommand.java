@@ -1,5 +1,6 @@
 package dev.panagit.cli;
 
+import dev.panagit.diff.DiffStat;
 import dev.panagit.diff.PatchWriter;
 import dev.panagit.diff.PatchWriter.Change;
 import dev.panagit.diff.PatchWriter.Side;
@@ -25,6 +26,8 @@ import java.util.Map;
  * refused rather than shown wrongly; a clean merge shows as git shows it, with no diff.
  */
 final class ShowCommand implements Command {
+    private boolean stat;
+
     @Override
     public String name() {
         return "show";
@@ -39,8 +42,10 @@ final class ShowCommand implements Command {
     public int run(Args args) throws Exception {
         Args.Value unifiedOption = args.value("-U, --unified", "<n>", "lines of context (default 3)");
         Args.Flag noColorOption = args.flag("--no-color", "no colors (panagit writes none)");
+        Args.Flag statOption = args.flag("--stat", "a diffstat instead of the patch");
         Args.Operands operands = args.operands("<object>", 0, -1, "default HEAD");
         args.parse();
+        stat = statOption.on();
         noColorOption.on();
         int context = unifiedOption.given() ? Integer.parseInt(unifiedOption.get("3")) : 3;
         Repository repo = Repos.open();
@@ -96,7 +101,11 @@ final class ShowCommand implements Command {
                     text(out, "\n");   // git separates a merge's (here empty) combined diff all the same
                 } else if (!changes.isEmpty()) {
                     text(out, "\n");
-                    new PatchWriter(contents(repo), context).write(changes, out);
+                    if (stat) {
+                        text(out, DiffStat.format(changes, contents(repo), DiffStat.width(Io.current().env())));
+                    } else {
+                        new PatchWriter(contents(repo), context).write(changes, out);
+                    }
                 }
                 return false;
             }

@@ -129,6 +129,11 @@ public final class PatchWriter {
         return new LineCounts(added, deleted);
     }
 
+    /** The size in bytes of one side of a change (what --stat shows for binary files). */
+    static long size(Change change, boolean after, Contents contents) throws IOException {
+        return new PatchWriter(contents, 0).content(change.path(), after ? change.after() : change.before(), after).length;
+    }
+
     private byte[] content(String path, Side side, boolean after) throws IOException {
         if ((side.mode() & 0170000) == 0160000) {
             return ("Subproject commit " + side.id().name() + "\n").getBytes(StandardCharsets.US_ASCII);

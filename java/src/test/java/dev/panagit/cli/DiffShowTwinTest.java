@@ -86,6 +86,9 @@ class DiffShowTwinTest {
         Files.delete(root.resolve("dir/deep/x.txt"));
         Files.createSymbolicLink(root.resolve("dir/deep/x.txt"), Path.of("../../noeol"));
         Files.writeString(root.resolve("h\u00e9llo.txt"), "unicode name\n");
+        Path longName = root.resolve("a/very/long/directory/name/that/goes/on/and/on/for/a/while/long-file-name.txt");
+        Files.createDirectories(longName.getParent());
+        Files.writeString(longName, "line\n".repeat(150));
         commit(root, "second");
 
         // A clean merge: shows with no diff.
@@ -119,6 +122,7 @@ class DiffShowTwinTest {
             {"show"}, {"show", "HEAD~1"}, {"show", "HEAD~2"}, {"show", "HEAD~1:src/a.c"}, {"show", "HEAD^{tree}"},
             {"show", "HEAD~1", "HEAD~2"}, {"show", "-U1", "HEAD~1"},
             {"log", "-p"}, {"log", "--oneline", "-p"}, {"log", "-U0", "-2", "HEAD~1"},
+            {"diff", "--stat", "HEAD~2", "HEAD~1"}, {"diff", "--stat"}, {"show", "--stat", "HEAD~1"}, {"log", "--stat"},
         };
         Map<String, String> env = new HashMap<>(ENV);
         for (String[] command : commands) {
@@ -128,6 +132,12 @@ class DiffShowTwinTest {
             assertEquals(theirs.text(), ours.text(), what);
             assertEquals(theirs.stderr(), ours.stderr(), what);
             assertEquals(theirs.exitCode(), ours.exitCode(), what);
+        }
+        env.put("COLUMNS", "60");   // a narrower stat: names cut with "...", graphs scaled
+        for (String[] command : new String[][] {{"diff", "--stat", "HEAD~2", "HEAD~1"}, {"log", "--stat", "-2"}}) {
+            GitCli.Result theirs = GitCli.run(root, null, env, command);
+            Panagit.Result ours = Panagit.run(backend, root, null, env, command);
+            assertEquals(theirs.text(), ours.text(), "COLUMNS=60 " + String.join(" ", command));
         }
         assertTrue(GitCli.ok(root, "diff", "HEAD~2", "HEAD~1").contains("new mode 100755"), "the scenario has its cases");
     }
