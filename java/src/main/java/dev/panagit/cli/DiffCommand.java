@@ -30,8 +30,8 @@ import java.nio.file.attribute.PosixFilePermission;
  * commit, a commit against the work tree, two commits ({@code A B} or {@code A..B}), limited to
  * paths; and {@code --no-index <a> <b>} for two files. Output byte for byte as git's (headers,
  * abbreviated ids and modes, new, deleted and mode-changed files, binary files, hunks from the
- * same algorithm and heuristics), --stat and the other summaries. Not yet: rename detection (git's default), the other
- * summaries, whitespace options, other algorithms.
+ * same algorithm and heuristics), {@code --stat} and the other summaries. Not yet: rename detection
+ * (git's default), whitespace options, other algorithms.
  */
 final class DiffCommand implements Command {
     /** git's buffer_is_binary: a NUL in the first 8000 bytes. */
