@@ -65,6 +65,9 @@ final class TrainingCommand implements Command {
                 {"checkout", "side"},
                 {"checkout", "master"},
                 {"reset", "--hard", "HEAD"},
+                {"show", "HEAD~1"},
+                {"log", "-p", "--stat"},
+                {"diff", "HEAD~1", "HEAD", "--stat"},
                 {"count-objects", "-v"},
                 {"fsck"},
                 {"version"},
@@ -74,6 +77,20 @@ final class TrainingCommand implements Command {
                 PrintStream stream = new PrintStream(sink, false, StandardCharsets.UTF_8);
                 Io io = Io.of(new ByteArrayInputStream(new byte[0]), stream, stream, dir).withEnv(env);
                 Main.run(io, command);
+            }
+            // A diff of a few thousand lines, so that the diff code's classes and profiles are in the cache.
+            StringBuilder before = new StringBuilder();
+            StringBuilder after = new StringBuilder();
+            for (int i = 0; i < 4000; i++) {
+                before.append("line ").append(i).append('\n');
+                after.append(i % 97 == 0 ? "changed " : "line ").append(i).append('\n');
+            }
+            Files.writeString(dir.resolve("a.txt"), after);
+            Files.writeString(dir.resolve("before.txt"), before);
+            for (String[] command : new String[][] {{"diff"}, {"diff", "--no-index", "before.txt", "a.txt"}}) {
+                ByteArrayOutputStream sink = new ByteArrayOutputStream();
+                PrintStream stream = new PrintStream(sink, false, StandardCharsets.UTF_8);
+                Main.run(Io.of(new ByteArrayInputStream(new byte[0]), stream, stream, dir).withEnv(env), command);
             }
             byte[] names = "HEAD\nv1\nmissing\n".getBytes(StandardCharsets.UTF_8);
             PrintStream none = new PrintStream(java.io.OutputStream.nullOutputStream());

@@ -4,9 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * git's default diff (xdiff's Myers with its heuristics), so that edits land where git puts them:
@@ -75,27 +73,6 @@ public final class MyersDiff {
 
     // ---- preparation (xprepare.c) ---------------------------------------------------------------
 
-    /** A record's bytes as a hash key. */
-    private record Line(byte[] data, int from, int to, int hash) {
-        static Line of(byte[] data, int from, int to) {
-            int h = 1;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + data[i];
-            }
-            return new Line(data, from, to, h);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Line l && Arrays.equals(data, from, to, l.data, l.from, l.to);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     private static int[] splitRecords(byte[] data) {
         int n = 0;
         for (byte c : data) {
@@ -119,31 +96,86 @@ public final class MyersDiff {
     }
 
     private static DiffFile[] prepare(byte[] a, byte[] b, boolean minimal) {
-        Map<Line, Integer> classes = new HashMap<>();
-        List<int[]> counts = new ArrayList<>();   // per class: occurrences in a, in b
-        DiffFile[] files = new DiffFile[2];
-        byte[][] sides = {a, b};
-        for (int side = 0; side < 2; side++) {
-            byte[] data = sides[side];
-            int[] start = splitRecords(data);
-            int nrec = start.length - 1;
-            int[] cls = new int[nrec];
-            for (int i = 0; i < nrec; i++) {
-                Line line = Line.of(data, start[i], start[i + 1]);
-                Integer c = classes.get(line);
-                if (c == null) {
-                    c = counts.size();
-                    classes.put(line, c);
-                    counts.add(new int[2]);
-                }
-                cls[i] = c;
-                counts.get(c)[side]++;
-            }
-            files[side] = new DiffFile(data, start, nrec, cls);
+        int[] startA = splitRecords(a);
+        int[] startB = splitRecords(b);
+        Classifier classes = new Classifier(startA.length + startB.length);
+        DiffFile f1 = new DiffFile(a, startA, startA.length - 1, classes.classify(0, a, startA));
+        DiffFile f2 = new DiffFile(b, startB, startB.length - 1, classes.classify(1, b, startB));
+        trimEnds(f1, f2);
+        decide(classes, f1, 1, f1.dstart, minimal);
+        decide(classes, f2, 0, f1.dstart, minimal);
+        return new DiffFile[] {f1, f2};
+    }
+
+    /**
+     * Equal records get equal classes (xdiff's classifier): an open-addressing table of class
+     * numbers over the records' bytes, no object per line, and per class how often it occurs on
+     * each side.
+     */
+    private static final class Classifier {
+        private int[] table;   // class + 1, 0 empty
+        private int mask;
+        private int count;
+        private int[] hashes = new int[64];
+        private byte[][] repData = new byte[64][];
+        private int[] repFrom = new int[64];
+        private int[] repTo = new int[64];
+        final int[][] occurrences = {new int[64], new int[64]};
+
+        Classifier(int records) {
+            int capacity = Integer.highestOneBit(Math.max(16, records * 2 - 1)) << 1;
+            table = new int[capacity];
+            mask = capacity - 1;
         }
-        trimEnds(files[0], files[1]);
-        cleanupRecords(counts, files[0], files[1], minimal);
-        return files;
+
+        int[] classify(int side, byte[] data, int[] start) {
+            int n = start.length - 1;
+            int[] cls = new int[n];
+            for (int i = 0; i < n; i++) {
+                cls[i] = classOf(side, data, start[i], start[i + 1]);
+            }
+            return cls;
+        }
+
+        private int classOf(int side, byte[] data, int from, int to) {
+            int h = 0x9e3779b9;
+            for (int i = from; i < to; i++) {
+                h = (h ^ data[i]) * 0x01000193;
+            }
+            h ^= h >>> 16;
+            h *= 0x85ebca6b;
+            h ^= h >>> 13;
+            for (int slot = h & mask;; slot = (slot + 1) & mask) {
+                int c = table[slot] - 1;
+                if (c < 0) {
+                    c = newClass(h, data, from, to);
+                    table[slot] = c + 1;
+                    occurrences[side][c]++;
+                    return c;
+                }
+                if (hashes[c] == h && Arrays.equals(repData[c], repFrom[c], repTo[c], data, from, to)) {
+                    occurrences[side][c]++;
+                    return c;
+                }
+            }
+        }
+
+        private int newClass(int h, byte[] data, int from, int to) {
+            if (count == hashes.length) {
+                int size = count * 2;
+                hashes = Arrays.copyOf(hashes, size);
+                repData = Arrays.copyOf(repData, size);
+                repFrom = Arrays.copyOf(repFrom, size);
+                repTo = Arrays.copyOf(repTo, size);
+                occurrences[0] = Arrays.copyOf(occurrences[0], size);
+                occurrences[1] = Arrays.copyOf(occurrences[1], size);
+            }
+            hashes[count] = h;
+            repData[count] = data;
+            repFrom[count] = from;
+            repTo[count] = to;
+            return count++;
+        }
     }
 
     private static void trimEnds(DiffFile f1, DiffFile f2) {
@@ -170,20 +202,14 @@ public final class MyersDiff {
         return i;
     }
 
-    private static void cleanupRecords(List<int[]> counts, DiffFile f1, DiffFile f2, boolean minimal) {
-        int off = f1.dstart;
-        decide(counts, f1, 1, off, minimal);
-        decide(counts, f2, 0, off, minimal);
-    }
-
     /** Marks f's records with no match on the other side changed, and lists the rest for Myers. */
-    private static void decide(List<int[]> counts, DiffFile f, int otherSide, int off, boolean minimal) {
+    private static void decide(Classifier classes, DiffFile f, int otherSide, int off, boolean minimal) {
         int len = f.dend - off + 1;
         len = Math.max(len, 0);
         byte[] action = new byte[len];
         long mlim = minimal ? Long.MAX_VALUE : Math.min(bogosqrt(f.nrec), MAX_EQLIMIT);
         for (int i = 0; i < len; i++) {
-            int nm = counts.get(f.cls[i + off])[otherSide];
+            int nm = classes.occurrences[otherSide][f.cls[i + off]];
             action[i] = nm == 0 ? DISCARD : nm < mlim ? KEEP : INVESTIGATE;
         }
         f.refIndex = new int[len];
