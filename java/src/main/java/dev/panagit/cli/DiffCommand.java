@@ -34,9 +34,6 @@ import java.nio.file.attribute.PosixFilePermission;
  * (git's default), whitespace options, other algorithms.
  */
 final class DiffCommand implements Command {
-    /** git's buffer_is_binary: a NUL in the first 8000 bytes. */
-    private static final int FIRST_FEW_BYTES = 8000;
-
     @Override
     public String name() {
         return "diff";
@@ -96,32 +93,16 @@ final class DiffCommand implements Command {
                 throw new Fatal("'" + p[0] + "': comparing directories is not built yet");
             }
         }
-        byte[] left = content(a);
-        byte[] right = content(b);
-        int modeA = mode(a);
-        int modeB = mode(b);
-        if (modeA == modeB && java.util.Arrays.equals(left, right)) {
+        byte[] left = PatchContents.fileContent(a);
+        byte[] right = PatchContents.fileContent(b);
+        Side before = new Side(mode(a), PatchContents.blobId(left));
+        Side after = new Side(mode(b), PatchContents.blobId(right));
+        if (before.equals(after)) {
             return 0;
         }
-        String pathA = "a/" + stripLeadingSlash(nameA);
-        String pathB = "b/" + stripLeadingSlash(nameB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        line(out, "diff --git " + Quoting.cStyle(pathA) + " " + Quoting.cStyle(pathB));
-        if (modeA != modeB) {
-            line(out, "old mode " + Integer.toOctalString(modeA));
-            line(out, "new mode " + Integer.toOctalString(modeB));
-        }
-        if (!java.util.Arrays.equals(left, right)) {
-            String ids = abbrev(left) + ".." + abbrev(right);
-            line(out, "index " + ids + (modeA == modeB ? " " + Integer.toOctalString(modeA) : ""));
-            if (binary(left) || binary(right)) {
-                line(out, "Binary files " + Quoting.cStyle(pathA) + " and " + Quoting.cStyle(pathB) + " differ");
-            } else {
-                line(out, PatchWriter.fileLine("---", Quoting.cStyle(pathA)));
-                line(out, PatchWriter.fileLine("+++", Quoting.cStyle(pathB)));
-                out.writeBytes(UnifiedDiff.hunks(left, right, context, MyersDiff.Options.GIT_DEFAULT));
-            }
-        }
+        new PatchWriter(PatchContents.ofFiles(a, b), context).write(
+                List.of(new Change(stripLeadingSlash(nameA), stripLeadingSlash(nameB), before, after)), out);
         PrintStream stdout = io.out();
         stdout.write(out.toByteArray());
         stdout.flush();
@@ -193,7 +174,7 @@ final class DiffCommand implements Command {
         if (!quiet) {
             ByteArrayOutputStream text = new ByteArrayOutputStream();
             if (summary != Summary.NONE) {
-                summarize(changes, contents(repo, root, workTreeAfter), text);
+                summarize(changes, PatchContents.of(repo, workTreeAfter ? root : null), text);
             } else if (nameOnly || nameStatus) {
                 for (Change c : changes) {
                     String status = !c.before().present() ? "A" : !c.after().present() ? "D"
@@ -201,7 +182,7 @@ final class DiffCommand implements Command {
                     line(text, (nameStatus ? status + "\t" : "") + Quoting.cStyle(c.path()));
                 }
             } else {
-                new PatchWriter(contents(repo, root, workTreeAfter), context).write(changes, text);
+                new PatchWriter(PatchContents.of(repo, workTreeAfter ? root : null), context).write(changes, text);
             }
             out.write(text.toByteArray());
             out.flush();
@@ -256,40 +237,12 @@ final class DiffCommand implements Command {
         return Revisions.resolve(repo, arg, true).isPresent();
     }
 
-    /** Blobs from the object database; the new side from the work tree when it is the work tree. */
-    private static PatchWriter.Contents contents(Repository repo, Path root, boolean workTreeAfter) {
-        return new PatchWriter.Contents() {
-            @Override
-            public byte[] load(String path, Side side, boolean after) throws java.io.IOException {
-                if (after && workTreeAfter) {
-                    return content(root.resolve(path));
-                }
-                return repo.objects().open(side.id()).bytes();
-            }
-
-            @Override
-            public String abbreviate(ObjectId id) throws java.io.IOException {
-                return Repos.abbrev(repo, id);
-            }
-
-            @Override
-            public String quote(String path) {
-                return Quoting.cStyle(path);
-            }
-        };
-    }
-
     private static String stripLeadingSlash(String name) {
         int i = 0;
         while (i < name.length() && name.charAt(i) == '/') {
             i++;
         }
         return name.substring(i);
-    }
-
-    private static byte[] content(Path file) throws java.io.IOException {
-        return Files.isSymbolicLink(file) ? Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8)
-                : Files.readAllBytes(file);
     }
 
     private static int mode(Path file) throws java.io.IOException {
@@ -299,22 +252,6 @@ final class DiffCommand implements Command {
         boolean executable = Files.getFileStore(file).supportsFileAttributeView("posix")
                 && Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE);
         return executable ? 0100755 : 0100644;
-    }
-
-    private static boolean binary(byte[] content) {
-        for (int i = 0, n = Math.min(content.length, FIRST_FEW_BYTES); i < n; i++) {
-            if (content[i] == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The blob id, abbreviated to seven digits as git does outside a repository. */
-    private static String abbrev(byte[] content) {
-        ObjectId id = Io.current().backend().codec().hashObject(ObjectFormat.SHA1, ObjectType.BLOB, content, 0,
-                content.length);
-        return id.name().substring(0, 7);
     }
 
     private static void line(ByteArrayOutputStream out, String text) {

@@ -85,11 +85,11 @@ final class LogCommand implements Command {
                     if (!changes.isEmpty()) {
                         java.io.ByteArrayOutputStream diff = new java.io.ByteArrayOutputStream();
                         if (stat) {
-                            diff.writeBytes(dev.panagit.diff.DiffStat.format(changes, ShowCommand.contents(repo),
+                            diff.writeBytes(dev.panagit.diff.DiffStat.format(changes, PatchContents.of(repo, null),
                                     dev.panagit.diff.DiffStat.width(Io.current().env())).getBytes(
                                     java.nio.charset.StandardCharsets.UTF_8));
                         } else {
-                            new dev.panagit.diff.PatchWriter(ShowCommand.contents(repo), context).write(changes, diff);
+                            new dev.panagit.diff.PatchWriter(PatchContents.of(repo, null), context).write(changes, diff);
                         }
                         if (!oneline) {
                             out.print("\n");

@@ -102,9 +102,9 @@ final class ShowCommand implements Command {
                 } else if (!changes.isEmpty()) {
                     text(out, "\n");
                     if (stat) {
-                        text(out, DiffStat.format(changes, contents(repo), DiffStat.width(Io.current().env())));
+                        text(out, DiffStat.format(changes, PatchContents.of(repo, null), DiffStat.width(Io.current().env())));
                     } else {
-                        new PatchWriter(contents(repo), context).write(changes, out);
+                        new PatchWriter(PatchContents.of(repo, null), context).write(changes, out);
                     }
                 }
                 return false;
@@ -138,25 +138,6 @@ final class ShowCommand implements Command {
                     + " against every parent: combined diffs (--cc) are not built yet");
         }
         return List.of();
-    }
-
-    static PatchWriter.Contents contents(Repository repo) {
-        return new PatchWriter.Contents() {
-            @Override
-            public byte[] load(String path, Side side, boolean after) throws java.io.IOException {
-                return repo.objects().open(side.id()).bytes();
-            }
-
-            @Override
-            public String abbreviate(ObjectId id) throws java.io.IOException {
-                return Repos.abbrev(repo, id);
-            }
-
-            @Override
-            public String quote(String path) {
-                return Quoting.cStyle(path);
-            }
-        };
     }
 
     private static void text(ByteArrayOutputStream out, String text) {

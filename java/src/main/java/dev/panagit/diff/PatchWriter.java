@@ -27,8 +27,14 @@ public final class PatchWriter {
         }
     }
 
-    /** A path whose two sides differ. */
-    public record Change(String path, Side before, Side after) {
+    /**
+     * A path whose two sides differ; {@code oldPath} is where the old side was when it was
+     * elsewhere (two files compared with --no-index, and renames), else the same as {@code path}.
+     */
+    public record Change(String oldPath, String path, Side before, Side after) {
+        public Change(String path, Side before, Side after) {
+            this(path, path, before, after);
+        }
     }
 
     /** Where contents and abbreviations come from. */
@@ -58,16 +64,17 @@ public final class PatchWriter {
             Side after = change.after();
             if (before.present() && after.present() && (before.mode() & 0170000) != (after.mode() & 0170000)) {
                 // A change of kind: git shows the old one going and the new one coming.
-                block(change.path(), before, Side.ABSENT, out);
-                block(change.path(), Side.ABSENT, after, out);
+                block(change.oldPath(), change.oldPath(), before, Side.ABSENT, out);
+                block(change.path(), change.path(), Side.ABSENT, after, out);
             } else {
-                block(change.path(), before, after, out);
+                block(change.oldPath(), change.path(), before, after, out);
             }
         }
     }
 
-    private void block(String path, Side before, Side after, ByteArrayOutputStream out) throws IOException {
-        String a = contents.quote("a/" + path);
+    private void block(String oldPath, String path, Side before, Side after, ByteArrayOutputStream out)
+            throws IOException {
+        String a = contents.quote("a/" + oldPath);
         String b = contents.quote("b/" + path);
         line(out, "diff --git " + a + " " + b);
         boolean sameContent = before.present() && after.present() && before.id().equals(after.id());
@@ -92,7 +99,7 @@ public final class PatchWriter {
         }
         boolean sameMode = before.present() && after.present() && before.mode() == after.mode();
         line(out, "index " + oldAbbrev + ".." + newAbbrev + (sameMode ? " " + mode(after.mode()) : ""));
-        byte[] left = before.present() ? content(path, before, false) : new byte[0];
+        byte[] left = before.present() ? content(oldPath, before, false) : new byte[0];
         byte[] right = after.present() ? content(path, after, true) : new byte[0];
         String oldName = before.present() ? a : "/dev/null";
         String newName = after.present() ? b : "/dev/null";
@@ -115,7 +122,7 @@ public final class PatchWriter {
     /** The lines a change adds and deletes, as git counts them for --numstat; null for binary files. */
     public static LineCounts count(Change change, Contents contents) throws IOException {
         PatchWriter counter = new PatchWriter(contents, 0);
-        byte[] left = change.before().present() ? counter.content(change.path(), change.before(), false) : new byte[0];
+        byte[] left = change.before().present() ? counter.content(change.oldPath(), change.before(), false) : new byte[0];
         byte[] right = change.after().present() ? counter.content(change.path(), change.after(), true) : new byte[0];
         if (binary(left) || binary(right)) {
             return null;
@@ -131,7 +138,8 @@ public final class PatchWriter {
 
     /** The size in bytes of one side of a change (what --stat shows for binary files). */
     static long size(Change change, boolean after, Contents contents) throws IOException {
-        return new PatchWriter(contents, 0).content(change.path(), after ? change.after() : change.before(), after).length;
+        return new PatchWriter(contents, 0).content(after ? change.path() : change.oldPath(),
+                after ? change.after() : change.before(), after).length;
     }
 
     private byte[] content(String path, Side side, boolean after) throws IOException {
@@ -151,7 +159,7 @@ public final class PatchWriter {
     }
 
     /** git's buffer_is_binary: a NUL in the first 8000 bytes. */
-    static boolean binary(byte[] content) {
+    public static boolean binary(byte[] content) {
         for (int i = 0, n = Math.min(content.length, FIRST_FEW_BYTES); i < n; i++) {
             if (content[i] == 0) {
                 return true;
