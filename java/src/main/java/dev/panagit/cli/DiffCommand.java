@@ -5,6 +5,7 @@ import dev.panagit.diff.MyersDiff;
 import dev.panagit.diff.PatchWriter;
 import dev.panagit.diff.PatchWriter.Change;
 import dev.panagit.diff.PatchWriter.Side;
+import dev.panagit.diff.Renames;
 import dev.panagit.diff.Snapshots;
 import dev.panagit.diff.UnifiedDiff;
 import dev.panagit.index.DirCache;
@@ -30,8 +31,8 @@ import java.nio.file.attribute.PosixFilePermission;
  * commit, a commit against the work tree, two commits ({@code A B} or {@code A..B}), limited to
  * paths; and {@code --no-index <a> <b>} for two files. Output byte for byte as git's (headers,
  * abbreviated ids and modes, new, deleted and mode-changed files, binary files, hunks from the
- * same algorithm and heuristics), {@code --stat} and the other summaries. Not yet: rename detection
- * (git's default), whitespace options, other algorithms.
+ * same algorithm and heuristics), renames found as git finds them, {@code --stat} and the other
+ * summaries. Not yet: copies, whitespace options, other algorithms.
  */
 final class DiffCommand implements Command {
     @Override
@@ -57,6 +58,8 @@ final class DiffCommand implements Command {
         Args.Flag numstatOption = args.flag("--numstat", "lines added and deleted per file, tab-separated");
         Args.Flag shortstatOption = args.flag("--shortstat", "only the summary line: files changed, insertions, deletions");
         Args.Flag statOption = args.flag("--stat", "a line per file with a +/- graph, then the summary");
+        Args.Flag renamesOption = args.flag("-M, --find-renames", "detect renames (the default, as git's diff.renames)");
+        Args.Flag noRenamesOption = args.flag("--no-renames", "show a moved file as a deletion and an addition");
         Args.Operands operands = args.operands("[<commit> [<commit>]] [--] [<path>...]", 0, -1, null);
         args.parse();
         noColorOption.on();
@@ -71,6 +74,8 @@ final class DiffCommand implements Command {
         if (!noIndexOption.on()) {
             summary = numstatOption.on() ? Summary.NUMSTAT : shortstatOption.on() ? Summary.SHORTSTAT
                     : statOption.on() ? Summary.STAT : Summary.NONE;
+            renamesOption.on();
+            detectRenames = !noRenamesOption.on();
             return inRepository(operands, context, cachedOption.on(), nameOnlyOption.on(), nameStatusOption.on(),
                     exitCodeOption.on() || quietOption.on(), quietOption.on());
         }
@@ -156,12 +161,11 @@ final class DiffCommand implements Command {
             after = Snapshots.ofIndex(index);
         } else if (revs.isEmpty()) {
             before = Snapshots.ofIndex(index);
-            after = Snapshots.ofWorkTree(repo, index, before.keySet());
+            after = Snapshots.ofWorkTree(repo, index, Snapshots.tracked(index));
             workTreeAfter = true;
         } else if (revs.size() == 1) {
             before = Snapshots.ofTree(repo, Repos.commit(repo, revs.get(0)));
-            java.util.Set<String> tracked = new java.util.TreeSet<>(Snapshots.ofIndex(index).keySet());
-            after = Snapshots.ofWorkTree(repo, index, tracked);
+            after = Snapshots.ofWorkTree(repo, index, Snapshots.tracked(index));
             workTreeAfter = true;
         } else if (revs.size() == 2) {
             before = Snapshots.ofTree(repo, Repos.commit(repo, revs.get(0)));
@@ -170,6 +174,9 @@ final class DiffCommand implements Command {
             throw new Fatal("diff takes at most two commits here (combined diffs of more are not built)");
         }
         List<Change> changes = Snapshots.changes(before, after, Snapshots.pathspec(relative));
+        if (detectRenames) {
+            changes = Renames.detect(changes, PatchContents.of(repo, workTreeAfter ? root : null));
+        }
         PrintStream out = Io.current().out();
         if (!quiet) {
             ByteArrayOutputStream text = new ByteArrayOutputStream();
@@ -177,6 +184,11 @@ final class DiffCommand implements Command {
                 summarize(changes, PatchContents.of(repo, workTreeAfter ? root : null), text);
             } else if (nameOnly || nameStatus) {
                 for (Change c : changes) {
+                    if (c.renamed()) {
+                        line(text, nameStatus ? String.format("R%03d\t%s\t%s", c.similarity(),
+                                Quoting.cStyle(c.oldPath()), Quoting.cStyle(c.path())) : Quoting.cStyle(c.path()));
+                        continue;
+                    }
                     String status = !c.before().present() ? "A" : !c.after().present() ? "D"
                             : (c.before().mode() & 0170000) != (c.after().mode() & 0170000) ? "T" : "M";
                     line(text, (nameStatus ? status + "\t" : "") + Quoting.cStyle(c.path()));
@@ -193,6 +205,7 @@ final class DiffCommand implements Command {
     private enum Summary { NONE, NUMSTAT, SHORTSTAT, STAT }
 
     private Summary summary = Summary.NONE;
+    private boolean detectRenames = true;
 
     /** --numstat lines or the --shortstat line, counted from the same edits the patch shows. */
     private void summarize(List<Change> changes, PatchWriter.Contents contents, ByteArrayOutputStream text)
@@ -210,14 +223,14 @@ final class DiffCommand implements Command {
             files++;
             if (counts == null) {
                 if (summary == Summary.NUMSTAT) {
-                    line(text, "-\t-\t" + Quoting.cStyle(c.path()));
+                    line(text, "-\t-\t" + DiffStat.name(c, Quoting::cStyle));
                 }
                 continue;
             }
             insertions += counts.added();
             deletions += counts.deleted();
             if (summary == Summary.NUMSTAT) {
-                line(text, counts.added() + "\t" + counts.deleted() + "\t" + Quoting.cStyle(c.path()));
+                line(text, counts.added() + "\t" + counts.deleted() + "\t" + DiffStat.name(c, Quoting::cStyle));
             }
         }
         if (summary == Summary.SHORTSTAT && files > 0) {

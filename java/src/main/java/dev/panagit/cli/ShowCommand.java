@@ -4,6 +4,7 @@ import dev.panagit.diff.DiffStat;
 import dev.panagit.diff.PatchWriter;
 import dev.panagit.diff.PatchWriter.Change;
 import dev.panagit.diff.PatchWriter.Side;
+import dev.panagit.diff.Renames;
 import dev.panagit.diff.Snapshots;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
@@ -118,7 +119,8 @@ final class ShowCommand implements Command {
         Map<String, Side> after = Snapshots.ofTree(repo, commit.tree());
         if (commit.parents().size() <= 1) {
             ObjectId parent = commit.parents().isEmpty() ? null : repo.readCommit(commit.parents().get(0)).tree();
-            return Snapshots.changes(Snapshots.ofTree(repo, parent), after, path -> true);
+            return Renames.detect(Snapshots.changes(Snapshots.ofTree(repo, parent), after, path -> true),
+                    PatchContents.of(repo, null));
         }
         // A merge: git shows the dense combined diff, the paths that differ from every parent.
         java.util.Set<String> everywhere = null;

@@ -24,7 +24,7 @@ public final class DiffStat {
     public static String format(List<Change> changes, PatchWriter.Contents contents, int width) throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (Change change : changes) {
-            String name = contents.quote(change.path());
+            String name = name(change, contents::quote);
             PatchWriter.LineCounts counts = PatchWriter.count(change, contents);
             if (counts == null) {
                 long oldSize = change.before().present() ? PatchWriter.size(change, false, contents) : 0;
@@ -35,6 +35,11 @@ public final class DiffStat {
             }
         }
         return format(entries, width);
+    }
+
+    /** The name a stat line shows: the path, or for a rename git's {@code dir/{old => new}}. */
+    public static String name(Change change, java.util.function.UnaryOperator<String> quote) {
+        return change.renamed() ? Renames.displayName(change.oldPath(), change.path(), quote) : quote.apply(change.path());
     }
 
     static String format(List<Entry> files, int width) {

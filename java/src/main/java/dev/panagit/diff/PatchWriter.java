@@ -31,9 +31,23 @@ public final class PatchWriter {
      * A path whose two sides differ; {@code oldPath} is where the old side was when it was
      * elsewhere (two files compared with --no-index, and renames), else the same as {@code path}.
      */
-    public record Change(String oldPath, String path, Side before, Side after) {
+    public record Change(String oldPath, String path, Side before, Side after, int score) {
         public Change(String path, Side before, Side after) {
-            this(path, path, before, after);
+            this(path, path, before, after, 0);
+        }
+
+        public Change(String oldPath, String path, Side before, Side after) {
+            this(oldPath, path, before, after, 0);
+        }
+
+        /** A rename found by {@link Renames} (the two paths differ). */
+        public boolean renamed() {
+            return !oldPath.equals(path);
+        }
+
+        /** git's similarity index: the score as a whole percentage. */
+        public int similarity() {
+            return (int) ((long) score * 100 / Renames.MAX_SCORE);
         }
     }
 
@@ -64,15 +78,15 @@ public final class PatchWriter {
             Side after = change.after();
             if (before.present() && after.present() && (before.mode() & 0170000) != (after.mode() & 0170000)) {
                 // A change of kind: git shows the old one going and the new one coming.
-                block(change.oldPath(), change.oldPath(), before, Side.ABSENT, out);
-                block(change.path(), change.path(), Side.ABSENT, after, out);
+                block(null, change.oldPath(), change.oldPath(), before, Side.ABSENT, out);
+                block(null, change.path(), change.path(), Side.ABSENT, after, out);
             } else {
-                block(change.oldPath(), change.path(), before, after, out);
+                block(change, change.oldPath(), change.path(), before, after, out);
             }
         }
     }
 
-    private void block(String oldPath, String path, Side before, Side after, ByteArrayOutputStream out)
+    private void block(Change rename, String oldPath, String path, Side before, Side after, ByteArrayOutputStream out)
             throws IOException {
         String a = contents.quote("a/" + oldPath);
         String b = contents.quote("b/" + path);
@@ -85,6 +99,11 @@ public final class PatchWriter {
         } else if (before.mode() != after.mode()) {
             line(out, "old mode " + mode(before.mode()));
             line(out, "new mode " + mode(after.mode()));
+        }
+        if (rename != null && rename.renamed() && rename.score() > 0) {
+            line(out, "similarity index " + rename.similarity() + "%");
+            line(out, "rename from " + contents.quote(oldPath));
+            line(out, "rename to " + contents.quote(path));
         }
         if (sameContent) {
             return;   // a mode change alone
@@ -134,6 +153,12 @@ public final class PatchWriter {
             deleted += edit.count1();
         }
         return new LineCounts(added, deleted);
+    }
+
+    /** The bytes of one side of a change. */
+    static byte[] load(Change change, boolean after, Contents contents) throws IOException {
+        return new PatchWriter(contents, 0).content(after ? change.path() : change.oldPath(),
+                after ? change.after() : change.before(), after);
     }
 
     /** The size in bytes of one side of a change (what --stat shows for binary files). */

@@ -59,6 +59,17 @@ public final class Snapshots {
         return files;
     }
 
+    /** The paths the index tracks, intent-to-add ones included (git diffs them as new files). */
+    public static List<String> tracked(DirCache index) {
+        List<String> paths = new ArrayList<>();
+        for (IndexEntry entry : index.entries()) {
+            if (entry.stage() == 0) {
+                paths.add(entry.path());
+            }
+        }
+        return paths;
+    }
+
     /**
      * The work tree's version of {@code paths}: a file whose stat data the index vouches for keeps
      * the index's id unread, any other is hashed (not stored); a missing file is absent.

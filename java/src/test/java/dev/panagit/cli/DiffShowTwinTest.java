@@ -20,8 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code diff}, {@code show} and {@code log -p} against git on one repository holding every kind of change
  * (modified with several hunks and function context, added, deleted, empty, binary, mode and
  * kind changes, symlinks, missing final newlines, quoted names, nested paths), staged, unstaged
- * and committed: stdout, stderr and exit code must be git's. (No file is renamed: rename
- * detection is not built yet.)
+ * and committed, and renames): stdout, stderr and exit code must be git's.
  */
 class DiffShowTwinTest {
     @TempDir
@@ -106,6 +105,59 @@ class DiffShowTwinTest {
         Files.delete(root.resolve("new.txt"));
         Files.setPosixFilePermissions(root.resolve("exec.sh"), PosixFilePermissions.fromString("rw-r--r--"));
         return root;
+    }
+
+    /**
+     * Renames as git finds them: exact (in place and into another folder), edited, shrunk, a small
+     * file with a line added, several candidates for one name, beside plain deletions and additions.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void renamesAreFoundAsGitFindsThem(BackendChoice backend) throws Exception {
+        Path root = dir.resolve("renames");
+        git(dir, "init", "-q", "-b", "main", root.toString());
+        Files.createDirectories(root.resolve("src/old"));
+        Files.createDirectories(root.resolve("lib"));
+        for (int i = 1; i <= 6; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int l = 1; l <= i * 30; l++) {
+                text.append("file").append(i).append(" line ").append(l).append('\n');
+            }
+            Files.writeString(root.resolve("src/old/f" + i + ".txt"), text.toString());
+        }
+        Files.writeString(root.resolve("same.txt"), "same\n");
+        Files.writeString(root.resolve("lib/tiny"), "tiny\n");
+        Files.writeString(root.resolve("lib/a.txt"), code("v1"));
+        Files.writeString(root.resolve("lib/b.txt"), code("v1") + "extra\n");
+        commit(root, "before");
+        Files.createDirectories(root.resolve("src/new"));
+        Files.move(root.resolve("src/old/f1.txt"), root.resolve("src/new/f1.txt"));
+        String f2 = Files.readString(root.resolve("src/old/f2.txt")).replace("line 7\n", "line seven\n");
+        Files.delete(root.resolve("src/old/f2.txt"));
+        Files.writeString(root.resolve("src/old/g2.txt"), f2);
+        String f3 = Files.readString(root.resolve("src/old/f3.txt"));
+        Files.delete(root.resolve("src/old/f3.txt"));
+        Files.writeString(root.resolve("moved3.txt"), f3.substring(f3.length() / 3));
+        Files.move(root.resolve("same.txt"), root.resolve("same-renamed.txt"));
+        Files.delete(root.resolve("src/old/f4.txt"));
+        Files.writeString(root.resolve("brand-new.txt"), "other\n".repeat(50));
+        Files.delete(root.resolve("lib/tiny"));
+        Files.writeString(root.resolve("lib/tiny2"), "tiny\nmore\n");
+        Files.move(root.resolve("lib/a.txt"), root.resolve("lib/c.txt"));
+        Files.move(root.resolve("lib/b.txt"), root.resolve("d.txt"));
+        commit(root, "after");
+        Files.move(root.resolve("src/old/f5.txt"), root.resolve("f5-unstaged.txt"));
+        GitCli.run(root, null, ENV, "add", "-N", "f5-unstaged.txt");
+        for (String[] command : new String[][] {{"show"}, {"show", "--stat"}, {"diff", "HEAD~1", "HEAD", "--name-status"},
+            {"diff", "HEAD~1", "HEAD", "--numstat"}, {"diff", "HEAD~1", "HEAD", "--stat"}, {"diff", "--no-renames",
+                "--name-status", "HEAD~1", "HEAD"}, {"log", "-p"}, {"diff", "HEAD~1"}}) {
+            GitCli.Result theirs = GitCli.run(root, null, ENV, command);
+            Panagit.Result ours = Panagit.run(backend, root, null, ENV, command);
+            String what = String.join(" ", command);
+            assertEquals(theirs.text(), ours.text(), what);
+            assertEquals(theirs.exitCode(), ours.exitCode(), what);
+        }
+        assertTrue(GitCli.ok(root, "show").contains("similarity index"), "the scenario has renames");
     }
 
     @ParameterizedTest(name = "{0}")
