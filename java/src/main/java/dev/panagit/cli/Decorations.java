@@ -100,6 +100,12 @@ final class Decorations {
         return ref;
     }
 
+    /** The names of the refs at a commit, in git's order (empty when none). */
+    List<String> names(ObjectId id) {
+        List<String> names = byCommit.get(id);
+        return names == null ? List.of() : names;
+    }
+
     /** " (a, b)" or "" when nothing points here. */
     String suffix(ObjectId id) {
         List<String> names = byCommit.get(id);

@@ -2,6 +2,7 @@ package dev.panagit.cli;
 
 import dev.panagit.history.CommitWalk;
 import dev.panagit.history.GraphRenderer;
+import dev.panagit.history.PrettyFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.objects.Commit;
 import dev.panagit.repo.Refs;
@@ -40,9 +41,23 @@ final class LogCommand implements Command {
         Args.Flag patchOption = args.flag("-p, --patch", "each commit's patch against its parent (merges: none, as git)");
         Args.Value unifiedOption = args.value("-U, --unified", "<n>", "lines of context in patches (implies -p)");
         Args.Flag statOption = args.flag("--stat", "each commit's diffstat (merges none, as git)");
+        Args.Value prettyOption = args.optionalValue("--pretty", "<format>", "medium",
+                "oneline, short, medium, full, fuller, raw, format:<string> or tformat:<string>");
+        Args.Value formatOption = args.value("--format", "<format>", "as --pretty (a string with % is tformat:)");
+        Args.Value dateOption = args.value("--date", "<style>", "default, iso, iso-strict, rfc, short, unix, raw, relative");
         Args.Operands operands = args.operands("<rev>", 0, -1, null);
         args.parse();
         boolean stat = statOption.on();
+        String prettySpec = formatOption.given() ? formatOption.get(null) : prettyOption.given() ? prettyOption.get(null)
+                : null;
+        PrettyFormat pretty;
+        try {
+            pretty = prettySpec == null && !dateOption.given() ? null
+                    : PrettyFormat.parse(prettySpec == null ? "medium" : prettySpec, dateOption.get(null),
+                            System.currentTimeMillis() / 1000);
+        } catch (IllegalArgumentException e) {
+            throw new Fatal(e.getMessage());
+        }
         boolean patch = patchOption.on() || unifiedOption.given() || stat;
         int context = unifiedOption.given() ? Integer.parseInt(unifiedOption.get("3")) : 3;
         oneline = onelineOption.on();
@@ -63,6 +78,12 @@ final class LogCommand implements Command {
         Decorations decorations = Decorations.of(repo, decorationStyle(repo, decorateOption, noDecorateOption));
         if (patch && graph) {
             throw new Fatal("log --graph with patches is not built yet");
+        }
+        if (pretty != null && (graph || patch || oneline)) {
+            throw new Fatal("--pretty/--format with --graph, patches or --oneline is not built yet");
+        }
+        if (pretty != null) {
+            return pretty(repo, commits, pretty, decorations);
         }
         GraphRenderer renderer = graph ? new GraphRenderer() : null;
         PrintStream out = Io.current().out();
@@ -126,6 +147,41 @@ final class LogCommand implements Command {
         return medium(repo, entry.id(), c, decorations);
     }
 
+    /** Commits in a --pretty/--format format, separated and terminated as git does. */
+    private static int pretty(Repository repo, List<CommitWalk.Entry> commits, PrettyFormat pretty,
+            Decorations decorations) throws Exception {
+        Decorations named = Decorations.of(repo, Decorations.Style.SHORT);
+        PrettyFormat.Context context = new PrettyFormat.Context() {
+            @Override
+            public String abbreviate(ObjectId id) throws java.io.IOException {
+                return Repos.abbrev(repo, id);
+            }
+
+            @Override
+            public List<String> decorations(ObjectId id) {
+                return named.names(id);
+            }
+        };
+        StringBuilder text = new StringBuilder();
+        boolean first = true;
+        for (CommitWalk.Entry entry : commits) {
+            if (!first && pretty.blankLineBetween()) {
+                text.append('\n');
+            }
+            if (!first && pretty.kind() == PrettyFormat.Kind.FORMAT) {
+                text.append('\n');   // format: separates, tformat: terminates
+            }
+            first = false;
+            text.append(pretty.render(entry.id(), entry.commit(), context, decorations.suffix(entry.id())));
+            if (pretty.kind() != PrettyFormat.Kind.FORMAT) {
+                text.append('\n');
+            }
+        }
+        PrintStream out = Io.current().out();
+        out.print(text);
+        return 0;
+    }
+
     /** git's medium format (log's and show's default): commit, Merge:, Author:, Date:, the indented message. */
     static List<String> medium(Repository repo, ObjectId id, Commit c, Decorations decorations) throws Exception {
         List<String> lines = new ArrayList<>();
@@ -147,26 +203,9 @@ final class LogCommand implements Command {
         return lines;
     }
 
-    /** git's default {@code --expand-tabs}: tab stops every 8 columns of the message text. */
+    /** git's default {@code --expand-tabs} (one implementation, in {@link PrettyFormat}). */
     static String expandTabs(String line) {
-        if (line.indexOf('\t') < 0) {
-            return line;
-        }
-        StringBuilder sb = new StringBuilder(line.length() + 16);
-        int column = 0;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == '\t') {
-                int spaces = 8 - column % 8;
-                sb.append(" ".repeat(spaces));
-                column += spaces;
-            } else {
-                sb.appendCodePoint(cp);
-                column++;
-            }
-        }
-        return sb.toString();
+        return PrettyFormat.expandTabs(line);
     }
 
     /** git's precedence: --no-decorate, then --decorate, then log.decorate, then auto. */

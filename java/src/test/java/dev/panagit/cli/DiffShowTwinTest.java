@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code diff}, {@code show} and {@code log -p} against git on one repository holding every kind of change
+ * {@code diff}, {@code show}, {@code log -p} and {@code log --pretty/--format/--date} against git on one repository holding every kind of change
  * (modified with several hunks and function context, added, deleted, empty, binary, mode and
  * kind changes, symlinks, missing final newlines, quoted names, nested paths), staged, unstaged
  * and committed, and renames): stdout, stderr and exit code must be git's.
@@ -175,6 +175,12 @@ class DiffShowTwinTest {
             {"show", "HEAD~1", "HEAD~2"}, {"show", "-U1", "HEAD~1"},
             {"log", "-p"}, {"log", "--oneline", "-p"}, {"log", "-U0", "-2", "HEAD~1"},
             {"diff", "--stat", "HEAD~2", "HEAD~1"}, {"diff", "--stat"}, {"show", "--stat", "HEAD~1"}, {"log", "--stat"},
+            {"log", "--pretty=oneline"}, {"log", "--pretty=short"}, {"log", "--pretty=full"}, {"log", "--pretty=fuller"},
+            {"log", "--pretty=raw"}, {"log", "--format=%h%d|%s|%an|%ae|%ad|%cd|%T|%t|%P|%p|%D|%b|%%"},
+            {"log", "--pretty=format:%H %s"}, {"log", "--date=iso"}, {"log", "--date=iso-strict", "--format=%ad %cd"},
+            {"log", "--date=rfc"}, {"log", "--date=short", "--pretty=fuller"}, {"log", "--date=unix", "--format=%at %ct"},
+            {"log", "--date=raw", "--format=%ad"}, {"log", "--date=relative", "--format=%ar %cr"},
+            {"log", "--format=%B%n--"},
         };
         Map<String, String> env = new HashMap<>(ENV);
         for (String[] command : commands) {
