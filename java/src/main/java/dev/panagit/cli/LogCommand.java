@@ -182,30 +182,22 @@ final class LogCommand implements Command {
         return 0;
     }
 
-    /** git's medium format (log's and show's default): commit, Merge:, Author:, Date:, the indented message. */
-    static List<String> medium(Repository repo, ObjectId id, Commit c, Decorations decorations) throws Exception {
-        List<String> lines = new ArrayList<>();
-        lines.add("commit " + id.name() + decorations.suffix(id));
-        if (c.parents().size() > 1) {
-            StringBuilder merge = new StringBuilder("Merge:");
-            for (ObjectId p : c.parents()) {
-                merge.append(' ').append(Repos.abbrev(repo, p));
-            }
-            lines.add(merge.toString());
-        }
-        lines.add("Author: " + c.author().name() + " <" + c.author().email() + ">");
-        lines.add("Date:   " + c.author().logDate());
-        lines.add("");
-        String message = c.message().endsWith("\n") ? c.message().substring(0, c.message().length() - 1) : c.message();
-        for (String line : message.split("\n", -1)) {
-            lines.add("    " + expandTabs(line));
-        }
-        return lines;
-    }
+    private static final PrettyFormat MEDIUM = PrettyFormat.parse("medium", null, 0);
 
-    /** git's default {@code --expand-tabs} (one implementation, in {@link PrettyFormat}). */
-    static String expandTabs(String line) {
-        return PrettyFormat.expandTabs(line);
+    /** git's medium format (log's and show's default), line by line (the graph draws beside each). */
+    static List<String> medium(Repository repo, ObjectId id, Commit c, Decorations decorations) throws Exception {
+        PrettyFormat.Context context = new PrettyFormat.Context() {
+            @Override
+            public String abbreviate(ObjectId other) throws java.io.IOException {
+                return Repos.abbrev(repo, other);
+            }
+
+            @Override
+            public List<String> decorations(ObjectId other) {
+                return List.of();   // medium shows refs only after the id, as decorations.suffix says
+            }
+        };
+        return List.of(MEDIUM.render(id, c, context, decorations.suffix(id)).split("\n", -1));
     }
 
     /** git's precedence: --no-decorate, then --decorate, then log.decorate, then auto. */

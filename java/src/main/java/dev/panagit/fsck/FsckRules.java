@@ -332,18 +332,6 @@ public final class FsckRules {
         return !f.report(FsckMessage.UNTERMINATED_HEADER, "unterminated header");
     }
 
-    private static boolean startsWith(byte[] b, int pos, int length, String prefix) {
-        if (length - pos < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (b[pos + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The end of a hex id at pos if one is there followed by '\n', else -1. */
     private int idLine(byte[] b, int pos, int length) {
         int hex = format.hexLength();
@@ -373,7 +361,7 @@ public final class FsckRules {
             return;
         }
         int pos = 0;
-        if (!startsWith(b, pos, length, "tree ")) {
+        if (!GitObjectParse.startsWith(b, pos, length, "tree ")) {
             f.report(FsckMessage.MISSING_TREE, "invalid format - expected 'tree' line");
             return;
         }
@@ -386,7 +374,7 @@ public final class FsckRules {
             end = lineEnd(b, pos, length);
         }
         pos = end + 1;
-        while (startsWith(b, pos, length, "parent ")) {
+        while (GitObjectParse.startsWith(b, pos, length, "parent ")) {
             pos += 7;
             end = idLine(b, pos, length);
             if (end < 0) {
@@ -398,7 +386,7 @@ public final class FsckRules {
             pos = end + 1;
         }
         int authors = 0;
-        while (startsWith(b, pos, length, "author ")) {
+        while (GitObjectParse.startsWith(b, pos, length, "author ")) {
             authors++;
             int[] cursor = {pos + 7};
             if (ident(b, cursor, length, f)) {
@@ -412,7 +400,7 @@ public final class FsckRules {
         if (authors > 1 && f.report(FsckMessage.MULTIPLE_AUTHORS, "invalid format - multiple 'author' lines")) {
             return;
         }
-        if (!startsWith(b, pos, length, "committer ")) {
+        if (!GitObjectParse.startsWith(b, pos, length, "committer ")) {
             f.report(FsckMessage.MISSING_COMMITTER, "invalid format - expected 'committer' line");
             return;
         }
@@ -433,7 +421,7 @@ public final class FsckRules {
             return;
         }
         int pos = 0;
-        if (!startsWith(b, pos, length, "object ")) {
+        if (!GitObjectParse.startsWith(b, pos, length, "object ")) {
             f.report(FsckMessage.MISSING_OBJECT, "invalid format - expected 'object' line");
             return;
         }
@@ -446,7 +434,7 @@ public final class FsckRules {
             end = lineEnd(b, pos, length);
         }
         pos = end + 1;
-        if (!startsWith(b, pos, length, "type ")) {
+        if (!GitObjectParse.startsWith(b, pos, length, "type ")) {
             f.report(FsckMessage.MISSING_TYPE_ENTRY, "invalid format - expected 'type' line");
             return;
         }
@@ -462,7 +450,7 @@ public final class FsckRules {
             return;
         }
         pos = end + 1;
-        if (!startsWith(b, pos, length, "tag ")) {
+        if (!GitObjectParse.startsWith(b, pos, length, "tag ")) {
             f.report(FsckMessage.MISSING_TAG_ENTRY, "invalid format - expected 'tag' line");
             return;
         }
@@ -477,7 +465,7 @@ public final class FsckRules {
             return;
         }
         pos = end + 1;
-        if (!startsWith(b, pos, length, "tagger ")) {
+        if (!GitObjectParse.startsWith(b, pos, length, "tagger ")) {
             f.report(FsckMessage.MISSING_TAGGER_ENTRY, "invalid format - expected 'tagger' line");
             return;
         }

@@ -35,7 +35,8 @@ final class GitObjectParse {
         return ObjectId.isHex(text, hex) ? ObjectId.fromHex(format, text.toLowerCase(java.util.Locale.ROOT)) : null;
     }
 
-    private static boolean startsWith(byte[] b, int pos, int length, String prefix) {
+    /** Whether b[pos..length) starts with {@code prefix} (ASCII). */
+    static boolean startsWith(byte[] b, int pos, int length, String prefix) {
         if (length - pos < prefix.length()) {
             return false;
         }
