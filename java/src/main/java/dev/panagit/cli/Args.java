@@ -266,6 +266,8 @@ final class Args {
             Value value = (Value) option;
             if (k + 1 < arg.length()) {
                 value.values.add(arg.substring(k + 1));
+            } else if (value.optional) {
+                value.values.add(value.fallback);
             } else if (i + 1 < argv.length) {
                 value.values.add(argv[++i]);
             } else {

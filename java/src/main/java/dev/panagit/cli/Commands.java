@@ -7,7 +7,7 @@ import java.util.List;
  * used (a switch, not a table of lambdas: each lambda would be spun up at start).
  */
 final class Commands {
-    static final List<String> NAMES = List.of("tour", "init", "hash-object", "cat-file", "explain", "index-pack", "verify-pack", "count-objects", "fsck", "add", "ls-files", "ls-tree", "write-tree", "read-tree", "commit", "rev-parse", "branch", "tag", "checkout", "reset", "log", "diff", "show", "k", "bench", "version");
+    static final List<String> NAMES = List.of("tour", "init", "hash-object", "cat-file", "explain", "index-pack", "verify-pack", "count-objects", "fsck", "add", "ls-files", "ls-tree", "write-tree", "read-tree", "commit", "rev-parse", "branch", "tag", "checkout", "reset", "log", "diff", "show", "status", "k", "bench", "version");
 
     private Commands() {
     }
@@ -37,6 +37,7 @@ final class Commands {
             case "reset" -> new ResetCommand();
             case "log" -> new LogCommand();
             case "diff" -> new DiffCommand();
+            case "status" -> new StatusCommand();
             case "show" -> new ShowCommand();
             case "k" -> new KCommand();
             case "bench" -> new BenchCommand();

@@ -173,6 +173,9 @@ final class DiffCommand implements Command {
         } else {
             throw new Fatal("diff takes at most two commits here (combined diffs of more are not built)");
         }
+        if (workTreeAfter) {
+            index.writeIfAble(repo.indexFile());   // as git's diff: stat data found current are kept
+        }
         List<Change> changes = Snapshots.changes(before, after, Snapshots.pathspec(relative));
         if (detectRenames) {
             changes = Renames.detect(changes, PatchContents.of(repo, workTreeAfter ? root : null));

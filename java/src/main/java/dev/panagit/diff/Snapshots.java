@@ -7,6 +7,7 @@ import dev.panagit.index.FileStat;
 import dev.panagit.index.IndexEntry;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
+import dev.panagit.objects.Trees;
 import dev.panagit.repo.Repository;
 import dev.panagit.repo.TreeWalk;
 import dev.panagit.worktree.WorkTree;
@@ -71,8 +72,11 @@ public final class Snapshots {
     }
 
     /**
-     * The work tree's version of {@code paths}: a file whose stat data the index vouches for keeps
-     * the index's id unread, any other is hashed (not stored); a missing file is absent.
+     * The work tree's version of {@code paths}: a file whose stat data the index vouches for (not
+     * racily) keeps the index's id unread, any other is hashed (not stored), and when its content
+     * proves equal to the entry's the entry's stat data are refreshed in {@code index} (the caller
+     * may then write it, as git's status and diff do); a missing file is absent, a submodule's
+     * directory shows the commit checked out there.
      */
     public static Map<String, Side> ofWorkTree(Repository repo, DirCache index, Collection<String> paths)
             throws IOException {
@@ -80,18 +84,41 @@ public final class Snapshots {
         Map<String, Side> files = new TreeMap<>(Snapshots::byBytes);
         for (String path : paths) {
             Path file = workTree.root().resolve(path);
+            IndexEntry entry = index.get(path);
+            boolean tracked = entry != null && entry.stage() == 0;
+            if (tracked && entry.mode() == Trees.MODE_GITLINK) {
+                if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(path, new Side(Trees.MODE_GITLINK, submoduleHead(repo, file).orElse(entry.id())));
+                }
+                continue;
+            }
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             FileStat stat = FileStat.of(file);
-            IndexEntry entry = index.get(path);
-            if (entry != null && entry.stage() == 0 && entry.statMatches(stat)) {
+            if (tracked && !entry.intentToAdd() && index.isStatClean(entry, stat)) {
                 files.put(path, new Side(entry.mode(), entry.id()));
-            } else {
-                files.put(path, new Side(stat.mode(), workTree.hashFile(file, stat, false)));
+                continue;
             }
+            ObjectId id = workTree.hashFile(file, stat, false);
+            if (tracked && !entry.intentToAdd() && id.equals(entry.id()) && stat.mode() == entry.mode()) {
+                index.refresh(entry, stat);
+            }
+            files.put(path, new Side(stat.mode(), id));
         }
         return files;
+    }
+
+    /** The commit a submodule's work tree has checked out, when it is a repository. */
+    private static java.util.Optional<ObjectId> submoduleHead(Repository repo, Path dir) throws IOException {
+        if (!Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        try (Repository sub = Repository.discover(dir, repo.objects().codec())) {
+            return sub.refs().resolve(dev.panagit.repo.Refs.HEAD);
+        } catch (dev.panagit.repo.NotARepositoryException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The paths whose sides differ between {@code before} and {@code after}, limited to {@code wanted}. */

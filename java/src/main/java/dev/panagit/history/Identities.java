@@ -71,18 +71,7 @@ public final class Identities {
     }
 
     private String config(String key) throws IOException {
-        Optional<String> local = repo.config().get(key);
-        if (local.isPresent()) {
-            return local.get();
-        }
-        String globalPath = env.get("GIT_CONFIG_GLOBAL");
-        Path global = globalPath != null ? Path.of(globalPath)
-                : Path.of(System.getProperty("user.home"), ".gitconfig");
-        try {
-            return GitConfig.read(global).get(key).orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
+        return dev.panagit.repo.ConfigFiles.effective(repo, env).get(key).orElse(null);
     }
 
     private static String firstNonEmpty(String... values) {

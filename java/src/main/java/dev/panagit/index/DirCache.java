@@ -34,6 +34,13 @@ public final class DirCache {
     private final ObjectFormat format;
     /** Path, then stage: the index's order. */
     private final TreeMap<IndexEntry, IndexEntry> entries = new TreeMap<>();
+    /** The index file's modification time when read (null: no file): what "racily clean" is judged against. */
+    private java.nio.file.attribute.FileTime timestamp;
+    /** The trailing checksum of the file as read, to notice another writer before writing (null: no file). */
+    private byte[] checksum;
+    /** Paths whose stat data this process set or confirmed against the file's content. */
+    private final java.util.Set<String> upToDate = new java.util.HashSet<>();
+    private boolean changed;
 
     public DirCache(ObjectFormat format) {
         this.format = format;
@@ -53,7 +60,58 @@ public final class DirCache {
         return found;
     }
 
+    /** Whether entries were put or removed since reading. */
+    public boolean changed() {
+        return changed;
+    }
+
+    /**
+     * git's racy-git test: an entry whose file was modified no earlier than the index was written
+     * may have changed again within the same timestamp tick, so its stat data cannot vouch for its
+     * content (gitlinks excepted).
+     */
+    public boolean isRacy(IndexEntry entry) {
+        if (timestamp == null || entry.mode() == dev.panagit.objects.Trees.MODE_GITLINK) {
+            return false;
+        }
+        java.time.Instant written = timestamp.toInstant();
+        long seconds = written.getEpochSecond() & 0xffffffffL;
+        long entrySeconds = entry.mtimeSeconds() & 0xffffffffL;
+        return seconds < entrySeconds || seconds == entrySeconds && written.getNano() <= entry.mtimeNanos();
+    }
+
+    /**
+     * Whether an entry's stat data shows its file unchanged without reading it: the stat data
+     * match, the entry is not racy, and it was not smudged (size 0 for a non-empty blob, as git
+     * leaves racily clean entries when it writes the index).
+     */
+    public boolean isStatClean(IndexEntry entry, FileStat stat) {
+        if (!entry.statMatches(stat) || isRacy(entry)) {
+            return false;
+        }
+        return entry.size() != 0 || entry.id().equals(ObjectId.emptyBlob(format));
+    }
+
+    /** Records that an entry's content was found equal to its file's: its stat data are refreshed. */
+    public void refresh(IndexEntry entry, FileStat stat) {
+        IndexEntry refreshed = entry.withStat(stat);
+        upToDate.add(entry.path());
+        if (!refreshed.equals(entry)) {
+            entries.put(refreshed, refreshed);
+            changed = true;
+        }
+    }
+
+    /** Whether some entry is racy: git rewrites such an index after a refresh so the next run trusts them. */
+    public boolean hasRacyEntries() {
+        return entries.keySet().stream().anyMatch(this::isRacy);
+    }
+
     public void put(IndexEntry entry) {
+        changed = true;
+        if (entry.mtimeSeconds() != 0 || entry.size() != 0) {
+            upToDate.add(entry.path());
+        }
         // Staging a path at stage 0 resolves any conflict stages it had.
         if (entry.stage() == 0) {
             for (int stage = 1; stage <= 3; stage++) {
@@ -68,12 +126,14 @@ public final class DirCache {
     }
 
     public void remove(String path) {
+        changed = true;
         for (int stage = 0; stage <= 3; stage++) {
             entries.remove(stageProbe(path, stage));
         }
     }
 
     public void clear() {
+        changed = true;
         entries.clear();
     }
 
@@ -86,8 +146,11 @@ public final class DirCache {
         DirCache cache = new DirCache(format);
         byte[] data;
         try {
+            // The time first: a file replaced meanwhile makes more entries racy, never fewer.
+            cache.timestamp = Files.getLastModifiedTime(file);
             data = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
+            cache.timestamp = null;
             return cache;
         }
         int hashLength = format.rawLength();
@@ -98,6 +161,7 @@ public final class DirCache {
         if (!Arrays.equals(expected, digest(format, data, data.length - hashLength))) {
             throw corrupt(file, "bad index file checksum");
         }
+        cache.checksum = expected;
         ByteBuffer buf = ByteBuffer.wrap(data, 0, data.length - hashLength);
         if (buf.getInt() != SIGNATURE) {
             throw corrupt(file, "bad signature");
@@ -218,7 +282,8 @@ public final class DirCache {
             int length = (fixed + path.length + 8) & ~7;
             ByteBuffer entry = ByteBuffer.allocate(length);
             entry.putInt(e.ctimeSeconds()).putInt(e.ctimeNanos()).putInt(e.mtimeSeconds()).putInt(e.mtimeNanos())
-                    .putInt(e.dev()).putInt(e.ino()).putInt(e.mode()).putInt(e.uid()).putInt(e.gid()).putInt(e.size());
+                    .putInt(e.dev()).putInt(e.ino()).putInt(e.mode()).putInt(e.uid()).putInt(e.gid())
+                    .putInt(isSmudged(e) ? 0 : e.size());
             e.id().copyRawTo(raw, 0);
             entry.put(raw);
             int flags = (e.assumeValid() ? FLAG_ASSUME_VALID : 0) | (hasExtended ? FLAG_EXTENDED : 0) | (e.stage() << 12)
@@ -233,6 +298,50 @@ public final class DirCache {
         byte[] body = out.toByteArray();
         out.writeBytes(digest(format, body, body.length));
         return out.toByteArray();
+    }
+
+    /**
+     * Whether an entry is written with size 0, as git's {@code ce_smudge_racily_clean_entry}
+     * leaves it: it is racy and this process did not compare it with its file, so the next reader
+     * must look at the content even though the new index file is younger than the entry.
+     */
+    private boolean isSmudged(IndexEntry e) {
+        return !upToDate.contains(e.path()) && isRacy(e);
+    }
+
+    /**
+     * Writes a refreshed index the way git's status and diff do ({@code repo_update_index_if_able}):
+     * only when something changed or an entry is racy, only if the lock can be taken at once, and
+     * only if no one wrote the index since it was read; otherwise nothing is written.
+     *
+     * @return whether the index was written
+     */
+    public boolean writeIfAble(Path file) throws IOException {
+        if (!changed && !hasRacyEntries()) {
+            return false;
+        }
+        LockFile lock;
+        try {
+            lock = LockFile.acquire(file);
+        } catch (LockFile.LockedException e) {
+            return false;
+        }
+        try (lock) {
+            byte[] current;
+            try {
+                current = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                current = null;
+            }
+            int hashLength = format.rawLength();
+            byte[] onDisk = current == null || current.length < hashLength ? null
+                    : Arrays.copyOfRange(current, current.length - hashLength, current.length);
+            if (!Arrays.equals(onDisk, checksum)) {
+                return false;
+            }
+            write(lock);
+            return true;
+        }
     }
 
     /** Writes this index to {@code file} through {@code file.lock}, renamed into place. */

@@ -26,6 +26,12 @@ public final class ObjectId implements Comparable<ObjectId> {
     }
 
     /** Reads an id of {@code format} from {@code raw[offset..offset + rawLength)}. */
+    /** The id of the empty blob in {@code format}. */
+    public static ObjectId emptyBlob(ObjectFormat format) {
+        return fromHex(format, format == ObjectFormat.SHA1 ? "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
+                : "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813");
+    }
+
     public static ObjectId fromRaw(ObjectFormat format, byte[] raw, int offset) {
         if (offset < 0 || raw.length - offset < format.rawLength()) {
             throw new IllegalArgumentException("need " + format.rawLength() + " bytes for a " + format.configName()

@@ -15,10 +15,23 @@ import java.util.Optional;
  * matches them: section and key case-insensitively, subsection exactly.
  */
 public final class GitConfig {
-    private final Map<String, String> values;
+    /** Every value of every key, in file order (a key may be given more than once, as remote.*.fetch). */
+    private final Map<String, java.util.List<String>> values;
 
-    private GitConfig(Map<String, String> values) {
+    private GitConfig(Map<String, java.util.List<String>> values) {
         this.values = values;
+    }
+
+    /**
+     * This configuration over a lower-precedence one ({@code ~/.gitconfig} under the repository's),
+     * as git reads them: one file after the other, so a single-valued key takes this one's value
+     * and a multi-valued key has the lower one's values first.
+     */
+    public GitConfig over(GitConfig lower) {
+        Map<String, java.util.List<String>> merged = new LinkedHashMap<>();
+        lower.values.forEach((k, v) -> merged.put(k, new java.util.ArrayList<>(v)));
+        values.forEach((k, v) -> merged.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(v));
+        return new GitConfig(merged);
     }
 
     public static GitConfig empty() {
@@ -35,7 +48,7 @@ public final class GitConfig {
     }
 
     static GitConfig parse(String text, String origin) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, java.util.List<String>> values = new LinkedHashMap<>();
         String section = null;
         int lineNumber = 0;
         for (String raw : text.split("\n", -1)) {
@@ -61,7 +74,7 @@ public final class GitConfig {
             int eq = line.indexOf('=');
             String key = (eq < 0 ? line : line.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
             String value = eq < 0 ? "true" : unquote(line.substring(eq + 1).strip());
-            values.put(section + "." + key, value);
+            values.computeIfAbsent(section + "." + key, k -> new java.util.ArrayList<>()).add(value);
         }
         return new GitConfig(values);
     }
@@ -139,14 +152,29 @@ public final class GitConfig {
         }
     }
 
-    /** The value of {@code section.key} or {@code section.subsection.key}. */
+    /** The value of {@code section.key} or {@code section.subsection.key} (the last one given). */
     public Optional<String> get(String key) {
+        java.util.List<String> all = getAll(key);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** A boolean as git reads one (true/yes/on/1, false/no/off/0/empty), or {@code otherwise}. */
+    public boolean getBoolean(String key, boolean otherwise) {
+        return get(key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0", "" -> false;
+            default -> otherwise;
+        }).orElse(otherwise);
+    }
+
+    /** Every value of a key, in the order given. */
+    public java.util.List<String> getAll(String key) {
         int firstDot = key.indexOf('.');
         int lastDot = key.lastIndexOf('.');
         String normalized = firstDot == lastDot
                 ? key.toLowerCase(Locale.ROOT)
                 : key.substring(0, firstDot).toLowerCase(Locale.ROOT) + key.substring(firstDot, lastDot)
                         + key.substring(lastDot).toLowerCase(Locale.ROOT);
-        return Optional.ofNullable(values.get(normalized));
+        return values.getOrDefault(normalized, java.util.List.of());
     }
 }
