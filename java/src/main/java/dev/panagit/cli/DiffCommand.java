@@ -48,35 +48,17 @@ final class DiffCommand implements Command {
     @Override
     public int run(Args args) throws Exception {
         Args.Flag noIndexOption = args.flag("--no-index", "compare two paths outside any repository");
-        Args.Value unifiedOption = args.value("-U, --unified", "<n>", "lines of context (default 3)");
-        Args.Flag noColorOption = args.flag("--no-color", "no colors (panagit writes none)");
+        DiffOptions diffOptions = new DiffOptions(args);
         Args.Flag exitCodeOption = args.flag("--exit-code", "exit 1 when there are differences (implied by --no-index)");
         Args.Flag quietOption = args.flag("--quiet", "print nothing; exit 1 when there are differences");
         Args.Flag cachedOption = args.flag("--cached, --staged", "the index against HEAD (or a given commit)");
-        Args.Flag nameOnlyOption = args.flag("--name-only", "only the names of changed files");
-        Args.Flag nameStatusOption = args.flag("--name-status", "names and kinds of change (A, D, M, T)");
-        Args.Flag numstatOption = args.flag("--numstat", "lines added and deleted per file, tab-separated");
-        Args.Flag shortstatOption = args.flag("--shortstat", "only the summary line: files changed, insertions, deletions");
-        Args.Flag statOption = args.flag("--stat", "a line per file with a +/- graph, then the summary");
-        Args.Flag renamesOption = args.flag("-M, --find-renames", "detect renames (the default, as git's diff.renames)");
-        Args.Flag noRenamesOption = args.flag("--no-renames", "show a moved file as a deletion and an addition");
         Args.Operands operands = args.operands("[<commit> [<commit>]] [--] [<path>...]", 0, -1, null);
         args.parse();
-        noColorOption.on();
-        int context = 3;
-        if (unifiedOption.given()) {
-            try {
-                context = Integer.parseInt(unifiedOption.get("3"));
-            } catch (NumberFormatException e) {
-                throw new Args.UsageException(args, "-U requires a numeric value");
-            }
-        }
+        DiffOptions.Formats formats = diffOptions.formats(true);
+        int context = diffOptions.context();
+        MyersDiff.Options algorithm = diffOptions.algorithmOptions();
         if (!noIndexOption.on()) {
-            summary = numstatOption.on() ? Summary.NUMSTAT : shortstatOption.on() ? Summary.SHORTSTAT
-                    : statOption.on() ? Summary.STAT : Summary.NONE;
-            renamesOption.on();
-            detectRenames = !noRenamesOption.on();
-            return inRepository(operands, context, cachedOption.on(), nameOnlyOption.on(), nameStatusOption.on(),
+            return inRepository(operands, diffOptions, formats, context, algorithm, cachedOption.on(),
                     exitCodeOption.on() || quietOption.on(), quietOption.on());
         }
         if (operands.size() != 2) {
@@ -106,17 +88,20 @@ final class DiffCommand implements Command {
             return 0;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PatchWriter(PatchContents.ofFiles(a, b), context).write(
-                List.of(new Change(stripLeadingSlash(nameA), stripLeadingSlash(nameB), before, after)), out);
-        PrintStream stdout = io.out();
-        stdout.write(out.toByteArray());
-        stdout.flush();
-        return 1;
+        List<Change> changes = List.of(new Change(stripLeadingSlash(nameA), stripLeadingSlash(nameB), before, after));
+        PatchWriter.Contents contents = PatchContents.ofFiles(a, b);
+        DiffOptions.write(changes, formats, contents, context, algorithm, io.env(), out);
+        if (!quietOption.on()) {
+            PrintStream stdout = io.out();
+            stdout.write(out.toByteArray());
+            stdout.flush();
+        }
+        return DiffOptions.showing(changes, contents, algorithm).isEmpty() ? 0 : 1;
     }
 
     /** git diff in a repository: index against work tree, a commit or the index, or two commits. */
-    private int inRepository(Args.Operands operands, int context, boolean cached, boolean nameOnly,
-            boolean nameStatus, boolean exitCode, boolean quiet) throws Exception {
+    private int inRepository(Args.Operands operands, DiffOptions diffOptions, DiffOptions.Formats formats, int context,
+            MyersDiff.Options algorithm, boolean cached, boolean exitCode, boolean quiet) throws Exception {
         Repository repo = Repos.open();
         List<String> all = operands.all();
         int split = operands.beforeDashDash();
@@ -177,68 +162,17 @@ final class DiffCommand implements Command {
             index.writeIfAble(repo.indexFile());   // as git's diff: stat data found current are kept
         }
         List<Change> changes = Snapshots.changes(before, after, Snapshots.pathspec(relative));
-        if (detectRenames) {
-            changes = Renames.detect(changes, PatchContents.of(repo, workTreeAfter ? root : null));
-        }
-        PrintStream out = Io.current().out();
+        PatchWriter.Contents contents = PatchContents.of(repo, workTreeAfter ? root : null);
+        changes = DiffOptions.withRenames(changes,
+                diffOptions.renames(repo.config().getBoolean("diff.renames", true)), contents);
         if (!quiet) {
             ByteArrayOutputStream text = new ByteArrayOutputStream();
-            if (summary != Summary.NONE) {
-                summarize(changes, PatchContents.of(repo, workTreeAfter ? root : null), text);
-            } else if (nameOnly || nameStatus) {
-                for (Change c : changes) {
-                    if (c.renamed()) {
-                        line(text, nameStatus ? String.format("R%03d\t%s\t%s", c.similarity(),
-                                Quoting.cStyle(c.oldPath()), Quoting.cStyle(c.path())) : Quoting.cStyle(c.path()));
-                        continue;
-                    }
-                    String status = !c.before().present() ? "A" : !c.after().present() ? "D"
-                            : (c.before().mode() & 0170000) != (c.after().mode() & 0170000) ? "T" : "M";
-                    line(text, (nameStatus ? status + "\t" : "") + Quoting.cStyle(c.path()));
-                }
-            } else {
-                new PatchWriter(PatchContents.of(repo, workTreeAfter ? root : null), context).write(changes, text);
-            }
+            DiffOptions.write(changes, formats, contents, context, algorithm, Io.current().env(), text);
+            PrintStream out = Io.current().out();
             out.write(text.toByteArray());
             out.flush();
         }
-        return exitCode && !changes.isEmpty() ? 1 : 0;
-    }
-
-    private enum Summary { NONE, NUMSTAT, SHORTSTAT, STAT }
-
-    private Summary summary = Summary.NONE;
-    private boolean detectRenames = true;
-
-    /** --numstat lines or the --shortstat line, counted from the same edits the patch shows. */
-    private void summarize(List<Change> changes, PatchWriter.Contents contents, ByteArrayOutputStream text)
-            throws java.io.IOException {
-        if (summary == Summary.STAT) {
-            text.writeBytes(DiffStat.format(changes, contents, DiffStat.width(Io.current().env()))
-                    .getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        long files = 0;
-        long insertions = 0;
-        long deletions = 0;
-        for (Change c : changes) {
-            PatchWriter.LineCounts counts = PatchWriter.count(c, contents);
-            files++;
-            if (counts == null) {
-                if (summary == Summary.NUMSTAT) {
-                    line(text, "-\t-\t" + DiffStat.name(c, Quoting::cStyle));
-                }
-                continue;
-            }
-            insertions += counts.added();
-            deletions += counts.deleted();
-            if (summary == Summary.NUMSTAT) {
-                line(text, counts.added() + "\t" + counts.deleted() + "\t" + DiffStat.name(c, Quoting::cStyle));
-            }
-        }
-        if (summary == Summary.SHORTSTAT && files > 0) {
-            text.writeBytes(DiffStat.summary(files, insertions, deletions).getBytes(StandardCharsets.UTF_8));
-        }
+        return exitCode && !DiffOptions.showing(changes, contents, algorithm).isEmpty() ? 1 : 0;
     }
 
     /** Whether {@code arg} names a revision, or a range {@code A..B} of two. */
@@ -268,9 +202,5 @@ final class DiffCommand implements Command {
         boolean executable = Files.getFileStore(file).supportsFileAttributeView("posix")
                 && Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE);
         return executable ? 0100755 : 0100644;
-    }
-
-    private static void line(ByteArrayOutputStream out, String text) {
-        out.writeBytes((text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

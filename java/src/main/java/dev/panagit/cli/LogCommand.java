@@ -1,25 +1,31 @@
 package dev.panagit.cli;
 
-import dev.panagit.history.CommitWalk;
+import dev.panagit.diff.MyersDiff;
+import dev.panagit.diff.Snapshots;
 import dev.panagit.history.GraphRenderer;
 import dev.panagit.history.PrettyFormat;
+import dev.panagit.history.RevWalk;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.objects.Commit;
 import dev.panagit.repo.Refs;
 import dev.panagit.repo.Repository;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
+/**
+ * {@code log}: the commits reachable from the given revisions (HEAD by default) and not from
+ * excluded ones ({@code A..B}, {@code ^A}), newest first (or in graph order with {@code --graph}),
+ * limited to paths with git's history simplification, filtered by author, committer and message;
+ * each in a pretty format with its diff in the asked formats. Output byte for byte as git's.
+ */
 final class LogCommand implements Command {
-    boolean oneline;
-
-    boolean graph;
-
-    int maxCount;
-
-    List<String> revs = new ArrayList<>();
-
     @Override
     public String name() {
         return "log";
@@ -35,169 +41,265 @@ final class LogCommand implements Command {
         Args.Flag onelineOption = args.flag("--oneline", "one line per commit: abbreviated id and subject");
         Args.Flag graphOption = args.flag("--graph", "draw the history graph");
         Args.Value maxCountOption = args.value("-n, --max-count", "<n>", "at most n commits");
+        Args.Value skipOption = args.value("--skip", "<n>", "skip the first n commits");
         Args.Value decorateOption = args.optionalValue("--decorate", "short|full|auto|no", "short",
                 "name the refs pointing at each commit (default: log.decorate, else auto: only on a terminal)");
         Args.Flag noDecorateOption = args.flag("--no-decorate", "name no refs");
-        Args.Flag patchOption = args.flag("-p, --patch", "each commit's patch against its parent (merges: none, as git)");
-        Args.Value unifiedOption = args.value("-U, --unified", "<n>", "lines of context in patches (implies -p)");
-        Args.Flag statOption = args.flag("--stat", "each commit's diffstat (merges none, as git)");
         Args.Value prettyOption = args.optionalValue("--pretty", "<format>", "medium",
                 "oneline, short, medium, full, fuller, raw, format:<string> or tformat:<string>");
         Args.Value formatOption = args.value("--format", "<format>", "as --pretty (a string with % is tformat:)");
         Args.Value dateOption = args.value("--date", "<style>", "default, iso, iso-strict, rfc, short, unix, raw, relative");
-        Args.Operands operands = args.operands("<rev>", 0, -1, null);
+        Args.Flag abbrevCommitOption = args.flag("--abbrev-commit", "abbreviated commit ids in the header");
+        Args.Flag noAbbrevCommitOption = args.flag("--no-abbrev-commit", "full commit ids (even with --oneline)");
+        Args.Value authorOption = args.value("--author", "<pattern>", "only commits whose author matches (repeatable)");
+        Args.Value committerOption = args.value("--committer", "<pattern>", "only commits whose committer matches");
+        Args.Value grepOption = args.value("--grep", "<pattern>", "only commits whose message matches (repeatable)");
+        Args.Flag allMatchOption = args.flag("--all-match", "the message must match every --grep");
+        Args.Flag invertGrepOption = args.flag("--invert-grep", "only commits whose message matches no --grep");
+        Args.Flag ignoreCaseOption = args.flag("-i, --regexp-ignore-case", "patterns ignore case");
+        Args.Flag extendedOption = args.flag("-E, --extended-regexp", "patterns are extended regular expressions");
+        Args.Flag fixedOption = args.flag("-F, --fixed-strings", "patterns are plain strings");
+        Args.Flag mergesOption = args.flag("--merges", "only merge commits");
+        Args.Flag noMergesOption = args.flag("--no-merges", "no merge commits");
+        Args.Flag firstParentOption = args.flag("--first-parent", "follow only the first parent of merges");
+        Args.Flag allOption = args.flag("--all", "start from every ref and HEAD");
+        DiffOptions diffOptions = new DiffOptions(args);
+        Args.Operands operands = args.operands("[<revision>...] [--] [<path>...]", 0, -1, null);
         args.parse();
-        boolean stat = statOption.on();
+
+        Repository repo = Repos.open();
         String prettySpec = formatOption.given() ? formatOption.get(null) : prettyOption.given() ? prettyOption.get(null)
-                : null;
+                : onelineOption.on() ? "oneline" : "medium";
         PrettyFormat pretty;
         try {
-            pretty = prettySpec == null && !dateOption.given() ? null
-                    : PrettyFormat.parse(prettySpec == null ? "medium" : prettySpec, dateOption.get(null),
-                            System.currentTimeMillis() / 1000);
+            pretty = PrettyFormat.parse(prettySpec, dateOption.get(null), System.currentTimeMillis() / 1000);
         } catch (IllegalArgumentException e) {
             throw new Fatal(e.getMessage());
         }
-        boolean patch = patchOption.on() || unifiedOption.given() || stat;
-        int context = unifiedOption.given() ? Integer.parseInt(unifiedOption.get("3")) : 3;
-        oneline = onelineOption.on();
-        graph = graphOption.on();
-        maxCount = maxCountOption.asInt(-1);
-        revs = operands.all();
-        Repository repo = Repos.open();
-        List<ObjectId> starts = new ArrayList<>();
-        if (revs.isEmpty()) {
-            starts.add(repo.refs().resolve(Refs.HEAD).orElseThrow(() -> new Fatal("your current branch '"
+        if ((onelineOption.on() || abbrevCommitOption.on()) && !noAbbrevCommitOption.on()) {
+            pretty = pretty.abbreviated();
+        }
+        DiffOptions.Formats formats = diffOptions.formats(false);
+        MyersDiff.Options algorithm = diffOptions.algorithmOptions();
+        boolean renames = diffOptions.renames(repo.config().getBoolean("diff.renames", true));
+
+        RevWalk walk = new RevWalk(repo).firstParent(firstParentOption.on());
+        List<String> paths = select(repo, operands, walk, allOption.on());
+        walk.paths(paths);
+        Predicate<Commit> filter = filter(authorOption.all(), committerOption.all(), grepOption.all(),
+                allMatchOption.on(), invertGrepOption.on(), ignoreCaseOption.on(), extendedOption.on(), fixedOption.on());
+        if (mergesOption.on()) {
+            filter = filter.and(c -> c.parents().size() > 1);
+        }
+        if (noMergesOption.on()) {
+            filter = filter.and(c -> c.parents().size() <= 1);
+        }
+        walk.filter(filter);
+        boolean graph = graphOption.on();
+        boolean filtered = !authorOption.all().isEmpty() || !committerOption.all().isEmpty() || !grepOption.all().isEmpty()
+                || mergesOption.on() || noMergesOption.on();
+        if (graph && filtered) {
+            throw new Fatal("--graph with --author, --committer, --grep or --(no-)merges is not built yet");
+        }
+        int skip = skipOption.asInt(0);
+        int limit = maxCountOption.asInt(-1);
+        List<RevWalk.Entry> commits = graph ? topoLimited(walk.byDate(0, -1), skip, limit) : walk.byDate(skip, limit);
+
+        Decorations decorations = Decorations.of(repo, decorationStyle(repo, decorateOption, noDecorateOption));
+        CommitPrinter printer = new CommitPrinter(repo, pretty, decorations, formats, diffOptions.context(), algorithm,
+                renames, Snapshots.pathspec(paths),
+                firstParentOption.on() ? CommitPrinter.MergeDiff.FIRST_PARENT : CommitPrinter.MergeDiff.NONE,
+                Io.current().env());
+        PrintStream out = Io.current().out();
+        GraphRenderer renderer = graph ? new GraphRenderer() : null;
+        boolean first = true;
+        for (RevWalk.Entry entry : commits) {
+            byte[] text = printer.render(entry.id(), entry.commit());
+            if (renderer == null) {
+                if (!first) {
+                    out.print(printer.separator());
+                }
+                out.write(text);
+            } else {
+                graphed(out, renderer, entry, text, !first && !printer.separator().isEmpty());
+            }
+            first = false;
+        }
+        return 0;
+    }
+
+    /**
+     * The revisions and paths of the command line: {@code A..B} and {@code ^A} exclude, a name
+     * that is no revision starts the paths (it must then exist, as git asks), {@code --} splits
+     * them explicitly; HEAD when no revision is given.
+     */
+    private static List<String> select(Repository repo, Args.Operands operands, RevWalk walk, boolean all)
+            throws Exception {
+        List<String> operandList = operands.all();
+        int split = operands.beforeDashDash();
+        List<String> revs = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < operandList.size(); i++) {
+            String arg = operandList.get(i);
+            boolean revision = split >= 0 ? i < split : paths.isEmpty() && isRevision(repo, arg);
+            if (revision) {
+                revs.add(arg);
+            } else {
+                if (split < 0 && !Files.exists(Io.current().resolve(arg), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new Fatal(Repos.unknownRevision(arg));
+                }
+                paths.add(Repos.pathspec(repo, arg));
+            }
+        }
+        boolean included = false;
+        for (String rev : revs) {
+            int dots = rev.indexOf("..");
+            if (rev.contains("...")) {
+                throw new Fatal("symmetric differences (A...B) are not built yet: " + rev);
+            }
+            if (dots >= 0) {
+                String left = rev.substring(0, dots);
+                String right = rev.substring(dots + 2);
+                walk.exclude(Repos.commit(repo, left.isEmpty() ? "HEAD" : left));
+                walk.include(Repos.commit(repo, right.isEmpty() ? "HEAD" : right));
+                included = true;
+            } else if (rev.startsWith("^")) {
+                walk.exclude(Repos.commit(repo, rev.substring(1)));
+            } else {
+                walk.include(Repos.commit(repo, rev));
+                included = true;
+            }
+        }
+        if (all) {
+            for (ObjectId id : repo.refs().all().values()) {
+                ObjectId peeled = repo.peelTags(id);
+                if (repo.objects().readHeader(peeled).type() == dev.panagit.lib.ObjectType.COMMIT) {
+                    walk.include(peeled);
+                }
+            }
+            repo.refs().resolve(Refs.HEAD).ifPresent(walk::include);
+            included = true;
+        }
+        if (!included) {
+            walk.include(repo.refs().resolve(Refs.HEAD).orElseThrow(() -> new Fatal("your current branch '"
                     + currentBranchName(repo) + "' does not have any commits yet")));
         }
-        for (String rev : revs) {
-            starts.add(Repos.commit(repo, rev));
-        }
-        CommitWalk walk = new CommitWalk(repo);
-        List<CommitWalk.Entry> commits = graph ? walk.topo(starts, maxCount) : walk.byDate(starts, maxCount);
-        Decorations decorations = Decorations.of(repo, decorationStyle(repo, decorateOption, noDecorateOption));
-        if (patch && graph) {
-            throw new Fatal("log --graph with patches is not built yet");
-        }
-        if (pretty != null && (graph || patch || oneline)) {
-            throw new Fatal("--pretty/--format with --graph, patches or --oneline is not built yet");
-        }
-        if (pretty != null) {
-            return pretty(repo, commits, pretty, decorations);
-        }
-        GraphRenderer renderer = graph ? new GraphRenderer() : null;
-        PrintStream out = Io.current().out();
-        boolean first = true;
-        for (CommitWalk.Entry entry : commits) {
-            List<String> lines = format(repo, entry, decorations);
-            if (renderer == null) {
-                if (!oneline && !first) {
-                    out.print("\n");
-                }
-                first = false;
-                StringBuilder text = new StringBuilder(256);
-                for (String line : lines) {
-                    text.append(line).append('\n');
-                }
-                out.print(text);
-                if (patch && entry.commit().parents().size() <= 1) {
-                    java.util.List<dev.panagit.diff.PatchWriter.Change> changes =
-                            ShowCommand.changes(repo, entry.id(), entry.commit());
-                    if (!changes.isEmpty()) {
-                        java.io.ByteArrayOutputStream diff = new java.io.ByteArrayOutputStream();
-                        if (stat) {
-                            diff.writeBytes(dev.panagit.diff.DiffStat.format(changes, PatchContents.of(repo, null),
-                                    dev.panagit.diff.DiffStat.width(Io.current().env())).getBytes(
-                                    java.nio.charset.StandardCharsets.UTF_8));
-                        } else {
-                            new dev.panagit.diff.PatchWriter(PatchContents.of(repo, null), context).write(changes, diff);
-                        }
-                        if (!oneline) {
-                            out.print("\n");
-                        }
-                        out.write(diff.toByteArray());
-                    }
-                }
-                continue;
-            }
-            if (!oneline && !first) {
-                out.print(renderer.separator() + "\n");
-            }
-            first = false;
-            // Graph rows and text lines run side by side, as in git: the commit row, then the rows
-            // that open or join lanes, then the lanes alone.
-            GraphRenderer.Rows rows = renderer.next(entry.id(), entry.commit().parents());
-            int rowCount = Math.max(lines.size(), 1 + rows.after().size());
-            for (int k = 0; k < rowCount; k++) {
-                String prefix = k == 0 ? rows.commitPrefix()
-                        : k - 1 < rows.after().size() ? rows.after().get(k - 1) : rows.continuation();
-                out.print(prefix + (k < lines.size() ? lines.get(k) : "") + "\n");
-            }
-        }
-        return 0;
+        return paths;
     }
 
-    private List<String> format(Repository repo, CommitWalk.Entry entry, Decorations decorations) throws Exception {
-        Commit c = entry.commit();
-        List<String> lines = new ArrayList<>();
-        if (oneline) {
-            lines.add(Repos.abbrev(repo, entry.id()) + decorations.suffix(entry.id()) + " " + c.subject());
-            return lines;
+    private static boolean isRevision(Repository repo, String arg) throws java.io.IOException {
+        if (arg.startsWith("^")) {
+            return dev.panagit.repo.Revisions.resolve(repo, arg.substring(1), true).isPresent();
         }
-        return medium(repo, entry.id(), c, decorations);
+        int dots = arg.indexOf("..");
+        if (dots >= 0) {
+            String left = arg.substring(0, dots);
+            String right = arg.substring(arg.startsWith(".", dots + 2) ? dots + 3 : dots + 2);
+            return (left.isEmpty() || dev.panagit.repo.Revisions.resolve(repo, left, true).isPresent())
+                    && (right.isEmpty() || dev.panagit.repo.Revisions.resolve(repo, right, true).isPresent());
+        }
+        return dev.panagit.repo.Revisions.resolve(repo, arg, true).isPresent();
     }
 
-    /** Commits in a --pretty/--format format, separated and terminated as git does. */
-    private static int pretty(Repository repo, List<CommitWalk.Entry> commits, PrettyFormat pretty,
-            Decorations decorations) throws Exception {
-        Decorations named = Decorations.of(repo, Decorations.Style.SHORT);
-        PrettyFormat.Context context = new PrettyFormat.Context() {
-            @Override
-            public String abbreviate(ObjectId id) throws java.io.IOException {
-                return Repos.abbrev(repo, id);
-            }
+    /** git's --graph implies --topo-order, and the limits count in that order. */
+    private static List<RevWalk.Entry> topoLimited(List<RevWalk.Entry> all, int skip, int limit) {
+        List<RevWalk.Entry> ordered = RevWalk.topo(all);
+        int from = Math.min(skip, ordered.size());
+        int to = limit < 0 ? ordered.size() : Math.min(ordered.size(), from + limit);
+        return ordered.subList(from, to);
+    }
 
-            @Override
-            public List<String> decorations(ObjectId id) {
-                return named.names(id);
+    /** Prints a commit's lines beside the graph: its row, the rows that open or join lanes, then the lanes alone. */
+    private static void graphed(PrintStream out, GraphRenderer renderer, RevWalk.Entry entry, byte[] text,
+            boolean separated) {
+        // git's separator line shows the lanes as they are, padded to the width of the commit that follows
+        String separator = renderer.separator();
+        String body = new String(text, StandardCharsets.UTF_8);
+        if (body.endsWith("\n")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        String[] lines = body.split("\n", -1);
+        GraphRenderer.Rows rows = renderer.next(entry.id(), entry.parents());
+        if (separated) {
+            int width = rows.commitPrefix().length();
+            out.print(separator + " ".repeat(Math.max(0, width - separator.length())) + "\n");
+        }
+        int rowCount = Math.max(lines.length, 1 + rows.after().size());
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < rowCount; k++) {
+            String prefix = k == 0 ? rows.commitPrefix()
+                    : k - 1 < rows.after().size() ? rows.after().get(k - 1) : rows.continuation();
+            String line = k < lines.length ? lines[k] : "";
+            sb.append(prefix).append(line).append('\n');
+        }
+        out.print(sb);
+    }
+
+    /**
+     * The commit filter of --author, --committer and --grep (git's grep on the commit buffer):
+     * authors OR'ed, committers OR'ed, message patterns OR'ed (AND'ed with --all-match, negated
+     * with --invert-grep), the three kinds AND'ed.
+     */
+    static Predicate<Commit> filter(List<String> authors, List<String> committers, List<String> greps, boolean allMatch,
+            boolean invert, boolean ignoreCase, boolean extended, boolean fixed) {
+        List<Pattern> authorPatterns = compile(authors, ignoreCase, extended, fixed);
+        List<Pattern> committerPatterns = compile(committers, ignoreCase, extended, fixed);
+        List<Pattern> grepPatterns = compile(greps, ignoreCase, extended, fixed);
+        return c -> {
+            if (!authorPatterns.isEmpty()
+                    && authorPatterns.stream().noneMatch(p -> p.matcher(c.author().toExternalString()).find())) {
+                return false;
             }
+            if (!committerPatterns.isEmpty()
+                    && committerPatterns.stream().noneMatch(p -> p.matcher(c.committer().toExternalString()).find())) {
+                return false;
+            }
+            if (grepPatterns.isEmpty()) {
+                return true;
+            }
+            boolean matches = allMatch ? grepPatterns.stream().allMatch(p -> p.matcher(c.message()).find())
+                    : grepPatterns.stream().anyMatch(p -> p.matcher(c.message()).find());
+            return matches != invert;
         };
-        StringBuilder text = new StringBuilder();
-        boolean first = true;
-        for (CommitWalk.Entry entry : commits) {
-            if (!first && pretty.blankLineBetween()) {
-                text.append('\n');
-            }
-            if (!first && pretty.kind() == PrettyFormat.Kind.FORMAT) {
-                text.append('\n');   // format: separates, tformat: terminates
-            }
-            first = false;
-            text.append(pretty.render(entry.id(), entry.commit(), context, decorations.suffix(entry.id())));
-            if (pretty.kind() != PrettyFormat.Kind.FORMAT) {
-                text.append('\n');
-            }
-        }
-        PrintStream out = Io.current().out();
-        out.print(text);
-        return 0;
     }
 
-    private static final PrettyFormat MEDIUM = PrettyFormat.parse("medium", null, 0);
-
-    /** git's medium format (log's and show's default), line by line (the graph draws beside each). */
-    static List<String> medium(Repository repo, ObjectId id, Commit c, Decorations decorations) throws Exception {
-        PrettyFormat.Context context = new PrettyFormat.Context() {
-            @Override
-            public String abbreviate(ObjectId other) throws java.io.IOException {
-                return Repos.abbrev(repo, other);
+    private static List<Pattern> compile(List<String> patterns, boolean ignoreCase, boolean extended, boolean fixed) {
+        int flags = Pattern.MULTILINE | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        List<Pattern> out = new ArrayList<>();
+        for (String p : patterns) {
+            String regex = fixed ? Pattern.quote(p) : extended ? p : fromBasic(p);
+            try {
+                out.add(Pattern.compile(regex, flags));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new Fatal("command line, '" + p + "': " + e.getDescription());
             }
+        }
+        return out;
+    }
 
-            @Override
-            public List<String> decorations(ObjectId other) {
-                return List.of();   // medium shows refs only after the id, as decorations.suffix says
+    /**
+     * A POSIX basic regular expression (git's default for --grep and --author) as a Java one:
+     * {@code + ? | ( ) { }} are plain characters unless escaped (GNU's extensions), {@code \<} and
+     * {@code \>} are word boundaries.
+     */
+    static String fromBasic(String basic) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < basic.length(); i++) {
+            char c = basic.charAt(i);
+            if (c == '\\' && i + 1 < basic.length()) {
+                char n = basic.charAt(++i);
+                switch (n) {
+                    case '+', '?', '|', '(', ')', '{', '}' -> sb.append(n);
+                    case '<', '>' -> sb.append("\\b");
+                    default -> sb.append('\\').append(n);
+                }
+            } else if ("+?|(){}".indexOf(c) >= 0) {
+                sb.append('\\').append(c);
+            } else {
+                sb.append(c);
             }
-        };
-        return List.of(MEDIUM.render(id, c, context, decorations.suffix(id)).split("\n", -1));
+        }
+        return sb.toString();
     }
 
     /** git's precedence: --no-decorate, then --decorate, then log.decorate, then auto. */

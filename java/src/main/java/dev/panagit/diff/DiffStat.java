@@ -22,10 +22,16 @@ public final class DiffStat {
 
     /** The stat of {@code changes} at {@code width} columns; empty when there are none. */
     public static String format(List<Change> changes, PatchWriter.Contents contents, int width) throws IOException {
+        return format(changes, contents, width, MyersDiff.Options.GIT_DEFAULT);
+    }
+
+    /** The same, lines counted with the given algorithm and whitespace rules. */
+    public static String format(List<Change> changes, PatchWriter.Contents contents, int width,
+            MyersDiff.Options options) throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (Change change : changes) {
             String name = name(change, contents::quote);
-            PatchWriter.LineCounts counts = PatchWriter.count(change, contents);
+            PatchWriter.LineCounts counts = PatchWriter.count(change, contents, options);
             if (counts == null) {
                 long oldSize = change.before().present() ? PatchWriter.size(change, false, contents) : 0;
                 long newSize = change.after().present() ? PatchWriter.size(change, true, contents) : 0;

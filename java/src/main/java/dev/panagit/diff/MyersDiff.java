@@ -30,10 +30,28 @@ public final class MyersDiff {
     private static final byte KEEP = 1;
     private static final byte INVESTIGATE = 2;
 
-    /** Options of the algorithm. */
-    public record Options(boolean minimal, boolean indentHeuristic) {
-        /** git's defaults: not minimal, indent heuristic on. */
-        public static final Options GIT_DEFAULT = new Options(false, true);
+    /** git's {@code --diff-algorithm}: which lines are matched before the groups are slid. */
+    public enum Algorithm { MYERS, MINIMAL, PATIENCE, HISTOGRAM }
+
+    /** git's whitespace options: none, {@code --ignore-space-at-eol}, {@code -b}, {@code -w}. */
+    public enum Whitespace { NONE, AT_EOL, CHANGE, ALL }
+
+    /** Options of the diff. */
+    public record Options(Algorithm algorithm, Whitespace whitespace, boolean indentHeuristic) {
+        /** git's defaults: Myers, not minimal, whitespace significant, indent heuristic on. */
+        public static final Options GIT_DEFAULT = new Options(Algorithm.MYERS, Whitespace.NONE, true);
+
+        public boolean minimal() {
+            return algorithm == Algorithm.MINIMAL;
+        }
+
+        public Options withAlgorithm(Algorithm a) {
+            return new Options(a, whitespace, indentHeuristic);
+        }
+
+        public Options withWhitespace(Whitespace w) {
+            return new Options(algorithm, w, indentHeuristic);
+        }
     }
 
     /** A run of changes: {@code count1} records at {@code at1} became {@code count2} records at {@code at2}. */
@@ -62,10 +80,9 @@ public final class MyersDiff {
     }
 
     static Result diff(byte[] a, byte[] b, Options options) {
-        DiffFile[] files = prepare(a, b, options.minimal());
+        DiffFile[] files = mark(a, b, options);
         DiffFile f1 = files[0];
         DiffFile f2 = files[1];
-        compare(f1, f2, options.minimal());
         compact(f1, f2, options.indentHeuristic());
         compact(f2, f1, options.indentHeuristic());
         return new Result(f1, f2, buildScript(f1, f2));
@@ -95,16 +112,45 @@ public final class MyersDiff {
         return start;
     }
 
-    private static DiffFile[] prepare(byte[] a, byte[] b, boolean minimal) {
+    /**
+     * xdl_do_diff: classifies both sides' records and marks the changed ones with the chosen
+     * algorithm (no sliding yet). Myers trims the common ends and discards unmatched records
+     * first; patience and histogram look at whole files, as in xdiff.
+     */
+    static DiffFile[] mark(byte[] a, byte[] b, Options options) {
         int[] startA = splitRecords(a);
         int[] startB = splitRecords(b);
-        Classifier classes = new Classifier(startA.length + startB.length);
+        Classifier classes = new Classifier(startA.length + startB.length, options.whitespace());
         DiffFile f1 = new DiffFile(a, startA, startA.length - 1, classes.classify(0, a, startA));
         DiffFile f2 = new DiffFile(b, startB, startB.length - 1, classes.classify(1, b, startB));
-        trimEnds(f1, f2);
-        decide(classes, f1, 1, f1.dstart, minimal);
-        decide(classes, f2, 0, f1.dstart, minimal);
+        switch (options.algorithm()) {
+            case PATIENCE -> PatienceDiff.mark(f1, f2, options);
+            case HISTOGRAM -> HistogramDiff.mark(f1, f2, options);
+            default -> {
+                trimEnds(f1, f2);
+                decide(classes, f1, 1, f1.dstart);
+                decide(classes, f2, 0, f1.dstart);
+                compare(f1, f2, options.minimal());
+            }
+        }
         return new DiffFile[] {f1, f2};
+    }
+
+    /**
+     * xdl_fall_back_diff: marks {@code count1} records of f1 from {@code line1} against
+     * {@code count2} of f2 from {@code line2} (0-based) with Myers, as a separate diff of those
+     * bytes (new classes, trimming, discarding), keeping minimal and whitespace options.
+     */
+    static void fallBack(DiffFile f1, int line1, int count1, DiffFile f2, int line2, int count2, Options options) {
+        byte[] sub1 = Arrays.copyOfRange(f1.data, f1.recordStart(line1), f1.recordStart(line1 + count1));
+        byte[] sub2 = Arrays.copyOfRange(f2.data, f2.recordStart(line2), f2.recordStart(line2 + count2));
+        DiffFile[] marked = mark(sub1, sub2, options.withAlgorithm(options.minimal() ? Algorithm.MINIMAL : Algorithm.MYERS));
+        for (int i = 0; i < count1; i++) {
+            f1.setChanged(line1 + i, marked[0].changed(i));
+        }
+        for (int i = 0; i < count2; i++) {
+            f2.setChanged(line2 + i, marked[1].changed(i));
+        }
     }
 
     /**
@@ -122,10 +168,14 @@ public final class MyersDiff {
         private int[] repTo = new int[64];
         final int[][] occurrences = {new int[64], new int[64]};
 
-        Classifier(int records) {
+        private final Whitespace whitespace;
+        private byte[] scratch = new byte[256];
+
+        Classifier(int records, Whitespace whitespace) {
             int capacity = Integer.highestOneBit(Math.max(16, records * 2 - 1)) << 1;
             table = new int[capacity];
             mask = capacity - 1;
+            this.whitespace = whitespace;
         }
 
         int[] classify(int side, byte[] data, int[] start) {
@@ -138,6 +188,14 @@ public final class MyersDiff {
         }
 
         private int classOf(int side, byte[] data, int from, int to) {
+            if (whitespace != Whitespace.NONE) {
+                // Records that differ only in ignored whitespace compare equal: classify their canonical form.
+                int length = canonical(data, from, to);
+                byte[] canonical = Arrays.copyOf(scratch, length);
+                data = canonical;
+                from = 0;
+                to = length;
+            }
             int h = 0x9e3779b9;
             for (int i = from; i < to; i++) {
                 h = (h ^ data[i]) * 0x01000193;
@@ -158,6 +216,42 @@ public final class MyersDiff {
                     return c;
                 }
             }
+        }
+
+        private static boolean isSpace(byte c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == '\f';
+        }
+
+        /**
+         * xdiff's whitespace rules as a canonical form in {@code scratch}: -w drops every space,
+         * -b drops trailing space and turns each inner run into one space, --ignore-space-at-eol
+         * drops trailing space (the newline counts as space, so a missing final newline is no change).
+         */
+        private int canonical(byte[] data, int from, int to) {
+            if (scratch.length < to - from) {
+                scratch = new byte[Math.max(to - from, scratch.length * 2)];
+            }
+            int end = to;
+            if (whitespace != Whitespace.ALL) {
+                while (end > from && isSpace(data[end - 1])) {
+                    end--;
+                }
+            }
+            int n = 0;
+            for (int i = from; i < end; i++) {
+                byte c = data[i];
+                if (!isSpace(c)) {
+                    scratch[n++] = c;
+                } else if (whitespace == Whitespace.CHANGE) {
+                    while (i + 1 < end && isSpace(data[i + 1])) {
+                        i++;
+                    }
+                    scratch[n++] = ' ';
+                } else if (whitespace == Whitespace.AT_EOL) {
+                    scratch[n++] = c;
+                }
+            }
+            return n;
         }
 
         private int newClass(int h, byte[] data, int from, int to) {
@@ -203,11 +297,12 @@ public final class MyersDiff {
     }
 
     /** Marks f's records with no match on the other side changed, and lists the rest for Myers. */
-    private static void decide(Classifier classes, DiffFile f, int otherSide, int off, boolean minimal) {
+    private static void decide(Classifier classes, DiffFile f, int otherSide, int off) {
         int len = f.dend - off + 1;
         len = Math.max(len, 0);
         byte[] action = new byte[len];
-        long mlim = minimal ? Long.MAX_VALUE : Math.min(bogosqrt(f.nrec), MAX_EQLIMIT);
+        // git 2.39's rule, whatever minimal says (later gits keep every record when minimal)
+        long mlim = Math.min(bogosqrt(f.nrec), MAX_EQLIMIT);
         for (int i = 0; i < len; i++) {
             int nm = classes.occurrences[otherSide][f.cls[i + off]];
             action[i] = nm == 0 ? DISCARD : nm < mlim ? KEEP : INVESTIGATE;

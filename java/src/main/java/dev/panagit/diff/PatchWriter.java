@@ -65,10 +65,16 @@ public final class PatchWriter {
 
     private final Contents contents;
     private final int context;
+    private final MyersDiff.Options options;
 
     public PatchWriter(Contents contents, int context) {
+        this(contents, context, MyersDiff.Options.GIT_DEFAULT);
+    }
+
+    public PatchWriter(Contents contents, int context, MyersDiff.Options options) {
         this.contents = contents;
         this.context = context;
+        this.options = options;
     }
 
     /** Writes the patch of every change, in order. */
@@ -86,8 +92,13 @@ public final class PatchWriter {
         }
     }
 
-    private void block(Change rename, String oldPath, String path, Side before, Side after, ByteArrayOutputStream out)
+    private void block(Change rename, String oldPath, String path, Side before, Side after, ByteArrayOutputStream into)
             throws IOException {
+        // git writes a content change's header only with its first hunk, so that with -w a change
+        // of whitespace alone shows nothing; new, deleted, mode-changed and renamed files always show.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean mustShow = !before.present() || !after.present() || before.mode() != after.mode()
+                || rename != null && rename.renamed();
         String a = contents.quote("a/" + oldPath);
         String b = contents.quote("b/" + path);
         line(out, "diff --git " + a + " " + b);
@@ -106,7 +117,8 @@ public final class PatchWriter {
             line(out, "rename to " + contents.quote(path));
         }
         if (sameContent) {
-            return;   // a mode change alone
+            into.writeBytes(out.toByteArray());   // a mode change alone
+            return;
         }
         String oldAbbrev = before.present() ? contents.abbreviate(before.id()) : null;
         String newAbbrev = after.present() ? contents.abbreviate(after.id()) : null;
@@ -124,14 +136,33 @@ public final class PatchWriter {
         String newName = after.present() ? b : "/dev/null";
         if (binary(left) || binary(right)) {
             line(out, "Binary files " + oldName + " and " + newName + " differ");
+            into.writeBytes(out.toByteArray());
             return;
         }
         if (Arrays.equals(left, right)) {
-            return;   // an empty file added or deleted: no hunks, no names
+            into.writeBytes(out.toByteArray());   // an empty file added or deleted: no hunks, no names
+            return;
         }
         line(out, fileLine("---", oldName));
         line(out, fileLine("+++", newName));
-        out.writeBytes(UnifiedDiff.hunks(left, right, context, MyersDiff.Options.GIT_DEFAULT));
+        byte[] hunks = UnifiedDiff.hunks(left, right, context, options);
+        if (hunks.length > 0 || mustShow) {
+            into.writeBytes(out.toByteArray());
+            into.writeBytes(hunks);
+        }
+    }
+
+    /**
+     * Whether a change shows in a patch, stat or exit code: always, unless whitespace is being
+     * ignored and its content differs in ignored whitespace only (git's "diff from contents").
+     */
+    public static boolean shows(Change change, Contents contents, MyersDiff.Options options) throws IOException {
+        if (options.whitespace() == MyersDiff.Whitespace.NONE || !change.before().present() || !change.after().present()
+                || change.before().mode() != change.after().mode() || change.renamed()) {
+            return true;
+        }
+        LineCounts counts = count(change, contents, options);
+        return counts == null || counts.added() + counts.deleted() > 0;
     }
 
     /** Lines added and deleted by a change. */
@@ -140,6 +171,11 @@ public final class PatchWriter {
 
     /** The lines a change adds and deletes, as git counts them for --numstat; null for binary files. */
     public static LineCounts count(Change change, Contents contents) throws IOException {
+        return count(change, contents, MyersDiff.Options.GIT_DEFAULT);
+    }
+
+    /** The same, with the given algorithm and whitespace rules. */
+    public static LineCounts count(Change change, Contents contents, MyersDiff.Options options) throws IOException {
         PatchWriter counter = new PatchWriter(contents, 0);
         byte[] left = change.before().present() ? counter.content(change.oldPath(), change.before(), false) : new byte[0];
         byte[] right = change.after().present() ? counter.content(change.path(), change.after(), true) : new byte[0];
@@ -148,7 +184,7 @@ public final class PatchWriter {
         }
         long added = 0;
         long deleted = 0;
-        for (MyersDiff.Edit edit : MyersDiff.edits(left, right, MyersDiff.Options.GIT_DEFAULT)) {
+        for (MyersDiff.Edit edit : MyersDiff.edits(left, right, options)) {
             added += edit.count2();
             deleted += edit.count1();
         }

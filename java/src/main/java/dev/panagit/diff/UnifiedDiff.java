@@ -159,10 +159,47 @@ public final class UnifiedDiff {
         sb.append(" @@");
         out.writeBytes(sb.toString().getBytes(StandardCharsets.US_ASCII));
         if (func.length > 0) {
+            // git's sane_truncate_line: the header ends where its text stops being valid UTF-8
+            // (a character cut by the 80-byte limit, or bytes of another encoding)
             out.write(' ');
-            out.writeBytes(func);
+            out.write(func, 0, validUtf8Prefix(func));
         }
         out.write('\n');
+    }
+
+    /** The length of the longest prefix that git's utf8_width reads as characters (pick_one_utf8_char's rules). */
+    static int validUtf8Prefix(byte[] s) {
+        int i = 0;
+        while (i < s.length) {
+            int c = s[i] & 0xff;
+            int left = s.length - i;
+            int n;
+            if (c < 0x80) {
+                n = 1;
+            } else if ((c & 0xe0) == 0xc0) {
+                n = left >= 2 && cont(s[i + 1]) && (c & 0xfe) != 0xc0 ? 2 : 0;
+            } else if ((c & 0xf0) == 0xe0) {
+                n = left >= 3 && cont(s[i + 1]) && cont(s[i + 2])
+                        && !(c == 0xe0 && (s[i + 1] & 0xe0) == 0x80)
+                        && !(c == 0xed && (s[i + 1] & 0xe0) == 0xa0)
+                        && !(c == 0xef && (s[i + 1] & 0xff) == 0xbf && (s[i + 2] & 0xfe) == 0xbe) ? 3 : 0;
+            } else if ((c & 0xf8) == 0xf0) {
+                n = left >= 4 && cont(s[i + 1]) && cont(s[i + 2]) && cont(s[i + 3])
+                        && !(c == 0xf0 && (s[i + 1] & 0xf0) == 0x80)
+                        && !(c == 0xf4 && (s[i + 1] & 0xff) > 0x8f) && c <= 0xf4 ? 4 : 0;
+            } else {
+                n = 0;
+            }
+            if (n == 0) {
+                return i;
+            }
+            i += n;
+        }
+        return i;
+    }
+
+    private static boolean cont(byte b) {
+        return (b & 0xc0) == 0x80;
     }
 
     private static void record(ByteArrayOutputStream out, DiffFile f, int i, char prefix) {

@@ -33,7 +33,14 @@ public final class PrettyFormat {
     private final String dateStyle;
     private final long now;
 
+    private final boolean abbrevCommit;
+
     private PrettyFormat(Kind kind, String template, String dateStyle, long now) {
+        this(kind, template, dateStyle, now, false);
+    }
+
+    private PrettyFormat(Kind kind, String template, String dateStyle, long now, boolean abbrevCommit) {
+        this.abbrevCommit = abbrevCommit;
         this.kind = kind;
         this.template = template;
         this.dateStyle = dateStyle;
@@ -71,6 +78,11 @@ public final class PrettyFormat {
         return kind;
     }
 
+    /** The same format showing commit ids abbreviated ({@code --abbrev-commit}, implied by {@code --oneline}). */
+    public PrettyFormat abbreviated() {
+        return new PrettyFormat(kind, template, dateStyle, now, true);
+    }
+
     /** Whether commits are separated by a blank line (the multi-line built-in formats). */
     public boolean blankLineBetween() {
         return kind != Kind.ONELINE && kind != Kind.FORMAT && kind != Kind.TFORMAT;
@@ -84,13 +96,17 @@ public final class PrettyFormat {
     public String render(ObjectId id, Commit c, Context context, String decoration) throws IOException {
         return switch (kind) {
             case FORMAT, TFORMAT -> expand(id, c, context);
-            case ONELINE -> id.name() + decoration + " " + subject(c.message());
+            case ONELINE -> shownId(id, context) + decoration + " " + subject(c.message());
             default -> block(id, c, context, decoration);
         };
     }
 
+    private String shownId(ObjectId id, Context context) throws IOException {
+        return abbrevCommit ? context.abbreviate(id) : id.name();
+    }
+
     private String block(ObjectId id, Commit c, Context context, String decoration) throws IOException {
-        StringBuilder sb = new StringBuilder("commit ").append(id.name()).append(decoration).append('\n');
+        StringBuilder sb = new StringBuilder("commit ").append(shownId(id, context)).append(decoration).append('\n');
         if (kind == Kind.RAW) {
             sb.append("tree ").append(c.tree().name()).append('\n');
             for (ObjectId p : c.parents()) {
@@ -128,12 +144,22 @@ public final class PrettyFormat {
         }
         String message = c.message().endsWith("\n") ? c.message().substring(0, c.message().length() - 1) : c.message();
         String[] lines = message.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
+        int first = 0;
+        while (first < lines.length && lines[first].isBlank()) {
+            first++;   // pp_remainder skips leading blank lines
+        }
+        for (int i = first; i < lines.length; i++) {
             sb.append("    ").append(kind == Kind.RAW ? lines[i] : expandTabs(lines[i]));
             if (i < lines.length - 1) {
                 sb.append('\n');
             }
         }
+        // pretty_print_commit trims the end: no trailing blank lines or spaces after the message
+        int end = sb.length();
+        while (end > 0 && Character.isWhitespace(sb.charAt(end - 1))) {
+            end--;
+        }
+        sb.setLength(end);
         return sb.toString();
     }
 

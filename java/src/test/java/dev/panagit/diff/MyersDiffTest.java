@@ -27,18 +27,39 @@ class MyersDiffTest {
 
     /** Ours against git's on one pair. */
     private void assertSameAsGit(byte[] a, byte[] b, String what) throws Exception {
+        assertSameAsGit(a, b, what, MyersDiff.Options.GIT_DEFAULT);
+    }
+
+    /** git's option words for our options. */
+    private static List<String> gitOptions(MyersDiff.Options options) {
+        List<String> args = new ArrayList<>();
+        args.add("--diff-algorithm=" + options.algorithm().name().toLowerCase(java.util.Locale.ROOT));
+        switch (options.whitespace()) {
+            case ALL -> args.add("-w");
+            case CHANGE -> args.add("-b");
+            case AT_EOL -> args.add("--ignore-space-at-eol");
+            default -> {
+            }
+        }
+        return args;
+    }
+
+    /** Ours against git's on one pair, with an algorithm and whitespace rule. */
+    private void assertSameAsGit(byte[] a, byte[] b, String what, MyersDiff.Options options) throws Exception {
         Path fa = Files.write(dir.resolve("a"), a);
         Path fb = Files.write(dir.resolve("b"), b);
         for (int context : new int[] {3, 0, 1}) {
-            GitCli.Result git = GitCli.run(dir, null, "diff", "--no-index", "--no-color", "-U" + context, "a", "b");
+            List<String> args = new ArrayList<>(List.of("diff", "--no-index", "--no-color", "-U" + context));
+            args.addAll(gitOptions(options));
+            args.addAll(List.of("a", "b"));
+            GitCli.Result git = GitCli.run(dir, null, args.toArray(String[]::new));
             String text = git.text();
             // The hunks start at the first "@@" line; a binary pair has none (its content is not shown).
             int hunks = text.indexOf("\n@@");
             String expected = git.exitCode() == 0 || hunks < 0 ? "" : text.substring(hunks + 1);
-            String ours = new String(UnifiedDiff.hunks(a, b, context, MyersDiff.Options.GIT_DEFAULT),
-                    StandardCharsets.ISO_8859_1);
+            String ours = new String(UnifiedDiff.hunks(a, b, context, options), StandardCharsets.ISO_8859_1);
             assertEquals(new String(expected.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1), ours,
-                    what + " -U" + context);
+                    what + " -U" + context + " " + gitOptions(options));
         }
         Files.delete(fa);
         Files.delete(fb);
@@ -92,6 +113,44 @@ class MyersDiffTest {
         }
     }
 
+    /** Random edits that also re-indent and respace lines, under every algorithm and whitespace rule. */
+    @Test
+    void everyAlgorithmAndWhitespaceRule() throws Exception {
+        Random random = new Random(31);
+        for (MyersDiff.Algorithm algorithm : MyersDiff.Algorithm.values()) {
+            for (MyersDiff.Whitespace whitespace : MyersDiff.Whitespace.values()) {
+                MyersDiff.Options options = new MyersDiff.Options(algorithm, whitespace, true);
+                for (int round = 0; round < 12; round++) {
+                    String a = codeLike(random, 10 + random.nextInt(120));
+                    String b = respace(random, edit(random, a, 1 + random.nextInt(10)));
+                    if (round % 5 == 0) {
+                        b = b.substring(0, b.length() - 1);
+                    }
+                    assertSameAsGit(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8),
+                            algorithm + " " + whitespace + " round " + round, options);
+                }
+            }
+        }
+    }
+
+    /** Changes whitespace on some lines: indentation, inner runs, trailing blanks, CRs. */
+    private static String respace(Random random, String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            switch (random.nextInt(12)) {
+                case 0 -> line = "\t" + line;
+                case 1 -> line = line.replace(" ", "  ");
+                case 2 -> line = line + " ";
+                case 3 -> line = line.replace(" ", "");
+                case 4 -> line = line + "\r";
+                default -> {
+                }
+            }
+            sb.append(line).append('\n');
+        }
+        return sb.substring(0, sb.length() - 1);
+    }
+
     @Test
     void edgeCases() throws Exception {
         String[][] pairs = {{"", "a\n"}, {"a\n", ""}, {"a", "a\n"}, {"a\n", "a"}, {"a\nb\n", "b\na\n"},
@@ -141,6 +200,10 @@ class MyersDiffTest {
                 byte[] before = GitCli.run(repo, null, "show", commit + "^:" + file).stdout();
                 byte[] after = GitCli.run(repo, null, "show", commit + ":" + file).stdout();
                 assertSameAsGit(before, after, commit + " " + file);
+                MyersDiff.Algorithm[] others = {MyersDiff.Algorithm.PATIENCE, MyersDiff.Algorithm.HISTOGRAM,
+                    MyersDiff.Algorithm.MINIMAL};
+                assertSameAsGit(before, after, commit + " " + file,
+                        MyersDiff.Options.GIT_DEFAULT.withAlgorithm(others[compared % others.length]));
             }
         }
         assertTrue(compared > 20, "compared " + compared + " real changes");
