@@ -2,6 +2,7 @@ package dev.panagit.cli;
 
 import dev.panagit.diff.CombinedDiff;
 import dev.panagit.diff.MyersDiff;
+import dev.panagit.diff.Palette;
 import dev.panagit.diff.PatchWriter;
 import dev.panagit.diff.PatchWriter.Change;
 import dev.panagit.diff.PatchWriter.Side;
@@ -40,10 +41,12 @@ final class CommitPrinter {
     private final MergeDiff mergeDiff;
     private final Map<String, String> env;
     private final PrettyFormat.Context prettyContext;
+    private final Palette palette;
 
     CommitPrinter(Repository repo, PrettyFormat pretty, Decorations decorations, DiffOptions.Formats formats,
             int context, MyersDiff.Options algorithm, boolean renames, Predicate<String> paths, MergeDiff mergeDiff,
-            Map<String, String> env) throws IOException {
+            Map<String, String> env, Palette palette) throws IOException {
+        this.palette = palette;
         this.repo = repo;
         this.pretty = pretty;
         this.decorations = decorations;
@@ -79,7 +82,7 @@ final class CommitPrinter {
     /** A commit's header and diff, without the separator. */
     byte[] render(ObjectId id, Commit commit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String header = pretty.render(id, commit, prettyContext, decorations.suffix(id));
+        String header = pretty.render(id, commit, prettyContext, decorations.suffix(id, palette), palette);
         if (pretty.kind() != PrettyFormat.Kind.FORMAT) {
             header += "\n";
         }
@@ -98,7 +101,7 @@ final class CommitPrinter {
         }
         PatchWriter.Contents contents = PatchContents.of(repo, null);
         ByteArrayOutputStream diff = new ByteArrayOutputStream();
-        DiffOptions.write(changes, formats, contents, context, algorithm, env, diff);
+        DiffOptions.write(changes, formats, contents, context, algorithm, env, palette, diff);
         // The separator follows the changes, not the text: under -w a change of whitespace alone
         // prints nothing but still counts (git's diff_queue_is_empty).
         if (pretty.kind() != PrettyFormat.Kind.ONELINE) {
@@ -121,7 +124,7 @@ final class CommitPrinter {
                     after, paths);
             first = DiffOptions.withRenames(first, renames, contents);
             DiffOptions.write(first, new DiffOptions.Formats(false, formats.stat(), formats.numstat(),
-                    formats.shortstat(), false, false), contents, context, algorithm, env, out);
+                    formats.shortstat(), false, false), contents, context, algorithm, env, palette, out);
         }
         List<List<Change>> perParent = new java.util.ArrayList<>();
         for (ObjectId parent : commit.parents()) {
@@ -137,7 +140,7 @@ final class CommitPrinter {
             }
         }
         if (formats.patch()) {
-            new CombinedDiff(contents, context, algorithm).write(combined, out);
+            new CombinedDiff(contents, context, algorithm, palette).write(combined, out);
         }
         return out.toByteArray();
     }

@@ -45,6 +45,8 @@ final class Decorations {
     static final Decorations NONE = new Decorations();
 
     private final Map<ObjectId, List<String>> byCommit = new HashMap<>();
+    /** The colour role of each name ({@code HEAD -> x} keeps x's role for its second half). */
+    private final Map<String, String> roles = new HashMap<>();
 
     private Decorations() {
     }
@@ -61,6 +63,7 @@ final class Decorations {
         TreeMap<String, ObjectId> all = new TreeMap<>(refs.all());
         head.ifPresent(id -> byCommit.computeIfAbsent(id, k -> new ArrayList<>())
                 .add(headBranch.map(b -> "HEAD -> " + (full ? b : shortName(b))).orElse("HEAD")));
+        headBranch.ifPresent(b -> roles.put((full ? b : shortName(b)), "branch"));
         for (Map.Entry<String, ObjectId> ref : all.descendingMap().entrySet()) {
             if (headBranch.isPresent() && headBranch.get().equals(ref.getKey()) && head.isPresent()
                     || !shownByDefault(ref.getKey())) {
@@ -68,6 +71,8 @@ final class Decorations {
             }
             String shown = full ? ref.getKey() : shortName(ref.getKey());
             String name = ref.getKey().startsWith("refs/tags/") ? "tag: " + shown : shown;
+            roles.put(name, ref.getKey().startsWith("refs/tags/") ? "tag" : ref.getKey().startsWith("refs/remotes/")
+                    ? "remote" : ref.getKey().equals("refs/stash") ? "stash" : "branch");
             ObjectId target = ref.getValue();
             byCommit.computeIfAbsent(target, k -> new ArrayList<>()).add(name);
             ObjectId peeled = peel(repo, target);
@@ -108,7 +113,46 @@ final class Decorations {
 
     /** " (a, b)" or "" when nothing points here. */
     String suffix(ObjectId id) {
+        return suffix(id, dev.panagit.diff.Palette.OFF);
+    }
+
+    /** The same in colours, as git's format_decorations: the parentheses and commas in the commit colour. */
+    String suffix(ObjectId id, dev.panagit.diff.Palette palette) {
         List<String> names = byCommit.get(id);
-        return names == null ? "" : " (" + String.join(", ", names) + ")";
+        if (names == null) {
+            return "";
+        }
+        if (!palette.on()) {
+            return " (" + String.join(", ", names) + ")";
+        }
+        StringBuilder sb = new StringBuilder();
+        String prefix = " (";
+        for (String name : names) {
+            sb.append(palette.commit()).append(prefix).append(palette.reset());
+            if (name.startsWith("HEAD")) {
+                sb.append(palette.head()).append("HEAD");
+                if (name.startsWith("HEAD -> ")) {
+                    String branch = name.substring("HEAD -> ".length());
+                    sb.append(" -> ").append(palette.reset()).append(color(palette, roles.get(branch))).append(branch);
+                }
+            } else {
+                sb.append(color(palette, roles.get(name))).append(name);
+            }
+            sb.append(palette.reset());
+            prefix = ", ";
+        }
+        return sb.append(palette.commit()).append(')').append(palette.reset()).toString();
+    }
+
+    private static String color(dev.panagit.diff.Palette palette, String role) {
+        if (role == null) {
+            return palette.branch();
+        }
+        return switch (role) {
+            case "tag" -> palette.tag();
+            case "remote" -> palette.remoteBranch();
+            case "stash" -> palette.stash();
+            default -> palette.branch();
+        };
     }
 }

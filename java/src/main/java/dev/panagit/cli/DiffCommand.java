@@ -90,7 +90,8 @@ final class DiffCommand implements Command {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Change> changes = List.of(new Change(stripLeadingSlash(nameA), stripLeadingSlash(nameB), before, after));
         PatchWriter.Contents contents = PatchContents.ofFiles(a, b);
-        DiffOptions.write(changes, formats, contents, context, algorithm, io.env(), out);
+        DiffOptions.write(changes, formats, contents, context, algorithm, io.env(),
+                diffOptions.palette(dev.panagit.repo.ConfigFiles.user(io.env()), "diff"), out);
         if (!quietOption.on()) {
             PrintStream stdout = io.out();
             stdout.write(out.toByteArray());
@@ -167,7 +168,8 @@ final class DiffCommand implements Command {
                 diffOptions.renames(repo.config().getBoolean("diff.renames", true)), contents);
         if (!quiet) {
             ByteArrayOutputStream text = new ByteArrayOutputStream();
-            DiffOptions.write(changes, formats, contents, context, algorithm, Io.current().env(), text);
+            DiffOptions.write(changes, formats, contents, context, algorithm, Io.current().env(),
+                    diffOptions.palette(dev.panagit.repo.ConfigFiles.effective(repo, Io.current().env()), "diff"), text);
             PrintStream out = Io.current().out();
             out.write(text.toByteArray());
             out.flush();

@@ -2,6 +2,8 @@ package dev.panagit.cli;
 
 import dev.panagit.diff.DiffStat;
 import dev.panagit.diff.MyersDiff;
+import dev.panagit.diff.Palette;
+import dev.panagit.repo.GitConfig;
 import dev.panagit.diff.PatchWriter;
 import dev.panagit.diff.PatchWriter.Change;
 import dev.panagit.diff.Renames;
@@ -37,6 +39,7 @@ final class DiffOptions {
     private final Args.Flag noIndentHeuristic;
     private final Args.Flag indentHeuristic;
     private final Args.Flag noColor;
+    private final Args.Value color;
 
     /** Declares the options on {@code args} (before it is parsed). */
     DiffOptions(Args args) {
@@ -60,7 +63,9 @@ final class DiffOptions {
         histogram = args.flag("--histogram", "the histogram algorithm");
         indentHeuristic = args.flag("--indent-heuristic", "slide hunks to readable places (the default)");
         noIndentHeuristic = args.flag("--no-indent-heuristic", "do not apply the indent heuristic");
-        noColor = args.flag("--no-color", "no colors");
+        noColor = args.flag("--no-color", "no colours");
+        color = args.optionalValue("--color", "always|never|auto", "always",
+                "colours (default: color.diff, else color.ui, else auto: only on a terminal or into the pager)");
     }
 
     /** The formats asked for (after parsing). */
@@ -72,8 +77,12 @@ final class DiffOptions {
     }
 
     /** What to print; {@code patchByDefault} for diff and show, not for log. */
+    /** The colours to print with: --color/--no-color, else the configuration's {@code color.<kind>} or color.ui. */
+    Palette palette(GitConfig config, String kind) {
+        return Colors.palette(noColor.on() ? "never" : color.given() ? color.get("always") : null, config, kind);
+    }
+
     Formats formats(boolean patchByDefault) {
-        noColor.on();
         if (noPatch.on()) {
             return new Formats(false, false, false, false, false, false);
         }
@@ -157,6 +166,13 @@ final class DiffOptions {
     static void write(List<Change> changes, Formats formats, PatchWriter.Contents contents, int context,
             MyersDiff.Options options, java.util.Map<String, String> env, ByteArrayOutputStream out)
             throws IOException {
+        write(changes, formats, contents, context, options, env, Palette.OFF, out);
+    }
+
+    /** The same, in colours. */
+    static void write(List<Change> changes, Formats formats, PatchWriter.Contents contents, int context,
+            MyersDiff.Options options, java.util.Map<String, String> env, Palette palette, ByteArrayOutputStream out)
+            throws IOException {
         if (formats.nameOnly() || formats.nameStatus()) {
             for (Change c : changes) {
                 if (formats.nameStatus()) {
@@ -178,7 +194,7 @@ final class DiffOptions {
             separator = !shown.isEmpty();
         }
         if (formats.stat()) {
-            String text = DiffStat.format(shown, contents, DiffStat.width(env), options);
+            String text = DiffStat.format(shown, contents, DiffStat.width(env), options, palette);
             out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
             separator |= !text.isEmpty();
         } else if (formats.shortstat()) {
@@ -202,7 +218,7 @@ final class DiffOptions {
             if (separator && !shown.isEmpty()) {
                 line(out, "");
             }
-            new PatchWriter(contents, context, options).write(changes, out);
+            new PatchWriter(contents, context, options, palette).write(changes, out);
         }
     }
 

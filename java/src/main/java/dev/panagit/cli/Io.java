@@ -34,7 +34,8 @@ public record Io(InputStream in, PrintStream out, PrintStream err, Path cwd, Bac
      * decorations, progress) show only there, never to a script reading a pipe.
      */
     boolean stdoutIsTerminal() {
-        return out == systemOut && dev.panagit.nativeaccess.Terminal.isTerminal(1);
+        // a pager git started for a terminal counts as one (git's pager_in_use)
+        return out == systemOut && dev.panagit.nativeaccess.Terminal.isTerminal(1) || Pager.active();
     }
 
     /** Streams and directory of an embedded run, with the JVM's backend choice. */

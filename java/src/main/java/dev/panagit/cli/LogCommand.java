@@ -109,7 +109,8 @@ final class LogCommand implements Command {
         CommitPrinter printer = new CommitPrinter(repo, pretty, decorations, formats, diffOptions.context(), algorithm,
                 renames, Snapshots.pathspec(paths),
                 firstParentOption.on() ? CommitPrinter.MergeDiff.FIRST_PARENT : CommitPrinter.MergeDiff.NONE,
-                Io.current().env());
+                Io.current().env(), diffOptions.palette(
+                        dev.panagit.repo.ConfigFiles.effective(repo, Io.current().env()), "diff"));
         PrintStream out = Io.current().out();
         GraphRenderer renderer = graph ? new GraphRenderer() : null;
         boolean first = true;
@@ -312,8 +313,13 @@ final class LogCommand implements Command {
         if (decorate.given()) {
             return Decorations.Style.parse(decorate.get("short"), terminal, false);
         }
+        return configuredDecorations(repo);
+    }
+
+    /** log.decorate, else auto (decorations on a terminal or in the pager only): log's and show's default. */
+    static Decorations.Style configuredDecorations(Repository repo) throws java.io.IOException {
         java.util.Optional<String> configured = repo.config().get("log.decorate");
-        return Decorations.Style.parse(configured.orElse("auto"), terminal, configured.isPresent());
+        return Decorations.Style.parse(configured.orElse("auto"), Io.current().stdoutIsTerminal(), configured.isPresent());
     }
 
     private static String currentBranchName(Repository repo) {

@@ -3,6 +3,7 @@ package dev.panagit.cli;
 import dev.panagit.backend.BackendUnavailableException;
 import dev.panagit.nativeaccess.NativeLibraryLoader;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The {@code panagit} command line. Follows git's conventions: errors print {@code fatal: …} on
@@ -24,27 +25,66 @@ public final class Main {
 
     /**
      * Runs panagit with {@code args} on the given streams and returns the exit code. Leading
-     * {@code -C <dir>} pairs change the working directory first, as in git.
+     * options as in git: {@code -C <dir>} changes the working directory, {@code -c key=value}
+     * sets configuration for this run, {@code -p}/{@code -P} force or forbid the pager.
      */
     public static int run(Io io, String... args) {
         int first = 0;
         Io effective = io;
-        while (first + 1 < args.length && args[first].equals("-C")) {
-            java.nio.file.Path dir = effective.resolve(args[first + 1]).normalize();
-            if (!java.nio.file.Files.isDirectory(dir)) {
-                io.err().println("fatal: cannot change to '" + args[first + 1] + "': "
-                        + (java.nio.file.Files.exists(dir) ? "Not a directory" : "No such file or directory"));
-                return EXIT_FATAL;
+        Boolean paginate = null;
+        StringBuilder configParameters = new StringBuilder(io.env().getOrDefault("GIT_CONFIG_PARAMETERS", ""));
+        while (first < args.length) {
+            String option = args[first];
+            if (List.of("-P", "--no-pager", "-p", "--paginate").contains(option)) {
+                paginate = option.equals("-p") || option.equals("--paginate");
+                first++;
+            } else if (option.equals("-c") && first + 1 < args.length) {
+                String setting = args[first + 1];
+                int eq = setting.indexOf('=');
+                configParameters.append(configParameters.isEmpty() ? "" : " ").append('\'')
+                        .append(eq < 0 ? setting : setting.substring(0, eq)).append('\'');
+                if (eq >= 0) {
+                    configParameters.append("='").append(setting.substring(eq + 1)).append('\'');
+                }
+                first += 2;
+            } else if (option.equals("-C") && first + 1 < args.length) {
+                java.nio.file.Path dir = effective.resolve(args[first + 1]).normalize();
+                if (!java.nio.file.Files.isDirectory(dir)) {
+                    io.err().println("fatal: cannot change to '" + args[first + 1] + "': "
+                            + (java.nio.file.Files.exists(dir) ? "Not a directory" : "No such file or directory"));
+                    return EXIT_FATAL;
+                }
+                effective = effective.withCwd(dir);
+                first += 2;
+            } else {
+                break;
             }
-            effective = effective.withCwd(dir);
-            first += 2;
+        }
+        if (!configParameters.isEmpty()) {
+            java.util.Map<String, String> env = new java.util.HashMap<>(effective.env());
+            env.put("GIT_CONFIG_PARAMETERS", configParameters.toString());
+            effective = effective.withEnv(env);
         }
         String[] rest = Arrays.copyOfRange(args, first, args.length);
         Io.set(effective);
+        Pager.Running pager = null;
         try {
+            if (rest.length > 0 && !Boolean.FALSE.equals(paginate)) {
+                pager = Pager.start(effective, rest[0], Boolean.TRUE.equals(paginate)).orElse(null);
+                if (pager != null) {
+                    effective = pager.io();
+                    Io.set(effective);
+                }
+            }
             return dispatch(effective, rest);
+        } catch (java.io.IOException e) {
+            io.err().println("fatal: unable to start the pager: " + describe(e));
+            return EXIT_FATAL;
         } finally {
             effective.out().flush();
+            if (pager != null) {
+                pager.finish();
+            }
             Repos.closeAll();
             Io.set(null);
         }

@@ -54,10 +54,12 @@ final class ShowCommand implements Command {
         if (onelineOption.on() || abbrevCommitOption.on()) {
             pretty = pretty.abbreviated();
         }
-        CommitPrinter printer = new CommitPrinter(repo, pretty, Decorations.NONE, diffOptions.formats(true),
+        CommitPrinter printer = new CommitPrinter(repo, pretty,
+                Decorations.of(repo, LogCommand.configuredDecorations(repo)), diffOptions.formats(true),
                 diffOptions.context(), diffOptions.algorithmOptions(),
                 diffOptions.renames(repo.config().getBoolean("diff.renames", true)), path -> true,
-                CommitPrinter.MergeDiff.COMBINED, Io.current().env());
+                CommitPrinter.MergeDiff.COMBINED, Io.current().env(), diffOptions.palette(
+                        dev.panagit.repo.ConfigFiles.effective(repo, Io.current().env()), "diff"));
         List<String> specs = operands.size() == 0 ? List.of("HEAD") : operands.all();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean firstCommit = true;

@@ -101,7 +101,7 @@ final class StatusCommand implements Command {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         new StatusPrinter(repo, status, relative ? prefix : "", nulOption.on(), showBranch,
                 untracked != UntrackedScan.Untracked.NO, ignored != UntrackedScan.Ignored.NO,
-                config.getBoolean("advice.statushints", true)).print(format, text);
+                config.getBoolean("advice.statushints", true), Colors.palette(null, config, "status")).print(format, text);
         PrintStream out = io.out();
         out.write(text.toByteArray());
         out.flush();

@@ -1,5 +1,6 @@
 package dev.panagit.cli;
 
+import dev.panagit.diff.Palette;
 import dev.panagit.repo.Repository;
 import dev.panagit.status.Status;
 import dev.panagit.status.StatusEntry;
@@ -24,10 +25,12 @@ final class StatusPrinter {
     private final boolean showUntracked;
     private final boolean showIgnored;
     private final boolean hints;
+    private final Palette palette;
     private ByteArrayOutputStream out;
 
     StatusPrinter(Repository repo, Status status, String prefix, boolean nul, boolean showBranch, boolean showUntracked,
-            boolean showIgnored, boolean hints) {
+            boolean showIgnored, boolean hints, Palette palette) {
+        this.palette = palette;
         this.repo = repo;
         this.status = status;
         this.prefix = prefix;
@@ -43,7 +46,7 @@ final class StatusPrinter {
         switch (format) {
             case LONG -> printLong();
             case SHORT -> printShort(prefix);
-            case PORCELAIN -> printShort("");
+            case PORCELAIN -> printShortPlain();
             case PORCELAIN_V2 -> printV2();
         }
     }
@@ -65,9 +68,10 @@ final class StatusPrinter {
                 printTracking();
             }
         } else if (status.detachedFrom() != null) {
-            line((status.detachedAt() ? "HEAD detached at " : "HEAD detached from ") + status.detachedFrom());
+            line(palette.paint(palette.noBranch(), status.detachedAt() ? "HEAD detached at " : "HEAD detached from ")
+                    + status.detachedFrom());
         } else {
-            line("Not currently on any branch.");
+            line(palette.paint(palette.noBranch(), "Not currently on any branch."));
         }
         if (status.mergeInProgress()) {
             boolean conflicts = status.entries().stream().anyMatch(StatusEntry::conflicted);
@@ -157,7 +161,7 @@ final class StatusPrinter {
         line("Changes to be committed:");
         unstageHint();
         for (StatusEntry e : staged) {
-            changeLine(e.index(), e.index() == 'R' ? e.renamedFrom() : null, e.path());
+            changeLine(e.index(), e.index() == 'R' ? e.renamedFrom() : null, e.path(), palette.updated());
         }
         line("");
     }
@@ -193,7 +197,8 @@ final class StatusPrinter {
         }
         for (StatusEntry e : conflicts) {
             String label = e.conflictLabel();
-            line("\t" + label + " ".repeat(CONFLICT_LABEL_WIDTH - label.length()) + display(e.path(), prefix, false));
+            line("\t" + palette.paint(palette.changed(),
+                    label + " ".repeat(CONFLICT_LABEL_WIDTH - label.length()) + display(e.path(), prefix, false)));
         }
         line("");
     }
@@ -209,12 +214,12 @@ final class StatusPrinter {
                 : "  (use \"git add <file>...\" to update what will be committed)");
         hint("  (use \"git restore <file>...\" to discard changes in working directory)");
         for (StatusEntry e : changed) {
-            changeLine(e.worktree(), null, e.path());
+            changeLine(e.worktree(), null, e.path(), palette.changed());
         }
         line("");
     }
 
-    private void changeLine(char letter, String from, String path) {
+    private void changeLine(char letter, String from, String path, String color) {
         String label = switch (letter) {
             case 'A' -> "new file:";
             case 'C' -> "copied:";
@@ -228,7 +233,7 @@ final class StatusPrinter {
         String padded = label + " ".repeat(LABEL_WIDTH - label.length());
         String shown = from != null ? display(from, prefix, false) + " -> " + display(path, prefix, false)
                 : display(path, prefix, false);
-        line("\t" + padded + shown);
+        line("\t" + palette.paint(color, padded + shown));
     }
 
     private void printOthers(List<String> paths, String what, String how) {
@@ -238,12 +243,18 @@ final class StatusPrinter {
         line(what + ":");
         hint("  (use \"git " + how + " <file>...\" to include in what will be committed)");
         for (String path : paths) {
-            line("\t" + display(path, prefix, false));
+            line("\t" + palette.paint(palette.untracked(), display(path, prefix, false)));
         }
         line("");
     }
 
     // ---- short format and porcelain v1 ----
+
+    /** Porcelain v1: the short format with paths from the top and never a colour. */
+    private void printShortPlain() throws IOException {
+        new StatusPrinter(repo, status, "", nul, showBranch, showUntracked, showIgnored, hints, Palette.OFF)
+                .print(Format.SHORT, out);
+    }
 
     private void printShort(String pathPrefix) throws IOException {
         String eol = nul ? "\0" : "\n";
@@ -252,10 +263,11 @@ final class StatusPrinter {
         }
         for (StatusEntry e : status.entries()) {
             if (e.conflicted()) {
-                write(e.conflictCode() + " " + shortPath(e.path(), pathPrefix) + eol);
+                write(palette.paint(palette.changed(), e.conflictCode()) + " " + shortPath(e.path(), pathPrefix) + eol);
                 continue;
             }
-            String code = "" + (e.index() != 0 ? e.index() : ' ') + (e.worktree() != 0 ? e.worktree() : ' ') + ' ';
+            String code = (e.index() != 0 ? palette.paint(palette.updated(), String.valueOf(e.index())) : " ")
+                    + (e.worktree() != 0 ? palette.paint(palette.changed(), String.valueOf(e.worktree())) : " ") + " ";
             if (nul) {
                 write(code + e.path() + "\0" + (e.renamedFrom() != null ? e.renamedFrom() + "\0" : ""));
             } else if (e.renamedFrom() != null) {
@@ -265,10 +277,10 @@ final class StatusPrinter {
             }
         }
         for (String path : status.untracked()) {
-            write("?? " + shortPath(path, pathPrefix) + eol);
+            write(palette.paint(palette.untracked(), "??") + " " + shortPath(path, pathPrefix) + eol);
         }
         for (String path : status.ignored()) {
-            write("!! " + shortPath(path, pathPrefix) + eol);
+            write(palette.paint(palette.untracked(), "!!") + " " + shortPath(path, pathPrefix) + eol);
         }
     }
 
@@ -283,13 +295,13 @@ final class StatusPrinter {
             sb.append("No commits yet on ");
         }
         if (status.branch() == null) {
-            return sb.append("HEAD (no branch)").toString();
+            return sb.append(palette.paint(palette.noBranch(), "HEAD (no branch)")).toString();
         }
-        sb.append(status.branch().substring("refs/heads/".length()));
+        sb.append(palette.paint(palette.updated(), status.branch().substring("refs/heads/".length())));
         if (status.upstream() == null || status.initial()) {
             return sb.toString();
         }
-        sb.append("...").append(status.upstream());
+        sb.append("...").append(palette.paint(palette.changed(), status.upstream()));
         if (status.upstreamGone()) {
             return sb.append(" [gone]").toString();
         }
@@ -299,12 +311,14 @@ final class StatusPrinter {
             return sb.toString();
         }
         sb.append(" [");
+        String aheadCount = palette.paint(palette.updated(), String.valueOf(ahead));
+        String behindCount = palette.paint(palette.changed(), String.valueOf(behind));
         if (ahead == 0) {
-            sb.append("behind ").append(behind);
+            sb.append("behind ").append(behindCount);
         } else if (behind == 0) {
-            sb.append("ahead ").append(ahead);
+            sb.append("ahead ").append(aheadCount);
         } else {
-            sb.append("ahead ").append(ahead).append(", behind ").append(behind);
+            sb.append("ahead ").append(aheadCount).append(", behind ").append(behindCount);
         }
         return sb.append(']').toString();
     }

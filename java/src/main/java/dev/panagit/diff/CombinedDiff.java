@@ -23,11 +23,13 @@ public final class CombinedDiff {
     private final PatchWriter.Contents contents;
     private final int context;
     private final MyersDiff.Options options;
+    private final Palette palette;
 
-    public CombinedDiff(PatchWriter.Contents contents, int context, MyersDiff.Options options) {
+    public CombinedDiff(PatchWriter.Contents contents, int context, MyersDiff.Options options, Palette palette) {
         this.contents = contents;
         this.context = context;
         this.options = options;
+        this.palette = palette;
     }
 
     /** Lines a parent lost before a result line; {@code parents} is a bit set. */
@@ -505,7 +507,7 @@ public final class CombinedDiff {
                 }
                 rlines -= nullContext;
             }
-            StringBuilder head = new StringBuilder("@".repeat(n + 1));
+            StringBuilder head = new StringBuilder(palette.frag()).append("@".repeat(n + 1));
             for (int i = 0; i < n; i++) {
                 int l0 = lines[lno].parentLine[i];
                 int l1 = lines[hunkEnd].parentLine[i];
@@ -525,20 +527,20 @@ public final class CombinedDiff {
                     }
                 }
                 if (commentEnd != 0) {
-                    out.write(' ');
+                    ascii(out, palette.reset() + palette.context() + " " + palette.reset() + palette.func());
                 }
                 out.write(result, comment.start, commentEnd);
             }
-            out.write('\n');
+            ascii(out, palette.reset() + "\n");
             while (lno < hunkEnd) {
                 Line l = lines[lno++];
                 if ((l.flag & noPreDelete) == 0) {
                     for (Lost lost : l.lost) {
+                        ascii(out, palette.old());
                         for (int j = 0; j < n; j++) {
                             out.write((lost.parents & (1L << j)) != 0 ? '-' : ' ');
                         }
-                        out.write(lost.text, 0, lost.text.length);
-                        out.write('\n');
+                        lineToEol(out, lost.text, 0, lost.text.length);
                     }
                 }
                 if (cnt < lno) {
@@ -547,20 +549,31 @@ public final class CombinedDiff {
                 if ((l.flag & (mark - 1)) == 0 && context == 0) {
                     continue;
                 }
+                ascii(out, (l.flag & (mark - 1)) == 0 ? palette.context() : palette.added());
                 long pMask = 1;
                 for (int j = 0; j < n; j++) {
                     out.write((pMask & l.flag) != 0 ? '+' : ' ');
                     pMask <<= 1;
                 }
-                out.write(result, l.start, l.length);
-                out.write('\n');
+                lineToEol(out, result, l.start, l.length);
             }
         }
     }
 
+    /** show_line_to_eol: the text, the reset before any CR, then the newline. */
+    private void lineToEol(ByteArrayOutputStream out, byte[] text, int from, int len) {
+        boolean cr = len > 0 && text[from + len - 1] == '\r';
+        out.write(text, from, cr ? len - 1 : len);
+        ascii(out, palette.reset() + (cr ? "\r" : "") + "\n");
+    }
+
+    private static void ascii(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** show_combined_header. */
     private void header(Path p, boolean modeDiffers, boolean fileHeader, ByteArrayOutputStream out) throws IOException {
-        line(out, "diff --cc " + contents.quote(p.path()));
+        meta(out, "diff --cc " + contents.quote(p.path()));
         ObjectId any = p.result().id();
         for (Side parent : p.parents()) {
             any = any != null ? any : parent.id();
@@ -573,7 +586,7 @@ public final class CombinedDiff {
             index.append(i > 0 ? "," : "").append(contents.abbreviate(id != null ? id : zero));
         }
         index.append("..").append(contents.abbreviate(p.result().id() != null ? p.result().id() : zero));
-        line(out, index.toString());
+        meta(out, index.toString());
         boolean deleted = !p.result().present();
         boolean added = false;
         if (modeDiffers) {
@@ -584,7 +597,7 @@ public final class CombinedDiff {
                 }
             }
             if (added) {
-                line(out, String.format("new file mode %06o", p.result().mode()));
+                meta(out, String.format("new file mode %06o", p.result().mode()));
             } else {
                 StringBuilder sb = new StringBuilder(deleted ? "deleted file mode " : "mode ");
                 for (int i = 0; i < p.parents().length; i++) {
@@ -593,14 +606,18 @@ public final class CombinedDiff {
                 if (!deleted) {
                     sb.append(String.format("..%06o", p.result().mode()));
                 }
-                line(out, sb.toString());
+                meta(out, sb.toString());
             }
         }
         if (!fileHeader) {
             return;
         }
-        line(out, "--- " + (added ? "/dev/null" : contents.quote("a/" + p.path())));
-        line(out, "+++ " + (deleted ? "/dev/null" : contents.quote("b/" + p.path())));
+        meta(out, "--- " + (added ? "/dev/null" : contents.quote("a/" + p.path())));
+        meta(out, "+++ " + (deleted ? "/dev/null" : contents.quote("b/" + p.path())));
+    }
+
+    private void meta(ByteArrayOutputStream out, String text) {
+        line(out, palette.paint(palette.meta(), text));
     }
 
     private static void line(ByteArrayOutputStream out, String text) {

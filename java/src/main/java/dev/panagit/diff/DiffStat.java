@@ -28,6 +28,12 @@ public final class DiffStat {
     /** The same, lines counted with the given algorithm and whitespace rules. */
     public static String format(List<Change> changes, PatchWriter.Contents contents, int width,
             MyersDiff.Options options) throws IOException {
+        return format(changes, contents, width, options, Palette.OFF);
+    }
+
+    /** The same, the graph's bars (and a binary file's sizes) in colours. */
+    public static String format(List<Change> changes, PatchWriter.Contents contents, int width,
+            MyersDiff.Options options, Palette palette) throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (Change change : changes) {
             String name = name(change, contents::quote);
@@ -40,7 +46,7 @@ public final class DiffStat {
                 entries.add(new Entry(name, counts.added(), counts.deleted(), false));
             }
         }
-        return format(entries, width);
+        return format(entries, width, palette);
     }
 
     /** The name a stat line shows: the path, or for a rename git's {@code dir/{old => new}}. */
@@ -48,7 +54,7 @@ public final class DiffStat {
         return change.renamed() ? Renames.displayName(change.oldPath(), change.path(), quote) : quote.apply(change.path());
     }
 
-    static String format(List<Entry> files, int width) {
+    static String format(List<Entry> files, int width, Palette palette) {
         if (files.isEmpty()) {
             return "";
         }
@@ -105,7 +111,8 @@ public final class DiffStat {
             if (file.binary()) {
                 out.append(String.format("%" + numberWidth + "s", "Bin"));
                 if (file.added() != 0 || file.deleted() != 0) {
-                    out.append(' ').append(file.deleted()).append(" -> ").append(file.added()).append(" bytes");
+                    out.append(' ').append(palette.paint(palette.old(), String.valueOf(file.deleted()))).append(" -> ")
+                            .append(palette.paint(palette.added(), String.valueOf(file.added()))).append(" bytes");
                 }
                 out.append('\n');
                 continue;
@@ -131,7 +138,13 @@ public final class DiffStat {
             if (file.added() + file.deleted() > 0) {
                 out.append(' ');
             }
-            out.append("+".repeat((int) Math.max(add, 0))).append("-".repeat((int) Math.max(del, 0))).append('\n');
+            if (add > 0) {
+                out.append(palette.paint(palette.added(), "+".repeat((int) add)));
+            }
+            if (del > 0) {
+                out.append(palette.paint(palette.old(), "-".repeat((int) del)));
+            }
+            out.append('\n');
         }
         out.append(summary(files.size(), adds, dels));
         return out.toString();

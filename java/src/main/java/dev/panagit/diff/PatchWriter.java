@@ -66,15 +66,17 @@ public final class PatchWriter {
     private final Contents contents;
     private final int context;
     private final MyersDiff.Options options;
+    private final Palette palette;
 
     public PatchWriter(Contents contents, int context) {
-        this(contents, context, MyersDiff.Options.GIT_DEFAULT);
+        this(contents, context, MyersDiff.Options.GIT_DEFAULT, Palette.OFF);
     }
 
-    public PatchWriter(Contents contents, int context, MyersDiff.Options options) {
+    public PatchWriter(Contents contents, int context, MyersDiff.Options options, Palette palette) {
         this.contents = contents;
         this.context = context;
         this.options = options;
+        this.palette = palette;
     }
 
     /** Writes the patch of every change, in order. */
@@ -101,20 +103,20 @@ public final class PatchWriter {
                 || rename != null && rename.renamed();
         String a = contents.quote("a/" + oldPath);
         String b = contents.quote("b/" + path);
-        line(out, "diff --git " + a + " " + b);
+        meta(out, "diff --git " + a + " " + b);
         boolean sameContent = before.present() && after.present() && before.id().equals(after.id());
         if (!before.present()) {
-            line(out, "new file mode " + mode(after.mode()));
+            meta(out, "new file mode " + mode(after.mode()));
         } else if (!after.present()) {
-            line(out, "deleted file mode " + mode(before.mode()));
+            meta(out, "deleted file mode " + mode(before.mode()));
         } else if (before.mode() != after.mode()) {
-            line(out, "old mode " + mode(before.mode()));
-            line(out, "new mode " + mode(after.mode()));
+            meta(out, "old mode " + mode(before.mode()));
+            meta(out, "new mode " + mode(after.mode()));
         }
         if (rename != null && rename.renamed() && rename.score() > 0) {
-            line(out, "similarity index " + rename.similarity() + "%");
-            line(out, "rename from " + contents.quote(oldPath));
-            line(out, "rename to " + contents.quote(path));
+            meta(out, "similarity index " + rename.similarity() + "%");
+            meta(out, "rename from " + contents.quote(oldPath));
+            meta(out, "rename to " + contents.quote(path));
         }
         if (sameContent) {
             into.writeBytes(out.toByteArray());   // a mode change alone
@@ -129,7 +131,7 @@ public final class PatchWriter {
             newAbbrev = "0".repeat(oldAbbrev.length());
         }
         boolean sameMode = before.present() && after.present() && before.mode() == after.mode();
-        line(out, "index " + oldAbbrev + ".." + newAbbrev + (sameMode ? " " + mode(after.mode()) : ""));
+        meta(out, "index " + oldAbbrev + ".." + newAbbrev + (sameMode ? " " + mode(after.mode()) : ""));
         byte[] left = before.present() ? content(oldPath, before, false) : new byte[0];
         byte[] right = after.present() ? content(path, after, true) : new byte[0];
         String oldName = before.present() ? a : "/dev/null";
@@ -143,9 +145,9 @@ public final class PatchWriter {
             into.writeBytes(out.toByteArray());   // an empty file added or deleted: no hunks, no names
             return;
         }
-        line(out, fileLine("---", oldName));
-        line(out, fileLine("+++", newName));
-        byte[] hunks = UnifiedDiff.hunks(left, right, context, options);
+        meta(out, fileLine("---", oldName));
+        meta(out, fileLine("+++", newName));
+        byte[] hunks = UnifiedDiff.hunks(left, right, context, options, palette);
         if (hunks.length > 0 || mustShow) {
             into.writeBytes(out.toByteArray());
             into.writeBytes(hunks);
@@ -227,6 +229,11 @@ public final class PatchWriter {
             }
         }
         return false;
+    }
+
+    /** A header line, in git's meta colour (bold) when colours are on. */
+    private void meta(ByteArrayOutputStream out, String text) {
+        line(out, palette.paint(palette.meta(), text));
     }
 
     private static void line(ByteArrayOutputStream out, String text) {

@@ -19,12 +19,17 @@ public final class UnifiedDiff {
 
     /** The hunks turning {@code a} into {@code b} with {@code context} lines around changes; empty if equal. */
     public static byte[] hunks(byte[] a, byte[] b, int context, MyersDiff.Options options) {
+        return hunks(a, b, context, options, Palette.OFF);
+    }
+
+    /** The same, in colours. */
+    public static byte[] hunks(byte[] a, byte[] b, int context, MyersDiff.Options options, Palette palette) {
         int keep = context == 0 ? withoutCommonTail(a, b) : 0;
         MyersDiff.Result result = keep == 0 ? MyersDiff.diff(a, b, options)
                 : MyersDiff.diff(java.util.Arrays.copyOf(a, a.length - keep), java.util.Arrays.copyOf(b, b.length - keep),
                         options);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        emit(result, context, 0, out);
+        emit(result, context, 0, out, palette);
         return out.toByteArray();
     }
 
@@ -51,7 +56,7 @@ public final class UnifiedDiff {
         return trimmed - recovered;
     }
 
-    static void emit(MyersDiff.Result r, int context, int interHunkContext, ByteArrayOutputStream out) {
+    static void emit(MyersDiff.Result r, int context, int interHunkContext, ByteArrayOutputStream out, Palette palette) {
         List<MyersDiff.Edit> edits = r.edits;
         DiffFile f1 = r.a;
         DiffFile f2 = r.b;
@@ -85,24 +90,24 @@ public final class UnifiedDiff {
                 funcLine = found;
             }
             funcLinePrev = s1 - 1;
-            header(out, s1 + 1, e1 - s1, s2 + 1, e2 - s2, funcLine);
+            header(out, s1 + 1, e1 - s1, s2 + 1, e2 - s2, funcLine, palette);
 
             int p2 = s2;
             for (; p2 < xch.at2(); p2++) {
-                record(out, f2, p2, ' ');
+                record(out, f2, p2, ' ', palette);
             }
             int q1 = xch.at1();
             int q2 = xch.at2();
             for (int i = first;; i++) {
                 MyersDiff.Edit e = edits.get(i);
                 for (; q1 < e.at1() && q2 < e.at2(); q1++, q2++) {
-                    record(out, f2, q2, ' ');
+                    record(out, f2, q2, ' ', palette);
                 }
                 for (q1 = e.at1(); q1 < e.at1() + e.count1(); q1++) {
-                    record(out, f1, q1, '-');
+                    record(out, f1, q1, '-', palette);
                 }
                 for (q2 = e.at2(); q2 < e.at2() + e.count2(); q2++) {
-                    record(out, f2, q2, '+');
+                    record(out, f2, q2, '+', palette);
                 }
                 if (i == last) {
                     break;
@@ -111,7 +116,7 @@ public final class UnifiedDiff {
                 q2 = e.at2() + e.count2();
             }
             for (p2 = xche.at2() + xche.count2(); p2 < e2; p2++) {
-                record(out, f2, p2, ' ');
+                record(out, f2, p2, ' ', palette);
             }
             first = last + 1;
         }
@@ -146,7 +151,7 @@ public final class UnifiedDiff {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 
-    private static void header(ByteArrayOutputStream out, int s1, int c1, int s2, int c2, byte[] func) {
+    private static void header(ByteArrayOutputStream out, int s1, int c1, int s2, int c2, byte[] func, Palette palette) {
         StringBuilder sb = new StringBuilder("@@ -");
         sb.append(c1 != 0 ? s1 : s1 - 1);
         if (c1 != 1) {
@@ -157,12 +162,13 @@ public final class UnifiedDiff {
             sb.append(',').append(c2);
         }
         sb.append(" @@");
-        out.writeBytes(sb.toString().getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes((palette.frag() + sb + palette.reset()).getBytes(StandardCharsets.US_ASCII));
         if (func.length > 0) {
             // git's sane_truncate_line: the header ends where its text stops being valid UTF-8
             // (a character cut by the 80-byte limit, or bytes of another encoding)
-            out.write(' ');
+            out.writeBytes((palette.context() + " " + palette.reset() + palette.func()).getBytes(StandardCharsets.US_ASCII));
             out.write(func, 0, validUtf8Prefix(func));
+            out.writeBytes(palette.reset().getBytes(StandardCharsets.US_ASCII));
         }
         out.write('\n');
     }
@@ -202,13 +208,81 @@ public final class UnifiedDiff {
         return (b & 0xc0) == 0x80;
     }
 
-    private static void record(ByteArrayOutputStream out, DiffFile f, int i, char prefix) {
-        out.write(prefix);
+    /**
+     * One line of a hunk as git's emit_line writes it: in colour, a removed line whole in the old
+     * colour, a context line's text then a reset, an added line's sign alone then its text with
+     * whitespace errors (trailing blanks, a space before a tab in the indent) highlighted as
+     * git's ws_check_emit does with the default core.whitespace.
+     */
+    private static void record(ByteArrayOutputStream out, DiffFile f, int i, char prefix, Palette palette) {
         int from = f.recordStart(i);
         int len = f.recordLength(i);
-        out.write(f.data, from, len);
-        if (len == 0 || f.data[from + len - 1] != '\n') {
-            out.writeBytes("\n\\ No newline at end of file\n".getBytes(StandardCharsets.US_ASCII));
+        boolean newline = len > 0 && f.data[from + len - 1] == '\n';
+        int text = newline ? len - 1 : len;
+        if (!palette.on()) {
+            out.write(prefix);
+            out.write(f.data, from, len);
+        } else if (prefix == '+') {
+            ascii(out, palette.added() + "+" + palette.reset());
+            whitespaceChecked(out, f.data, from, text, palette);
+            if (newline) {
+                out.write('\n');
+            }
+        } else {
+            boolean cr = text > 0 && f.data[from + text - 1] == '\r';
+            ascii(out, prefix == '-' ? palette.old() + "-" : " " + palette.context());
+            out.write(f.data, from, cr ? text - 1 : text);
+            ascii(out, palette.reset());
+            if (cr) {
+                out.write('\r');
+            }
+            if (newline) {
+                out.write('\n');
+            }
         }
+        if (!newline) {
+            ascii(out, "\n" + palette.context() + "\\ No newline at end of file" + palette.reset() + "\n");
+        }
+    }
+
+    /** ws_check_emit with git's default rule (blank-at-eol, space-before-tab). */
+    private static void whitespaceChecked(ByteArrayOutputStream out, byte[] data, int from, int len, Palette palette) {
+        int trailing = len;
+        while (trailing > 0 && isSpace(data[from + trailing - 1])) {
+            trailing--;
+        }
+        int written = 0;
+        for (int i = 0; i < trailing; i++) {
+            byte c = data[from + i];
+            if (c == ' ') {
+                continue;
+            }
+            if (c != '\t') {
+                break;
+            }
+            if (written < i) {   // spaces before this tab
+                ascii(out, palette.whitespace());
+                out.write(data, from + written, i - written);
+                ascii(out, palette.reset());
+                out.write(data, from + i, 1);
+            } else {
+                out.write(data, from + written, i - written + 1);
+            }
+            written = i + 1;
+        }
+        if (trailing - written > 0) {
+            ascii(out, palette.added());
+            out.write(data, from + written, trailing - written);
+            ascii(out, palette.reset());
+        }
+        if (trailing != len) {
+            ascii(out, palette.whitespace());
+            out.write(data, from + trailing, len - trailing);
+            ascii(out, palette.reset());
+        }
+    }
+
+    private static void ascii(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
     }
 }

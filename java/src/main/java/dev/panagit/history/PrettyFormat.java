@@ -94,10 +94,16 @@ public final class PrettyFormat {
      * nothing, as --decorate and log.decorate decide); %d and %D always name the refs.
      */
     public String render(ObjectId id, Commit c, Context context, String decoration) throws IOException {
+        return render(id, c, context, decoration, dev.panagit.diff.Palette.OFF);
+    }
+
+    /** The same with the commit id (and "commit") in the palette's commit colour, as git colours them. */
+    public String render(ObjectId id, Commit c, Context context, String decoration, dev.panagit.diff.Palette palette)
+            throws IOException {
         return switch (kind) {
             case FORMAT, TFORMAT -> expand(id, c, context);
-            case ONELINE -> shownId(id, context) + decoration + " " + subject(c.message());
-            default -> block(id, c, context, decoration);
+            case ONELINE -> palette.paint(palette.commit(), shownId(id, context)) + decoration + " " + subject(c.message());
+            default -> block(id, c, context, decoration, palette);
         };
     }
 
@@ -105,8 +111,10 @@ public final class PrettyFormat {
         return abbrevCommit ? context.abbreviate(id) : id.name();
     }
 
-    private String block(ObjectId id, Commit c, Context context, String decoration) throws IOException {
-        StringBuilder sb = new StringBuilder("commit ").append(shownId(id, context)).append(decoration).append('\n');
+    private String block(ObjectId id, Commit c, Context context, String decoration, dev.panagit.diff.Palette palette)
+            throws IOException {
+        StringBuilder sb = new StringBuilder(palette.paint(palette.commit(), "commit " + shownId(id, context)))
+                .append(decoration).append('\n');
         if (kind == Kind.RAW) {
             sb.append("tree ").append(c.tree().name()).append('\n');
             for (ObjectId p : c.parents()) {

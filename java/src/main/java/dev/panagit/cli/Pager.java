@@ -1,0 +1,102 @@
+package dev.panagit.cli;
+
+import dev.panagit.repo.ConfigFiles;
+import dev.panagit.repo.GitConfig;
+import dev.panagit.repo.Repository;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * git's pager: for log, diff and show when stdout is a terminal, the output goes through
+ * {@code GIT_PAGER}, else {@code pager.<command>}, {@code core.pager}, {@code PAGER}, else
+ * {@code less}, run by the shell with {@code LESS=FRX} and {@code LV=-c} unless set; an empty
+ * pager or {@code cat} means none. Never into a pipe or a file.
+ */
+final class Pager {
+    private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
+    private static final List<String> PAGED = List.of("log", "diff", "show");
+
+    private Pager() {
+    }
+
+    /** Whether this run's output goes to a pager (colour "auto" then means on, as in git). */
+    static boolean active() {
+        return ACTIVE.get();
+    }
+
+    /** A started pager: the streams to write to, and how to finish. */
+    record Running(Process process, Io io) {
+        /** Closes the pager's input and waits for the user to leave it; the exit code is git's: the command's. */
+        void finish() {
+            io.out().flush();
+            io.out().close();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ACTIVE.set(false);
+        }
+    }
+
+    /**
+     * Starts the pager for {@code command} if it pages and stdout is a terminal.
+     *
+     * @param forced {@code -p}/{@code --paginate}: page whatever the command
+     */
+    static Optional<Running> start(Io io, String command, boolean forced) throws IOException {
+        if (active() || !io.stdoutIsTerminal() || !forced && !PAGED.contains(command)) {
+            return Optional.empty();
+        }
+        String pager = pagerCommand(io, command);
+        if (pager == null || pager.isEmpty() || pager.equals("cat")) {
+            return Optional.empty();
+        }
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", pager)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.putAll(io.env());
+        env.putIfAbsent("LESS", "FRX");
+        env.putIfAbsent("LV", "-c");
+        Process process = builder.start();
+        PrintStream toPager = new PrintStream(new java.io.BufferedOutputStream(process.getOutputStream(), 1 << 16),
+                false, io.out().charset());
+        ACTIVE.set(true);
+        return Optional.of(new Running(process, new Io(io.in(), toPager, io.err(), io.cwd(), io.backendOverride(),
+                io.env())));
+    }
+
+    /** git_pager(): the first of GIT_PAGER, pager.<command>, core.pager, PAGER, then less. */
+    private static String pagerCommand(Io io, String command) throws IOException {
+        String fromEnv = io.env().get("GIT_PAGER");
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        GitConfig config = ConfigFiles.user(io.env());
+        Optional<Repository> repo = Repos.openIfAny();
+        if (repo.isPresent()) {
+            config = repo.get().config().over(config);
+        }
+        Optional<String> perCommand = config.get("pager." + command);
+        if (perCommand.isPresent()) {
+            String value = perCommand.get();
+            if (List.of("false", "no", "off", "0").contains(value.toLowerCase(java.util.Locale.ROOT))) {
+                return null;
+            }
+            if (!List.of("true", "yes", "on", "1").contains(value.toLowerCase(java.util.Locale.ROOT))) {
+                return value;
+            }
+        }
+        Optional<String> core = config.get("core.pager");
+        if (core.isPresent()) {
+            return core.get();
+        }
+        String pager = io.env().get("PAGER");
+        return pager != null ? pager : "less";
+    }
+}
