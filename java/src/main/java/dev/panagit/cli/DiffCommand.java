@@ -82,14 +82,17 @@ final class DiffCommand implements Command {
         }
         byte[] left = PatchContents.fileContent(a);
         byte[] right = PatchContents.fileContent(b);
-        Side before = new Side(mode(a), PatchContents.blobId(left));
-        Side after = new Side(mode(b), PatchContents.blobId(right));
+        // the two ids on two cores: for large files hashing is a fair share of the command
+        java.util.concurrent.CompletableFuture<ObjectId> rightId = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> PatchContents.blobId(io, right));
+        Side before = new Side(mode(a), PatchContents.blobId(io, left));
+        Side after = new Side(mode(b), rightId.join());
         if (before.equals(after)) {
             return 0;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Change> changes = List.of(new Change(stripLeadingSlash(nameA), stripLeadingSlash(nameB), before, after));
-        PatchWriter.Contents contents = PatchContents.ofFiles(a, b);
+        PatchWriter.Contents contents = PatchContents.ofFiles(left, right);
         DiffOptions.write(changes, formats, contents, context, algorithm, io.env(),
                 diffOptions.palette(dev.panagit.repo.ConfigFiles.user(io.env()), "diff"), out);
         if (!quietOption.on()) {

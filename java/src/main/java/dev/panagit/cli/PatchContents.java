@@ -40,12 +40,15 @@ final class PatchContents {
         };
     }
 
-    /** Two files outside any repository (--no-index): ids abbreviated to seven digits, as git does there. */
-    static PatchWriter.Contents ofFiles(Path oldFile, Path newFile) {
+    /**
+     * Two files outside any repository (--no-index), already read: ids abbreviated to seven
+     * digits, as git does there.
+     */
+    static PatchWriter.Contents ofFiles(byte[] oldContent, byte[] newContent) {
         return new PatchWriter.Contents() {
             @Override
-            public byte[] load(String path, Side side, boolean after) throws IOException {
-                return fileContent(after ? newFile : oldFile);
+            public byte[] load(String path, Side side, boolean after) {
+                return after ? newContent : oldContent;
             }
 
             @Override
@@ -68,6 +71,10 @@ final class PatchContents {
 
     /** The blob id of bytes, as git computes it for a file outside the object database. */
     static ObjectId blobId(byte[] content) {
-        return Io.current().backend().codec().hashObject(ObjectFormat.SHA1, ObjectType.BLOB, content, 0, content.length);
+        return blobId(Io.current(), content);
+    }
+
+    static ObjectId blobId(Io io, byte[] content) {
+        return io.backend().codec().hashObject(ObjectFormat.SHA1, ObjectType.BLOB, content, 0, content.length);
     }
 }

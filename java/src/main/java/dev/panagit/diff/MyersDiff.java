@@ -90,26 +90,55 @@ public final class MyersDiff {
 
     // ---- preparation (xprepare.c) ---------------------------------------------------------------
 
-    private static int[] splitRecords(byte[] data) {
+    private static final int PARALLEL_SPLIT = 1 << 20;
+    private static final int HASH_SEED = 0x9e3779b9;
+    private static final int HASH_PRIME = 0x01000193;
+
+    /** A side split into records in one pass: {@code start} (count + 1 offsets) and each record's hash. */
+    private record Records(int[] start, int[] hash, int count) {
+    }
+
+    /**
+     * Splits at newlines and hashes each record in the same pass over the bytes (reading a large
+     * file once, not once to count, once to split and once to hash).
+     */
+    private static Records splitRecords(byte[] data) {
+        int capacity = Math.max(16, data.length / 24);
+        int[] start = new int[capacity + 1];
+        int[] hash = new int[capacity];
         int n = 0;
-        for (byte c : data) {
-            if (c == '\n') {
-                n++;
-            }
-        }
-        boolean tail = data.length > 0 && data[data.length - 1] != '\n';
-        int[] start = new int[n + (tail ? 1 : 0) + 1];
-        int r = 0;
-        start[0] = 0;
+        int h = HASH_SEED;
+        int lineStart = 0;
         for (int i = 0; i < data.length; i++) {
-            if (data[i] == '\n') {
-                start[++r] = i + 1;
+            byte c = data[i];
+            h = (h ^ c) * HASH_PRIME;
+            if (c == '\n') {
+                if (n == hash.length) {
+                    hash = Arrays.copyOf(hash, n * 2);
+                    start = Arrays.copyOf(start, n * 2 + 1);
+                }
+                start[n] = lineStart;
+                hash[n++] = finish(h);
+                lineStart = i + 1;
+                h = HASH_SEED;
             }
         }
-        if (tail) {
-            start[++r] = data.length;
+        if (lineStart < data.length) {
+            if (n == hash.length) {
+                hash = Arrays.copyOf(hash, n + 1);
+                start = Arrays.copyOf(start, n + 2);
+            }
+            start[n] = lineStart;
+            hash[n++] = finish(h);
         }
-        return start;
+        start[n] = data.length;
+        return new Records(start, hash, n);
+    }
+
+    private static int finish(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        return h ^ (h >>> 13);
     }
 
     /**
@@ -118,11 +147,21 @@ public final class MyersDiff {
      * first; patience and histogram look at whole files, as in xdiff.
      */
     static DiffFile[] mark(byte[] a, byte[] b, Options options) {
-        int[] startA = splitRecords(a);
-        int[] startB = splitRecords(b);
-        Classifier classes = new Classifier(startA.length + startB.length, options.whitespace());
-        DiffFile f1 = new DiffFile(a, startA, startA.length - 1, classes.classify(0, a, startA));
-        DiffFile f2 = new DiffFile(b, startB, startB.length - 1, classes.classify(1, b, startB));
+        Records ra;
+        Records rb;
+        if (a.length + b.length > PARALLEL_SPLIT) {
+            // large inputs: the second side is split and hashed on the other core meanwhile
+            java.util.concurrent.CompletableFuture<Records> second =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> splitRecords(b));
+            ra = splitRecords(a);
+            rb = second.join();
+        } else {
+            ra = splitRecords(a);
+            rb = splitRecords(b);
+        }
+        Classifier classes = new Classifier(ra.count() + rb.count() + 2, options.whitespace());
+        DiffFile f1 = new DiffFile(a, ra.start(), ra.count(), classes.classify(0, a, ra));
+        DiffFile f2 = new DiffFile(b, rb.start(), rb.count(), classes.classify(1, b, rb));
         switch (options.algorithm()) {
             case PATIENCE -> PatienceDiff.mark(f1, f2, options);
             case HISTOGRAM -> HistogramDiff.mark(f1, f2, options);
@@ -159,61 +198,77 @@ public final class MyersDiff {
      * each side.
      */
     private static final class Classifier {
-        private int[] table;   // class + 1, 0 empty
-        private int mask;
+        /** Open addressing: (record hash << 32) | (class + 1), 0 empty; the hash is compared without leaving the table. */
+        private final long[] table;
+        private final int mask;
         private int count;
-        private int[] hashes = new int[64];
+        /** Per class, where its first record is: (length << 32) | offset, in {@code repData[c]}. */
+        private long[] rep = new long[64];
         private byte[][] repData = new byte[64][];
-        private int[] repFrom = new int[64];
-        private int[] repTo = new int[64];
-        final int[][] occurrences = {new int[64], new int[64]};
+        /** How often each class occurs on each side (grown as classes appear; missing means none). */
+        private final int[][] occurrences = {new int[64], new int[64]};
+
+        int occurrences(int side, int c) {
+            int[] seen = occurrences[side];
+            return c < seen.length ? seen[c] : 0;
+        }
 
         private final Whitespace whitespace;
         private byte[] scratch = new byte[256];
 
         Classifier(int records, Whitespace whitespace) {
             int capacity = Integer.highestOneBit(Math.max(16, records * 2 - 1)) << 1;
-            table = new int[capacity];
+            table = new long[capacity];
             mask = capacity - 1;
             this.whitespace = whitespace;
         }
 
-        int[] classify(int side, byte[] data, int[] start) {
-            int n = start.length - 1;
+        int[] classify(int side, byte[] data, Records records) {
+            int n = records.count();
+            int[] start = records.start();
+            int[] hash = records.hash();
             int[] cls = new int[n];
+            int[] seen = occurrences[side];
             for (int i = 0; i < n; i++) {
-                cls[i] = classOf(side, data, start[i], start[i + 1]);
+                int c = whitespace == Whitespace.NONE ? classOf(hash[i], data, start[i], start[i + 1])
+                        : classOfCanonical(data, start[i], start[i + 1]);
+                if (c >= seen.length) {
+                    seen = occurrences[side] = Arrays.copyOf(seen, Math.max(c + 1, seen.length * 2));
+                }
+                seen[c]++;
+                cls[i] = c;
             }
             return cls;
         }
 
-        private int classOf(int side, byte[] data, int from, int to) {
-            if (whitespace != Whitespace.NONE) {
-                // Records that differ only in ignored whitespace compare equal: classify their canonical form.
-                int length = canonical(data, from, to);
-                byte[] canonical = Arrays.copyOf(scratch, length);
-                data = canonical;
-                from = 0;
-                to = length;
+        /** Records that differ only in ignored whitespace compare equal: their canonical forms are classified. */
+        private int classOfCanonical(byte[] data, int from, int to) {
+            int length = canonical(data, from, to);
+            byte[] canonical = Arrays.copyOf(scratch, length);
+            int h = HASH_SEED;
+            for (byte c : canonical) {
+                h = (h ^ c) * HASH_PRIME;
             }
-            int h = 0x9e3779b9;
-            for (int i = from; i < to; i++) {
-                h = (h ^ data[i]) * 0x01000193;
-            }
-            h ^= h >>> 16;
-            h *= 0x85ebca6b;
-            h ^= h >>> 13;
+            return classOf(finish(h), canonical, 0, length);
+        }
+
+        private int classOf(int h, byte[] data, int from, int to) {
+            int length = to - from;
+            long tag = (long) h << 32;
             for (int slot = h & mask;; slot = (slot + 1) & mask) {
-                int c = table[slot] - 1;
-                if (c < 0) {
-                    c = newClass(h, data, from, to);
-                    table[slot] = c + 1;
-                    occurrences[side][c]++;
+                long entry = table[slot];
+                if (entry == 0) {
+                    int c = newClass(data, from, length);
+                    table[slot] = tag | (c + 1);
                     return c;
                 }
-                if (hashes[c] == h && Arrays.equals(repData[c], repFrom[c], repTo[c], data, from, to)) {
-                    occurrences[side][c]++;
-                    return c;
+                if ((entry & 0xffffffff00000000L) == tag) {
+                    int c = (int) entry - 1;
+                    long r = rep[c];
+                    int offset = (int) r;
+                    if ((int) (r >>> 32) == length && Arrays.equals(repData[c], offset, offset + length, data, from, to)) {
+                        return c;
+                    }
                 }
             }
         }
@@ -254,20 +309,14 @@ public final class MyersDiff {
             return n;
         }
 
-        private int newClass(int h, byte[] data, int from, int to) {
-            if (count == hashes.length) {
+        private int newClass(byte[] data, int from, int length) {
+            if (count == rep.length) {
                 int size = count * 2;
-                hashes = Arrays.copyOf(hashes, size);
+                rep = Arrays.copyOf(rep, size);
                 repData = Arrays.copyOf(repData, size);
-                repFrom = Arrays.copyOf(repFrom, size);
-                repTo = Arrays.copyOf(repTo, size);
-                occurrences[0] = Arrays.copyOf(occurrences[0], size);
-                occurrences[1] = Arrays.copyOf(occurrences[1], size);
             }
-            hashes[count] = h;
+            rep[count] = ((long) length << 32) | (from & 0xffffffffL);
             repData[count] = data;
-            repFrom[count] = from;
-            repTo[count] = to;
             return count++;
         }
     }
@@ -304,7 +353,7 @@ public final class MyersDiff {
         // git 2.39's rule, whatever minimal says (later gits keep every record when minimal)
         long mlim = Math.min(bogosqrt(f.nrec), MAX_EQLIMIT);
         for (int i = 0; i < len; i++) {
-            int nm = classes.occurrences[otherSide][f.cls[i + off]];
+            int nm = classes.occurrences(otherSide, f.cls[i + off]);
             action[i] = nm == 0 ? DISCARD : nm < mlim ? KEEP : INVESTIGATE;
         }
         f.refIndex = new int[len];
