@@ -35,20 +35,48 @@ final class CommitCommand implements Command {
         Args.Value messagesOption = args.value("-m, --message", "<msg>", "the message (several -m: paragraphs)");
         Args.Value fileOption = args.value("-F, --file", "<file>", "read the message from a file (- for stdin)");
         Args.Flag allowEmptyOption = args.flag("--allow-empty", "allow a commit with the same tree as its parent");
+        Args.Value cleanupOption = args.value("--cleanup", "strip|whitespace", "strip also drops # comment lines");
+        Args.Flag noEditOption = args.flag("--no-edit", "use the prepared message (MERGE_MSG) as it is");
         args.parse();
         messages = new java.util.ArrayList<>(messagesOption.all());
         file = fileOption.get(file);
         allowEmpty = allowEmptyOption.on();
         Io io = Io.current();
         Repository repo = Repos.open();
+        dev.panagit.merge.MergeState merge = new dev.panagit.merge.MergeState(repo);
+        boolean strip = "strip".equals(cleanupOption.get(null));
+        if (Repos.index(repo).hasConflicts()) {
+            java.util.Set<String> unmerged = new java.util.LinkedHashSet<>();
+            for (dev.panagit.index.IndexEntry e : Repos.index(repo).entries()) {
+                if (e.stage() != 0) {
+                    unmerged.add(e.path());
+                }
+            }
+            for (String path : unmerged) {
+                io.out().println("U\t" + Quoting.cStyle(path));
+            }
+            io.out().flush();
+            io.err().println("error: Committing is not possible because you have unmerged files.");
+            io.err().println("hint: Fix them up in the work tree, and then use 'git add/rm <file>'");
+            io.err().println("hint: as appropriate to mark resolution and make a commit.");
+            throw new Fatal("Exiting because of an unresolved conflict.");
+        }
         String raw;
         if (file != null) {
             raw = file.equals("-") ? new String(io.in().readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(io.resolve(file), StandardCharsets.UTF_8);
         } else if (!messages.isEmpty()) {
             raw = String.join("\n\n", messages);
+        } else if (merge.inProgress() && merge.message().isPresent()) {
+            raw = merge.message().get();
+            // with --no-edit git keeps the prepared message as it is ("# Conflicts:" lines too);
+            // without, its editor would strip them: panagit has no editor and strips them
+            strip = cleanupOption.given() ? strip : !noEditOption.on();
         } else {
             throw new Fatal("a message is needed: use -m <msg> or -F <file> (panagit opens no editor)");
+        }
+        if (strip) {
+            raw = raw.lines().filter(line -> !line.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
         }
         String message = Identities.cleanMessage(raw);
         if (message.isEmpty()) {
@@ -58,18 +86,38 @@ final class CommitCommand implements Command {
         Identities identities = new Identities(repo, io.env());
         ObjectId tree = TreeWriter.write(repo, Repos.index(repo));
         Optional<ObjectId> parent = repo.refs().resolve(Refs.HEAD);
-        if (parent.isPresent() && !allowEmpty && repo.readCommit(parent.get()).tree().equals(tree)) {
+        Optional<ObjectId> mergeHead = merge.mergeHead();
+        if (parent.isPresent() && !allowEmpty && mergeHead.isEmpty() && repo.readCommit(parent.get()).tree().equals(tree)) {
             io.out().println("nothing to commit, working tree clean");
             return 1;
         }
-        Commit commit = Commit.create(tree, parent.map(List::of).orElse(List.of()), identities.author(),
-                identities.committer(), message);
+        List<ObjectId> parents = new java.util.ArrayList<>(parent.map(List::of).orElse(List.of()));
+        mergeHead.ifPresent(parents::add);   // concluding a merge: the merged commit is the second parent
+        Commit commit = Commit.create(tree, parents, identities.author(), identities.committer(), message);
         ObjectId id = repo.objects().insert(ObjectType.COMMIT, commit.format());
         repo.refs().update(Refs.HEAD, id, parent.orElse(ObjectId.zeroId(repo.format())));
+        merge.end();
         String branch = repo.refs().currentBranch().map(b -> b.substring("refs/heads/".length()))
                 .orElse("detached HEAD");
         io.out().println("[" + branch + (parent.isEmpty() ? " (root-commit)" : "") + " " + Repos.abbrev(repo, id) + "] "
                 + commit.subject());
+        // git's print_commit_summary: the author when not the committer, then (not for merges) the
+        // short stat and the summary of created, deleted and renamed files
+        if (!identities.author().name().equals(identities.committer().name())
+                || !identities.author().email().equals(identities.committer().email())) {
+            io.out().println(" Author: " + identities.author().name() + " <" + identities.author().email() + ">");
+        }
+        if (parents.size() <= 1) {
+            List<dev.panagit.diff.PatchWriter.Change> changes = dev.panagit.diff.Snapshots.changes(
+                    dev.panagit.diff.Snapshots.ofTree(repo, parent.isEmpty() ? null : repo.readCommit(parent.get()).tree()),
+                    dev.panagit.diff.Snapshots.ofTree(repo, tree), p -> true);
+            dev.panagit.diff.PatchWriter.Contents contents = PatchContents.of(repo, null);
+            changes = dev.panagit.diff.Renames.detect(changes, contents);
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            DiffOptions.write(changes, new DiffOptions.Formats(false, false, false, true, false, false), contents, 3,
+                    dev.panagit.diff.MyersDiff.Options.GIT_DEFAULT, io.env(), text);
+            io.out().print(text.toString(StandardCharsets.UTF_8) + DiffOptions.summary(changes));
+        }
         return 0;
     }
 }

@@ -57,7 +57,8 @@ final class CommitPrinter {
         this.paths = paths;
         this.mergeDiff = mergeDiff;
         this.env = env;
-        Decorations named = Decorations.of(repo, Decorations.Style.SHORT);
+        // the refs are listed only when a format asks for them (%d, %D): listing them can fail
+        Decorations[] named = {null};
         this.prettyContext = new PrettyFormat.Context() {
             @Override
             public String abbreviate(ObjectId id) throws IOException {
@@ -65,8 +66,11 @@ final class CommitPrinter {
             }
 
             @Override
-            public List<String> decorations(ObjectId id) {
-                return named.names(id);
+            public List<String> decorations(ObjectId id) throws IOException {
+                if (named[0] == null) {
+                    named[0] = Decorations.of(repo, Decorations.Style.SHORT);
+                }
+                return named[0].names(id);
             }
         };
     }

@@ -222,6 +222,28 @@ final class DiffOptions {
         }
     }
 
+    /** git's --summary lines: created, deleted, mode-changed and renamed files. */
+    static String summary(List<Change> changes) {
+        StringBuilder sb = new StringBuilder();
+        for (Change c : changes) {
+            if (c.renamed()) {
+                sb.append(" rename ").append(Renames.displayName(c.oldPath(), c.path(), Quoting::cStyle))
+                        .append(" (").append(c.similarity()).append("%)\n");
+            } else if (!c.before().present()) {
+                sb.append(" create mode ").append(Integer.toOctalString(c.after().mode())).append(' ')
+                        .append(Quoting.cStyle(c.path())).append('\n');
+            } else if (!c.after().present()) {
+                sb.append(" delete mode ").append(Integer.toOctalString(c.before().mode())).append(' ')
+                        .append(Quoting.cStyle(c.path())).append('\n');
+            } else if (c.before().mode() != c.after().mode()) {
+                sb.append(" mode change ").append(Integer.toOctalString(c.before().mode())).append(" => ")
+                        .append(Integer.toOctalString(c.after().mode())).append(' ').append(Quoting.cStyle(c.path()))
+                        .append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     /** git's one-letter kind of change for --name-status. */
     static String status(Change c) {
         if (c.renamed()) {

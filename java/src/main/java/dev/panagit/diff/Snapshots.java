@@ -150,6 +150,11 @@ public final class Snapshots {
                 || path.startsWith(s + "/"));
     }
 
+    /** git's order of paths: by their UTF-8 bytes. */
+    public static int compareBytes(String x, String y) {
+        return byBytes(x, y);
+    }
+
     static int byBytes(String x, String y) {
         return java.util.Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 y.getBytes(java.nio.charset.StandardCharsets.UTF_8));

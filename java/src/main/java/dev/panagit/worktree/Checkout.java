@@ -25,12 +25,31 @@ import java.util.TreeSet;
  * move would lose are refused before anything is written; new content is written aside first.
  */
 public final class Checkout {
+    /** What the move is, for git's refusals: "overwritten by checkout ... before you switch branches" or by merge. */
+    public enum Purpose {
+        CHECKOUT("checkout", "switch branches"), MERGE("merge", "merge");
+
+        final String name;
+        final String before;
+
+        Purpose(String name, String before) {
+            this.name = name;
+            this.before = before;
+        }
+    }
+
     private final Repository repo;
     private final WorkTree workTree;
+    private final Purpose purpose;
 
     public Checkout(Repository repo) {
+        this(repo, Purpose.CHECKOUT);
+    }
+
+    public Checkout(Repository repo, Purpose purpose) {
         this.repo = repo;
         this.workTree = new WorkTree(repo);
+        this.purpose = purpose;
     }
 
     /** Local changes the move would overwrite. */
@@ -55,6 +74,15 @@ public final class Checkout {
     public void run(ObjectId from, ObjectId to, DirCache index, boolean force) throws IOException {
         Map<String, TreeFlattener.FileEntry> target = TreeFlattener.flatten(repo, to);
         Map<String, TreeFlattener.FileEntry> current = from == null ? Map.of() : TreeFlattener.flatten(repo, from);
+        run(current, target, index, force);
+    }
+
+    /**
+     * The same between two sets of files (a merge's result is no tree yet): {@code current} is
+     * what the index and work tree are taken to hold (HEAD's files), {@code target} what they get.
+     */
+    public void run(Map<String, TreeFlattener.FileEntry> current, Map<String, TreeFlattener.FileEntry> target,
+            DirCache index, boolean force) throws IOException {
 
         TreeSet<String> changed = new TreeSet<>();
         for (String path : union(current, target)) {
@@ -193,8 +221,9 @@ public final class Checkout {
                     + String.join("\n\t", directories) + "\n\nAborting");
         }
         if (!untracked.isEmpty()) {
-            throw new ConflictException("The following untracked working tree files would be overwritten by checkout:\n\t"
-                    + String.join("\n\t", untracked) + "\nPlease move or remove them before you switch branches.\nAborting");
+            throw new ConflictException("The following untracked working tree files would be overwritten by "
+                    + purpose.name + ":\n\t" + String.join("\n\t", untracked) + "\nPlease move or remove them before you "
+                    + purpose.before + ".\nAborting");
         }
         return new ArrayList<>(obstacles);
     }
@@ -259,13 +288,14 @@ public final class Checkout {
             }
         }
         if (!dirty.isEmpty()) {
-            throw new ConflictException("Your local changes to the following files would be overwritten by checkout:\n\t"
-                    + String.join("\n\t", dirty) + "\nPlease commit your changes or stash them before you switch branches."
-                    + "\nAborting");
+            throw new ConflictException("Your local changes to the following files would be overwritten by "
+                    + purpose.name + ":\n\t" + String.join("\n\t", dirty) + "\nPlease commit your changes or stash them before you "
+                    + purpose.before + ".\nAborting");
         }
         if (!untracked.isEmpty()) {
-            throw new ConflictException("The following untracked working tree files would be overwritten by checkout:\n\t"
-                    + String.join("\n\t", untracked) + "\nPlease move or remove them before you switch branches.\nAborting");
+            throw new ConflictException("The following untracked working tree files would be overwritten by "
+                    + purpose.name + ":\n\t" + String.join("\n\t", untracked) + "\nPlease move or remove them before you "
+                    + purpose.before + ".\nAborting");
         }
     }
 

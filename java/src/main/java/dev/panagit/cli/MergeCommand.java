@@ -1,0 +1,343 @@
+package dev.panagit.cli;
+
+import dev.panagit.diff.DiffStat;
+import dev.panagit.diff.PatchWriter;
+import dev.panagit.diff.PatchWriter.Change;
+import dev.panagit.diff.PatchWriter.Side;
+import dev.panagit.diff.Renames;
+import dev.panagit.diff.Snapshots;
+import dev.panagit.diff.TextMerge;
+import dev.panagit.history.CommitWalk;
+import dev.panagit.history.Identities;
+import dev.panagit.history.MergeBases;
+import dev.panagit.index.DirCache;
+import dev.panagit.index.IndexEntry;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import dev.panagit.merge.MergeState;
+import dev.panagit.merge.TreeMerge;
+import dev.panagit.objects.Commit;
+import dev.panagit.repo.ConfigFiles;
+import dev.panagit.repo.GitConfig;
+import dev.panagit.repo.Refs;
+import dev.panagit.repo.Repository;
+import dev.panagit.storage.LockFile;
+import dev.panagit.worktree.Checkout;
+import dev.panagit.worktree.TreeFlattener;
+import dev.panagit.worktree.TreeWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code merge <commit>}: fast-forward when it can (unless {@code --no-ff}), otherwise a
+ * three-way merge of the trees as git's ort strategy does it without renames: clean paths
+ * staged, conflicts at index stages 1-3 with git's markers in the work tree
+ * ({@code merge.conflictStyle} merge, diff3 or zdiff3), MERGE_HEAD, MERGE_MSG and ORIG_HEAD
+ * written; a clean merge is committed with git's message unless {@code --no-commit}.
+ * {@code --abort} puts HEAD's version back; {@code commit} (or {@code --continue}) concludes.
+ * Local changes a merge would overwrite are refused before anything changes, in git's words.
+ */
+final class MergeCommand implements Command {
+    @Override
+    public String name() {
+        return "merge";
+    }
+
+    @Override
+    public String description() {
+        return "Join another line of history into the current branch (fast-forward, or a three-way merge with conflicts).";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag ffOption = args.flag("--ff", "fast-forward when possible (the default)");
+        Args.Flag noFfOption = args.flag("--no-ff", "always make a merge commit");
+        Args.Flag ffOnlyOption = args.flag("--ff-only", "refuse unless it is a fast-forward");
+        Args.Value messageOption = args.value("-m, --message", "<msg>", "the merge commit's message");
+        Args.Flag noCommitOption = args.flag("--no-commit", "merge, but stop before committing");
+        Args.Flag commitOption = args.flag("--commit", "commit a clean merge (the default)");
+        Args.Flag abortOption = args.flag("--abort", "give up a conflicted merge: HEAD's version back");
+        Args.Flag continueOption = args.flag("--continue", "conclude a merge whose conflicts are resolved (as commit)");
+        Args.Operands operands = args.operands("<commit>", 0, -1, null);
+        args.parse();
+        ffOption.on();
+        commitOption.on();
+        Repository repo = Repos.open();
+        Io io = Io.current();
+        MergeState state = new MergeState(repo);
+        if (abortOption.on()) {
+            return abort(repo, state);
+        }
+        if (continueOption.on()) {
+            if (!state.inProgress()) {
+                throw new Fatal("There is no merge in progress (MERGE_HEAD missing).");
+            }
+            return Main.run(io, "commit", "-F", repo.gitDir().resolve("MERGE_MSG").toString(), "--cleanup=strip");
+        }
+        if (operands.size() != 1) {
+            throw new Fatal(operands.size() == 0 ? "No remote for the current branch."
+                    : "merging more than one commit (octopus) is not built yet");
+        }
+        if (state.inProgress()) {
+            throw new Fatal("You have not concluded your merge (MERGE_HEAD exists).\n"
+                    + "Please, commit your changes before you merge.");
+        }
+        String spec = operands.get(0, null);
+        ObjectId theirs = Repos.commit(repo, spec);
+        Optional<ObjectId> headId = repo.refs().resolve(Refs.HEAD);
+        DirCache probe = Repos.index(repo);
+        if (probe.hasConflicts()) {
+            io.err().println("error: Merging is not possible because you have unmerged files.");
+            io.err().println("hint: Fix them up in the work tree, and then use 'git add/rm <file>'");
+            io.err().println("hint: as appropriate to mark resolution and make a commit.");
+            throw new Fatal("Exiting because of an unresolved conflict.");
+        }
+        if (headId.isEmpty()) {
+            return fastForward(repo, null, theirs);
+        }
+        ObjectId head = repo.peel(headId.get(), ObjectType.COMMIT);
+        new MergeState(repo).writeOrigHead(head);   // git records it first, whatever happens next
+        MergeBases bases = new MergeBases(new CommitWalk(repo));
+        List<ObjectId> found = bases.of(head, List.of(theirs));
+        if (found.contains(theirs)) {
+            io.out().println("Already up to date.");
+            return 0;
+        }
+        boolean fastForward = found.size() == 1 && found.get(0).equals(head);
+        if (fastForward && !noFfOption.on()) {
+            return fastForward(repo, head, theirs);
+        }
+        if (ffOnlyOption.on()) {
+            throw new Fatal("Not possible to fast-forward, aborting.");
+        }
+        GitConfig config = ConfigFiles.effective(repo, io.env());
+        TextMerge.Style style = switch (config.get("merge.conflictstyle").orElse("merge")) {
+            case "diff3" -> TextMerge.Style.DIFF3;
+            case "zdiff3" -> TextMerge.Style.ZDIFF3;
+            default -> TextMerge.Style.MERGE;
+        };
+        List<String> staged = stagedChanges(repo, head, probe);
+        if (!staged.isEmpty()) {
+            // ort needs an index that matches HEAD (builtin/merge.c's index_has_changes)
+            io.err().println("error: Your local changes to the following files would be overwritten by merge:\n  "
+                    + String.join(" ", staged));
+            io.err().println("Merge with strategy ort failed.");
+            return 2;
+        }
+        TreeMerge merger = new TreeMerge(repo, style);
+        ObjectId baseTree = virtualBase(repo, merger, bases, found);
+        TreeMerge.Result result = merger.merge(baseTree, repo.readCommit(head).tree(), repo.readCommit(theirs).tree(),
+                new TreeMerge.Labels("HEAD", spec, found.size() == 1 ? Repos.abbrev(repo, found.get(0))
+                        : "merged common ancestors"));
+        String message = messageOption.given() ? messageOption.get(null) + "\n" : defaultMessage(repo, spec, config) + "\n";
+        try (LockFile lock = LockFile.acquire(repo.indexFile())) {
+            DirCache index = Repos.index(repo);
+            try {
+                apply(repo, head, result, index);
+            } catch (Checkout.ConflictException e) {
+                io.err().println("error: " + e.getMessage());
+                io.err().println("Merge with strategy ort failed.");
+                return 2;
+            }
+            index.write(lock);
+        }
+        PrintStream out = io.out();
+        for (String line : result.messages()) {
+            out.println(line);
+        }
+        if (result.clean() && !noCommitOption.on()) {
+            ObjectId tree = TreeWriter.write(repo, Repos.index(repo));
+            Identities identities = new Identities(repo, io.env());
+            Commit commit = Commit.create(tree, List.of(head, theirs), identities.author(), identities.committer(),
+                    Identities.cleanMessage(message));
+            ObjectId id = repo.objects().insert(ObjectType.COMMIT, commit.format());
+            repo.refs().update(Refs.HEAD, id, head);
+            out.println("Merge made by the 'ort' strategy.");
+            out.print(stat(repo, repo.readCommit(head).tree(), tree));
+            return 0;
+        }
+        StringBuilder msg = new StringBuilder(message);
+        if (!result.clean()) {
+            msg.append("\n# Conflicts:\n");
+            for (String path : result.conflicts().keySet()) {
+                msg.append("#\t").append(path).append('\n');
+            }
+        }
+        state.begin(theirs, msg.toString());
+        if (!result.clean()) {
+            out.println("Automatic merge failed; fix conflicts and then commit the result.");
+            return 1;
+        }
+        io.err().println("Automatic merge went well; stopped before committing as requested");
+        return 0;
+    }
+
+    /**
+     * The base to merge against: the merge base, or for criss-cross histories (several) a
+     * virtual one, their own merge as git's ort makes it (conflicts left in, markers and all).
+     */
+    private static ObjectId virtualBase(Repository repo, TreeMerge merger, MergeBases bases, List<ObjectId> found)
+            throws Exception {
+        if (found.isEmpty()) {
+            return null;
+        }
+        ObjectId tree = repo.readCommit(found.get(0)).tree();
+        ObjectId commit = found.get(0);
+        for (int i = 1; i < found.size(); i++) {
+            ObjectId next = found.get(i);
+            List<ObjectId> inner = bases.of(commit, List.of(next));
+            ObjectId innerBase = inner.isEmpty() ? null : repo.readCommit(inner.get(0)).tree();
+            TreeMerge.Result virtual = merger.merge(innerBase, tree, repo.readCommit(next).tree(),
+                    new TreeMerge.Labels("Temporary merge branch 1", "Temporary merge branch 2", "merged common ancestors"));
+            Map<String, Side> files = new LinkedHashMap<>(virtual.merged());
+            virtual.conflicts().forEach((path, c) -> {
+                if (c.workTree().present()) {
+                    files.put(path, c.workTree());
+                }
+            });
+            tree = TreeWriter.write(repo, indexOf(repo, files));
+            commit = next;
+        }
+        return tree;
+    }
+
+    /** The paths whose index entries differ from HEAD's. */
+    private static List<String> stagedChanges(Repository repo, ObjectId head, DirCache index) throws Exception {
+        List<String> paths = new ArrayList<>();
+        for (Change c : Snapshots.changes(Snapshots.ofTree(repo, repo.readCommit(head).tree()), Snapshots.ofIndex(index),
+                p -> true)) {
+            paths.add(c.path());
+        }
+        return paths;
+    }
+
+    private static DirCache indexOf(Repository repo, Map<String, Side> files) {
+        DirCache index = new DirCache(repo.format());
+        files.forEach((path, side) -> index.put(IndexEntry.withoutStat(side.mode(), side.id(), path)));
+        return index;
+    }
+
+    /** Writes the merge's result into the index (stages for conflicts) and the work tree, all or nothing. */
+    private static void apply(Repository repo, ObjectId head, TreeMerge.Result result, DirCache index) throws Exception {
+        Map<String, TreeFlattener.FileEntry> current = TreeFlattener.flatten(repo, repo.readCommit(head).tree());
+        Map<String, TreeFlattener.FileEntry> target = new LinkedHashMap<>();
+        result.merged().forEach((path, side) -> target.put(path, new TreeFlattener.FileEntry(side.mode(), side.id())));
+        result.conflicts().forEach((path, c) -> {
+            if (c.workTree().present()) {
+                target.put(path, new TreeFlattener.FileEntry(c.workTree().mode(), c.workTree().id()));
+            }
+        });
+        new Checkout(repo, Checkout.Purpose.MERGE).run(current, target, index, false);
+        for (Map.Entry<String, TreeMerge.Conflict> conflict : result.conflicts().entrySet()) {
+            String path = conflict.getKey();
+            TreeMerge.Conflict c = conflict.getValue();
+            index.remove(path);
+            Side[] stages = {c.base(), c.ours(), c.theirs()};
+            for (int stage = 1; stage <= 3; stage++) {
+                Side side = stages[stage - 1];
+                if (side.present()) {
+                    index.put(new IndexEntry(0, 0, 0, 0, 0, 0, side.mode(), 0, 0, 0, side.id(), stage, false, false,
+                            false, path));
+                }
+            }
+        }
+    }
+
+    /** A fast-forward: "Updating a..b", "Fast-forward", the diffstat; the work tree moved as checkout moves it. */
+    private static int fastForward(Repository repo, ObjectId head, ObjectId theirs) throws Exception {
+        Io io = Io.current();
+        ObjectId from = head == null ? null : repo.readCommit(head).tree();
+        ObjectId to = repo.readCommit(theirs).tree();
+        if (head != null) {
+            io.out().println("Updating " + Repos.abbrev(repo, head) + ".." + Repos.abbrev(repo, theirs));
+            io.out().flush();
+        }
+        try (LockFile lock = LockFile.acquire(repo.indexFile())) {
+            DirCache index = Repos.index(repo);
+            try {
+                new Checkout(repo, Checkout.Purpose.MERGE).run(from, to, index, false);
+            } catch (Checkout.ConflictException e) {
+                io.err().println("error: " + e.getMessage());
+                return 1;
+            }
+            index.write(lock);
+        }
+        repo.refs().update(Refs.HEAD, theirs, head == null ? ObjectId.zeroId(repo.format()) : head);
+        io.out().println("Fast-forward");
+        io.out().print(stat(repo, from, to));
+        return 0;
+    }
+
+    /** git merge's summary: the diffstat from the old HEAD, then create/delete/mode/rename lines. */
+    static String stat(Repository repo, ObjectId from, ObjectId to) throws Exception {
+        List<Change> changes = Snapshots.changes(Snapshots.ofTree(repo, from), Snapshots.ofTree(repo, to), p -> true);
+        PatchWriter.Contents contents = PatchContents.of(repo, null);
+        changes = Renames.detect(changes, contents);
+        return DiffStat.format(changes, contents, DiffStat.width(Io.current().env())) + DiffOptions.summary(changes);
+    }
+
+    /** git's default message: "Merge branch 'x'" (tag, remote-tracking branch, commit), "into y" off main/master. */
+    private static String defaultMessage(Repository repo, String spec, GitConfig config) throws Exception {
+        // merge_name(): "x^0" and "x~0" name x itself; "x~N" of a branch is its "early part"
+        String name = spec;
+        String early = "";
+        java.util.regex.Matcher suffix = java.util.regex.Pattern.compile("(.+)(\\^0|~(\\d+))$").matcher(spec);
+        if (suffix.matches() && repo.refs().expand(suffix.group(1)).filter(r -> r.startsWith("refs/heads/")).isPresent()) {
+            name = suffix.group(1);
+            if (suffix.group(3) != null && Integer.parseInt(suffix.group(3)) > 0) {
+                early = " (early part)";
+            }
+        }
+        Optional<String> full = repo.refs().expand(name);
+        String what;
+        if (full.isPresent() && full.get().startsWith("refs/heads/")) {
+            what = "branch '" + full.get().substring("refs/heads/".length()) + "'" + early;
+        } else if (full.isPresent() && full.get().startsWith("refs/tags/")) {
+            what = "tag '" + full.get().substring("refs/tags/".length()) + "'";
+        } else if (full.isPresent() && full.get().startsWith("refs/remotes/")) {
+            what = "remote-tracking branch '" + full.get().substring("refs/remotes/".length()) + "'";
+        } else {
+            what = "commit '" + spec + "'";
+        }
+        String message = "Merge " + what;
+        Optional<String> branch = repo.refs().currentBranch().map(b -> b.substring("refs/heads/".length()));
+        List<String> suppressed = config.getAll("merge.suppressdest");
+        if (suppressed.isEmpty()) {
+            suppressed = List.of("main", "master");
+        }
+        if (branch.isPresent() && !suppressed.contains(branch.get())) {
+            message += " into " + branch.get();
+        }
+        return message;
+    }
+
+    /** --abort: the merge's paths back as HEAD has them (git's reset --merge), its state files removed. */
+    private static int abort(Repository repo, MergeState state) throws Exception {
+        if (!state.inProgress()) {
+            throw new Fatal("There is no merge to abort (MERGE_HEAD missing).");
+        }
+        ObjectId head = repo.peel(repo.refs().resolve(Refs.HEAD).orElseThrow(), ObjectType.COMMIT);
+        try (LockFile lock = LockFile.acquire(repo.indexFile())) {
+            DirCache index = Repos.index(repo);
+            Map<String, TreeFlattener.FileEntry> target = TreeFlattener.flatten(repo, repo.readCommit(head).tree());
+            // what the index holds now (a conflicted path by its first stage): what the move starts from
+            Map<String, TreeFlattener.FileEntry> current = new LinkedHashMap<>();
+            for (IndexEntry entry : index.entries()) {
+                current.putIfAbsent(entry.path(), new TreeFlattener.FileEntry(entry.mode(), entry.id()));
+            }
+            new Checkout(repo, Checkout.Purpose.MERGE).run(current, target, index, true);
+            index.write(lock);
+        }
+        state.end();
+        return 0;
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

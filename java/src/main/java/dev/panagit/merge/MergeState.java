@@ -1,0 +1,77 @@
+package dev.panagit.merge;
+
+import dev.panagit.lib.ObjectId;
+import dev.panagit.repo.Repository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The files git keeps while a merge is unfinished: MERGE_HEAD (the commit being merged),
+ * MERGE_MSG (the message to conclude with), MERGE_MODE; and ORIG_HEAD (where HEAD was).
+ * Each is written through a temporary file and a rename.
+ */
+public final class MergeState {
+    private final Repository repo;
+
+    public MergeState(Repository repo) {
+        this.repo = repo;
+    }
+
+    public boolean inProgress() {
+        return Files.exists(repo.gitDir().resolve("MERGE_HEAD"));
+    }
+
+    /** The commit being merged, when a merge is in progress. */
+    public Optional<ObjectId> mergeHead() throws IOException {
+        Path file = repo.gitDir().resolve("MERGE_HEAD");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        int newline = text.indexOf('\n');
+        String first = newline < 0 ? text : text.substring(0, newline);
+        if (!ObjectId.isHex(first, repo.format().hexLength())) {
+            throw new IOException("MERGE_HEAD (" + file + ") holds no commit id");
+        }
+        return Optional.of(ObjectId.fromHex(repo.format(), first));
+    }
+
+    /** The message MERGE_MSG proposes, or empty. */
+    public Optional<String> message() throws IOException {
+        Path file = repo.gitDir().resolve("MERGE_MSG");
+        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
+    /** Starts an unfinished merge: MERGE_MSG and MERGE_MODE first, MERGE_HEAD (what marks it) last. */
+    public void begin(ObjectId theirs, String message) throws IOException {
+        write("MERGE_MSG", message);
+        write("MERGE_MODE", "");
+        write("MERGE_HEAD", theirs.name() + "\n");
+    }
+
+    public void writeOrigHead(ObjectId head) throws IOException {
+        write("ORIG_HEAD", head.name() + "\n");
+    }
+
+    /** Ends it (concluded or aborted): MERGE_HEAD first, so that no half-removed state looks like a merge. */
+    public void end() throws IOException {
+        Files.deleteIfExists(repo.gitDir().resolve("MERGE_HEAD"));
+        Files.deleteIfExists(repo.gitDir().resolve("MERGE_MSG"));
+        Files.deleteIfExists(repo.gitDir().resolve("MERGE_MODE"));
+    }
+
+    private void write(String name, String content) throws IOException {
+        Path target = repo.gitDir().resolve(name);
+        Path temp = Files.createTempFile(repo.gitDir(), name + ".", ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

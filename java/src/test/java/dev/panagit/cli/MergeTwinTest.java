@@ -1,0 +1,151 @@
+package dev.panagit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.panagit.backend.BackendChoice;
+import dev.panagit.testing.GitCli;
+import dev.panagit.testing.Panagit;
+import dev.panagit.testing.TestBackends;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * merge-base, merge and the commit that concludes a merge, against git: each scenario is built
+ * twice by git, then one copy runs git's commands and the other panagit's; stdout, stderr, exit
+ * codes, the index (every stage), the work tree files, MERGE_MSG and the resulting commit ids
+ * (dates fixed) must be the same. Scenarios: fast-forward, clean three-way merges, conflicts in
+ * every conflict style, modify/delete both ways, add/add, binary files, modes, CRLF files,
+ * criss-cross histories (a virtual merge base), refusals (staged changes, local changes,
+ * untracked files in the way, --ff-only), --no-commit, --no-ff, --abort, and concluding with
+ * commit.
+ */
+class MergeTwinTest {
+    @TempDir
+    Path dir;
+
+    private static final Map<String, String> ENV = Map.of("GIT_AUTHOR_NAME", "Ada", "GIT_AUTHOR_EMAIL", "ada@example.com",
+            "GIT_COMMITTER_NAME", "Cy", "GIT_COMMITTER_EMAIL", "cy@example.com", "GIT_AUTHOR_DATE", "1700000000 +0100",
+            "GIT_COMMITTER_DATE", "1700000100 +0100", "GIT_CONFIG_NOSYSTEM", "1", "GIT_CONFIG_GLOBAL", "/dev/null");
+
+    private static final String BASE = "seq 1 10 > f; echo x > g; git add .; git commit -qm base; git checkout -qb side;"
+            + " sed -i 's/^3$/three/' f; echo new > n; git add .; git commit -qm side; git checkout -q main";
+    private static final String CONFLICT = BASE + "; sed -i 's/^3$/drei/' f; git commit -qam main";
+    private static final String CRISS_CROSS = "seq 1 20 > f; git add f; git commit -qm base; git checkout -qb b1;"
+            + " sed -i 's/^2$/two/' f; git commit -qam b1; git checkout -q main; sed -i 's/^18$/eighteen/' f;"
+            + " git commit -qam m1; git checkout -q -b x main; git merge -q b1 -m x1; git checkout -q b1;"
+            + " git merge -q main -m y1; git checkout -q x; sed -i 's/^10$/ten/' f; git commit -qam x2;"
+            + " git checkout -q b1; sed -i 's/^5$/five/' f; git commit -qam y2; git checkout -q x";
+
+    static Stream<Arguments> scenarios() {
+        List<Arguments> all = new ArrayList<>();
+        Object[][] cases = {
+            {"fast-forward", BASE, "merge side"},
+            {"clean three-way", BASE + "; sed -i 's/^8$/eight/' f; git commit -qam main", "merge side"},
+            {"content conflict, then commit", CONFLICT, "merge side|add f|commit --no-edit|log --format=%B -1"},
+            {"diff3", CONFLICT + "; git config merge.conflictStyle diff3", "merge side"},
+            {"zdiff3", CONFLICT + "; git config merge.conflictStyle zdiff3", "merge side"},
+            {"conflicts joined and split", BASE + "; sed -i 's/^3$/drei/;s/^5$/funf/;s/^9$/neun/' f; git commit -qam m;"
+                + " git checkout -q side; sed -i 's/^5$/five/;s/^9$/nine/' f; git commit -qam s2; git checkout -q main",
+                "merge side"},
+            {"modify/delete", BASE + "; git rm -q f; git commit -qm del", "merge side"},
+            {"delete/modify", BASE + "; git checkout -q side; git rm -q g; sed -i 's/^1$/one/' f; git commit -qm del;"
+                + " git checkout -q main; echo y > g; git commit -qam g", "merge side"},
+            {"add/add", BASE + "; echo other > n; git add n; git commit -qm addadd", "merge side"},
+            {"binary", "printf 'a\\0b' > bin; git add .; git commit -qm b; git checkout -qb s; printf 'a\\0c' > bin;"
+                + " git commit -qam s; git checkout -q main; printf 'a\\0d' > bin; git commit -qam m", "merge s"},
+            {"modes", BASE + "; git checkout -q side; chmod +x g; git commit -qam ex; git checkout -q main; chmod +x f;"
+                + " sed -i 's/x/y/' g; git commit -qam m", "merge side"},
+            {"crlf", "printf 'a\\r\\nb\\r\\nc\\r\\n' > c; git add .; git commit -qm b; git checkout -qb s;"
+                + " printf 'a\\r\\nS\\r\\nc\\r\\n' > c; git commit -qam s; git checkout -q main;"
+                + " printf 'a\\r\\nM\\r\\nc\\r\\n' > c; git commit -qam m", "merge s"},
+            {"criss-cross", CRISS_CROSS, "merge-base --all x b1|merge b1|log --format=%s -1"},
+            {"merge-base", BASE, "merge-base main side|merge-base --is-ancestor main side|merge-base --is-ancestor side main"},
+            {"staged changes refused", BASE + "; sed -i 's/^8$/eight/' f; git commit -qam m; echo s > g; git add g", "merge side"},
+            {"local changes refused", BASE + "; sed -i 's/^8$/eight/' f; git commit -qam m; sed -i 's/^3$/x/' f", "merge side"},
+            {"untracked in the way", BASE + "; sed -i 's/^8$/eight/' f; git commit -qam m; echo u > n", "merge side"},
+            {"ff-only refused", BASE + "; sed -i 's/^8$/eight/' f; git commit -qam m", "merge --ff-only side"},
+            {"no-commit, then commit", BASE + "; sed -i 's/^8$/eight/' f; git commit -qam m",
+                "merge --no-commit side|commit --no-edit|log --format=%s%n%P -1"},
+            {"no-ff into a branch", BASE + "; git checkout -q -b dev", "merge --no-ff side|log --format=%s -1"},
+            {"abort", CONFLICT, "merge side|merge --abort|status --porcelain"},
+            {"already up to date", BASE, "merge side~1"},
+            {"commit refused while conflicted", CONFLICT, "merge side|commit -m x"},
+        };
+        for (BackendChoice backend : TestBackends.all()) {
+            for (Object[] c : cases) {
+                all.add(Arguments.of(backend, c[0], c[1], c[2]));
+            }
+        }
+        return all.stream();
+    }
+
+    private Path build(String name, String setup) {
+        Path root = dir.resolve(name);
+        GitCli.Result init = GitCli.run(dir, null, ENV, "init", "-q", "-b", "main", root.toString());
+        assertEquals(0, init.exitCode(), init.stderr());
+        GitCli.Result built = runShell(root, setup);
+        assertEquals(0, built.exitCode(), built.stderr());
+        return root;
+    }
+
+    private static GitCli.Result runShell(Path root, String script) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(root.toFile());
+            builder.environment().putAll(ENV);
+            builder.redirectErrorStream(true);
+            Process p = builder.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            int code = p.waitFor();
+            return new GitCli.Result(code, out, new String(out));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What a script and a person see of the repository after the commands. */
+    private static String state(Path root) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        sb.append(GitCli.run(root, null, ENV, "ls-files", "-s").text());
+        sb.append(GitCli.run(root, null, ENV, "status", "--porcelain").text());
+        for (String file : GitCli.run(root, null, ENV, "ls-files").text().split("\n")) {
+            Path path = root.resolve(file);
+            if (!file.isEmpty() && Files.isRegularFile(path)) {
+                sb.append("== ").append(file).append(' ').append(Files.isExecutable(path)).append('\n')
+                        .append(new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        for (String name : List.of("MERGE_HEAD", "MERGE_MSG", "MERGE_MODE", "ORIG_HEAD")) {
+            Path file = root.resolve(".git").resolve(name);
+            sb.append("-- ").append(name).append(": ").append(Files.exists(file) ? Files.readString(file) : "(none)").append('\n');
+        }
+        sb.append(GitCli.run(root, null, ENV, "log", "--all", "--format=%H %P %s").text());
+        return sb.toString();
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("scenarios")
+    void mergesAsGitMerges(BackendChoice backend, String name, String setup, String commands) throws Exception {
+        Path theirs = build("git", setup);
+        Path ours = build("panagit", setup);
+        for (String command : commands.split("\\|")) {
+            String[] args = command.split(" ");
+            GitCli.Result git = GitCli.run(theirs, null, ENV, args);
+            Panagit.Result panagit = Panagit.run(backend, ours, null, ENV, args);
+            assertEquals(git.text(), panagit.text(), name + ": " + command + " (stdout)");
+            assertEquals(git.stderr(), panagit.stderr(), name + ": " + command + " (stderr)");
+            assertEquals(git.exitCode(), panagit.exitCode(), name + ": " + command + " (exit code)");
+        }
+        assertEquals(state(theirs), state(ours), name + ": the repository afterwards");
+        assertEquals("", GitCli.ok(ours, "fsck", "--strict", "--no-dangling"), "git fsck --strict agrees");
+        assertTrue(!commands.startsWith("merge side") || !GitCli.ok(ours, "log", "--all", "--oneline").isEmpty());
+    }
+}
