@@ -7,7 +7,7 @@ import java.util.List;
  * used (a switch, not a table of lambdas: each lambda would be spun up at start).
  */
 final class Commands {
-    static final List<String> NAMES = List.of("tour", "init", "hash-object", "cat-file", "explain", "index-pack", "verify-pack", "count-objects", "fsck", "add", "ls-files", "ls-tree", "write-tree", "read-tree", "commit", "rev-parse", "branch", "tag", "checkout", "reset", "log", "diff", "show", "status", "merge-base", "merge", "k", "bench", "version");
+    static final List<String> NAMES = List.of("tour", "init", "hash-object", "cat-file", "explain", "index-pack", "verify-pack", "count-objects", "fsck", "add", "ls-files", "ls-tree", "write-tree", "read-tree", "commit", "rev-parse", "branch", "tag", "checkout", "reset", "log", "diff", "show", "status", "merge-base", "merge", "remote", "fetch", "push", "pull", "clone", "k", "bench", "version");
 
     private Commands() {
     }
@@ -40,6 +40,11 @@ final class Commands {
             case "status" -> new StatusCommand();
             case "merge-base" -> new MergeBaseCommand();
             case "merge" -> new MergeCommand();
+            case "remote" -> new RemoteCommand();
+            case "fetch" -> new FetchCommand();
+            case "push" -> new PushCommand();
+            case "pull" -> new PullCommand();
+            case "clone" -> new CloneCommand();
             case "show" -> new ShowCommand();
             case "k" -> new KCommand();
             case "bench" -> new BenchCommand();

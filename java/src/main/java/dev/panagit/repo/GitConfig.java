@@ -131,6 +131,19 @@ public final class GitConfig {
         }
     }
 
+    /** The subsections of a section in the order they first appear ({@code remote} -> origin, upstream). */
+    public java.util.List<String> subsections(String section) {
+        String prefix = section.toLowerCase(Locale.ROOT) + ".";
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (String key : values.keySet()) {
+            int last = key.lastIndexOf('.');
+            if (key.startsWith(prefix) && last > prefix.length()) {
+                names.add(key.substring(prefix.length(), last));
+            }
+        }
+        return new java.util.ArrayList<>(names);
+    }
+
     /** Every key (lowercase section and name) under {@code section}, e.g. the names of {@code extensions.*}. */
     public java.util.List<String> keysIn(String section) {
         String prefix = section.toLowerCase(Locale.ROOT) + ".";

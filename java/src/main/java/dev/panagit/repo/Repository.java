@@ -44,10 +44,17 @@ public final class Repository implements AutoCloseable {
      */
     public static InitResult init(Path workTree, ObjectFormat format, String initialBranch, ObjectCodec codec)
             throws IOException {
-        Path root = workTree.toAbsolutePath().normalize();
-        Path gitDir = root.resolve(".git");
+        return init(workTree, format, initialBranch, codec, false);
+    }
+
+    /** The same; with {@code bare}, the repository is {@code dir} itself and has no work tree (git init --bare). */
+    public static InitResult init(Path location, ObjectFormat format, String initialBranch, ObjectCodec codec, boolean bare)
+            throws IOException {
+        Path root = location.toAbsolutePath().normalize();
+        Path gitDir = bare ? root : root.resolve(".git");
+        Path workTree = bare ? null : root;
         if (Files.isRegularFile(gitDir.resolve("HEAD"))) {
-            Repository existing = open(gitDir, root, codec);
+            Repository existing = open(gitDir, workTree, codec);
             if (existing.format != format) {
                 throw new IOException("attempt to reinitialize repository " + gitDir + " with a different hash ("
                         + format.configName() + " instead of " + existing.format.configName() + ")");
@@ -61,8 +68,10 @@ public final class Repository implements AutoCloseable {
         StringBuilder config = new StringBuilder("[core]\n")
                 .append("\trepositoryformatversion = ").append(format == ObjectFormat.SHA1 ? 0 : 1).append('\n')
                 .append("\tfilemode = true\n")
-                .append("\tbare = false\n")
-                .append("\tlogallrefupdates = true\n");
+                .append("\tbare = ").append(bare).append('\n');
+        if (!bare) {
+            config.append("\tlogallrefupdates = true\n");
+        }
         if (format != ObjectFormat.SHA1) {
             config.append("[extensions]\n\tobjectformat = ").append(format.configName()).append('\n');
         }
@@ -72,7 +81,7 @@ public final class Repository implements AutoCloseable {
         writeNew(gitDir.resolve("info/exclude"), "# git ls-files --others --exclude-from=.git/info/exclude\n");
         // HEAD last: its presence is what makes the directory a repository.
         writeNew(gitDir.resolve("HEAD"), "ref: refs/heads/" + initialBranch + "\n");
-        return new InitResult(new Repository(gitDir, root, format, codec, DeltaBaseCache.DEFAULT_LIMIT), false);
+        return new InitResult(new Repository(gitDir, workTree, format, codec, DeltaBaseCache.DEFAULT_LIMIT), false);
     }
 
     private static void writeNew(Path file, String text) throws IOException {
@@ -91,6 +100,28 @@ public final class Repository implements AutoCloseable {
             }
         }
         throw new NotARepositoryException(dir);
+    }
+
+    /**
+     * The repository at exactly {@code path} (a remote named by a path or file:// URL): a work
+     * tree with {@code .git}, or a bare repository (no work tree: {@link #workTree()} is null).
+     */
+    public static Repository openAt(Path path, ObjectCodec codec) throws IOException {
+        Path dir = path.toAbsolutePath().normalize();
+        Path dotGit = dir.resolve(".git");
+        if (Files.isRegularFile(dotGit.resolve("HEAD")) && Files.isDirectory(dotGit.resolve("objects"))) {
+            return open(dotGit, dir, codec);
+        }
+        if (Files.isRegularFile(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects"))
+                && Files.isDirectory(dir.resolve("refs"))) {
+            return open(dir, null, codec);
+        }
+        throw new NotARepositoryException(dir);
+    }
+
+    /** Whether this repository has no work tree. */
+    public boolean isBare() {
+        return workTree == null;
     }
 
     private static Repository open(Path gitDir, Path workTree, ObjectCodec codec) throws IOException {

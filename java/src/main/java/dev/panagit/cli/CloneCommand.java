@@ -1,0 +1,150 @@
+package dev.panagit.cli;
+
+import dev.panagit.index.DirCache;
+import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.ObjectType;
+import dev.panagit.repo.ConfigWriter;
+import dev.panagit.repo.Refs;
+import dev.panagit.repo.Repository;
+import dev.panagit.storage.LockFile;
+import dev.panagit.transport.Fetch;
+import dev.panagit.transport.PackInstaller;
+import dev.panagit.transport.RefSpec;
+import dev.panagit.worktree.Checkout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code clone [--bare] <repository> [<directory>]}: a new repository with every object of a
+ * local one (as git's local clone copies them, here as one pack), {@code origin} configured
+ * (URL made absolute as git makes it, the default refspec), remote-tracking branches and tags,
+ * {@code origin/HEAD}, and the remote's current branch created, tracking, and checked out;
+ * {@code --bare} copies branches and tags as they are.
+ */
+final class CloneCommand implements Command {
+    @Override
+    public String name() {
+        return "clone";
+    }
+
+    @Override
+    public String description() {
+        return "Copy a repository (a local path or file:// URL): origin, remote-tracking branches, the default branch checked out.";
+    }
+
+    @Override
+    public int run(Args args) throws Exception {
+        Args.Flag bareOption = args.flag("--bare", "a bare repository: branches and tags copied as they are, no work tree");
+        Args.Flag quietOption = args.flag("-q, --quiet", "print nothing");
+        Args.Operands operands = args.operands("<repository> [<directory>]", 1, 2, null);
+        args.parse();
+        Io io = Io.current();
+        String url = operands.get(0, null);
+        boolean bare = bareOption.on();
+        String name = operands.size() > 1 ? operands.get(1, null) : humanish(url, bare);
+        Path target = io.resolve(name).toAbsolutePath().normalize();
+        if (Files.exists(target) && !(Files.isDirectory(target) && isEmpty(target))) {
+            throw new Fatal("destination path '" + name + "' already exists and is not an empty directory.");
+        }
+        dev.panagit.transport.Remote remote = new dev.panagit.transport.Remote("origin", url, List.of());
+        Path sourcePath;
+        try {
+            sourcePath = remote.path(io.cwd());
+        } catch (IllegalArgumentException e) {
+            throw new Fatal(e.getMessage());
+        }
+        Repository source;
+        try {
+            source = Repos.owned(Repository.openAt(sourcePath, new dev.panagit.backend.LazyCodec(() -> io.backend().codec())));
+        } catch (dev.panagit.repo.NotARepositoryException e) {
+            throw new Fatal("repository '" + url + "' does not exist");
+        }
+        if (!quietOption.on()) {
+            io.err().println(bare ? "Cloning into bare repository '" + name + "'..." : "Cloning into '" + name + "'...");
+        }
+        Optional<String> remoteHead = source.refs().symbolicTarget(Refs.HEAD).filter(r -> r.startsWith("refs/heads/"));
+        String branch = remoteHead.map(r -> r.substring("refs/heads/".length())).orElse("main");
+        boolean created = !Files.exists(target);
+        Repository repo;
+        try {
+            repo = Repos.owned(Repository.init(target, source.format(), branch, source.objects().codec(), bare).repository());
+            String absolute = url.startsWith("file://") ? url : io.cwd().toAbsolutePath().normalize() + "/" + url;
+            if (url.startsWith("/")) {
+                absolute = url;
+            }
+            ConfigWriter config = ConfigWriter.open(repo.gitDir().resolve("config")).add("remote.origin.url", absolute);
+            if (!bare) {
+                config.add("remote.origin.fetch", "+refs/heads/*:refs/remotes/origin/*");
+            }
+            config.commit();
+            // git's local clone takes every object, reachable or not
+            new PackInstaller(repo, PackTools.indexer(repo.format(), 0, Optional.of(repo)))
+                    .copy(source, new ArrayList<>(source.objects().allIds()));
+            List<RefSpec> refspecs = bare
+                    ? List.of(RefSpec.parse("+refs/heads/*:refs/heads/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"))
+                    : List.of(RefSpec.parse("+refs/heads/*:refs/remotes/origin/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"));
+            Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo,
+                    PackTools.indexer(repo.format(), 0, Optional.of(repo))));
+            Optional<ObjectId> head = remoteHead.isPresent() ? source.refs().resolve(remoteHead.get()) : Optional.empty();
+            if (head.isEmpty()) {
+                io.err().println("warning: You appear to have cloned an empty repository.");
+            } else if (!bare) {
+                repo.refs().setSymbolic("refs/remotes/origin/HEAD", "refs/remotes/origin/" + branch);
+                repo.refs().update("refs/heads/" + branch, head.get(), ObjectId.zeroId(repo.format()));
+                ConfigWriter.open(repo.gitDir().resolve("config")).add("branch." + branch + ".remote", "origin")
+                        .add("branch." + branch + ".merge", "refs/heads/" + branch).commit();
+                try (LockFile lock = LockFile.acquire(repo.indexFile())) {
+                    DirCache index = new DirCache(repo.format());
+                    new Checkout(repo).run(null, repo.readCommit(repo.peel(head.get(), ObjectType.COMMIT)).tree(), index,
+                            false);
+                    index.write(lock);
+                }
+            }
+        } catch (Exception e) {
+            if (created) {
+                deleteTree(target);   // git removes a clone that failed half-way
+            }
+            throw e;
+        }
+        if (!quietOption.on() && remoteHead.isPresent() && source.refs().resolve(remoteHead.get()).isPresent()) {
+            io.err().println("done.");
+        }
+        return 0;
+    }
+
+    /** git's guess of a directory name: the last path component, without .git (and "/.git"). */
+    static String humanish(String url, boolean bare) {
+        String s = url;
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.endsWith("/.git")) {
+            s = s.substring(0, s.length() - 5);
+        }
+        s = s.substring(s.lastIndexOf('/') + 1);
+        if (s.endsWith(".git")) {
+            s = s.substring(0, s.length() - 4);
+        }
+        return bare ? s + ".git" : s;
+    }
+
+    private static boolean isEmpty(Path dir) throws Exception {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

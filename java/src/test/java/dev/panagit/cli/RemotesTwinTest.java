@@ -1,0 +1,151 @@
+package dev.panagit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.panagit.backend.BackendChoice;
+import dev.panagit.testing.GitCli;
+import dev.panagit.testing.Panagit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * remote, fetch, push, clone and pull between local repositories, against git: the same steps
+ * run by git in one set of repositories and by panagit in a twin set must print the same (stdout,
+ * stderr, exit code) and leave the same refs, FETCH_HEAD, configuration and work trees; every
+ * repository panagit wrote passes {@code git fsck --strict}, its packs pass {@code git
+ * verify-pack}, and git fetches from and pushes to what panagit made.
+ */
+class RemotesTwinTest {
+    @TempDir
+    Path dir;
+
+    private static final Map<String, String> ENV = Map.of("GIT_AUTHOR_NAME", "Ada", "GIT_AUTHOR_EMAIL", "ada@example.com",
+            "GIT_COMMITTER_NAME", "Cy", "GIT_COMMITTER_EMAIL", "cy@example.com", "GIT_AUTHOR_DATE", "1700000000 +0100",
+            "GIT_COMMITTER_DATE", "1700000100 +0100", "GIT_CONFIG_NOSYSTEM", "1", "GIT_CONFIG_GLOBAL", "/dev/null");
+
+    private static void sh(Path cwd, String script) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(cwd.toFile());
+            builder.environment().putAll(ENV);
+            builder.redirectErrorStream(true);
+            Process p = builder.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), script + ":\n" + out);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Two twin worlds, "git" and "pg": an upstream repository, a bare one and a local clone-to-be, built by git. */
+    private Map<String, Path> worlds() {
+        Map<String, Path> worlds = new HashMap<>();
+        for (String who : List.of("git", "pg")) {
+            Path world = dir.resolve(who);
+            sh(dir, "mkdir " + who + " && cd " + who + " && git init -q -b main upstream && cd upstream && "
+                    + "echo a > a && git add a && git commit -qm a && git tag -a v1 -m v1 && git branch side && "
+                    + "echo b > b && git add b && git commit -qm b && cd .. && git init -q --bare -b main bare.git && "
+                    + "git init -q -b main local && cd local && echo l > l && git add l && git commit -qm l");
+            worlds.put(who, world);
+        }
+        return worlds;
+    }
+
+    /** Runs a step in both worlds: "git ..." with git in both, otherwise git against panagit; compares. */
+    private void step(BackendChoice backend, Map<String, Path> worlds, String where, String command) throws Exception {
+        String[] args = command.split(" ");
+        GitCli.Result theirs = GitCli.run(worlds.get("git").resolve(where), null, ENV, args);
+        Panagit.Result ours = Panagit.run(backend, worlds.get("pg").resolve(where), null, ENV, args);
+        assertEquals(theirs.text(), ours.text(), command + " (stdout)");
+        assertEquals(theirs.stderr().replace("/git/", "/pg/"), ours.stderr(), command + " (stderr)");
+        assertEquals(theirs.exitCode(), ours.exitCode(), command + " (exit code): " + ours.stderr());
+    }
+
+    private static String state(Path world) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        try (var dirs = Files.list(world)) {
+            for (Path repo : dirs.sorted().toList()) {
+                sb.append("## ").append(repo.getFileName()).append('\n');
+                sb.append(GitCli.run(repo, null, ENV, "for-each-ref", "--format=%(refname) %(objectname) %(symref)").text());
+                sb.append(GitCli.run(repo, null, ENV, "config", "--list", "--local").text()
+                        .replace(world.toString(), "WORLD"));
+                Path fetchHead = repo.resolve(".git/FETCH_HEAD");
+                if (Files.exists(fetchHead)) {
+                    sb.append(Files.readString(fetchHead));
+                }
+                if (Files.exists(repo.resolve(".git"))) {
+                    sb.append(GitCli.run(repo, null, ENV, "status", "--porcelain").text());
+                }
+                GitCli.Result fsck = GitCli.run(repo, null, ENV, "fsck", "--strict", "--no-dangling");
+                sb.append("fsck ").append(fsck.exitCode()).append(fsck.stderr()).append(fsck.text());
+            }
+        }
+        return sb.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void remotesFetchPushCloneAndPullAsGit(BackendChoice backend) throws Exception {
+        Map<String, Path> w = worlds();
+        step(backend, w, "local", "remote add origin ../upstream");
+        step(backend, w, "local", "remote add origin ../upstream");
+        step(backend, w, "local", "remote add mirror ../bare.git");
+        step(backend, w, "local", "remote -v");
+        step(backend, w, "local", "fetch");
+        step(backend, w, "local", "fetch origin side:refs/heads/copy");
+        step(backend, w, "local", "fetch nowhere");
+        for (Path world : w.values()) {
+            sh(world.resolve("upstream"), "git reset -q --hard HEAD~1 && echo c > c && git add c && git commit -qm c"
+                    + " && git tag t2 && git checkout -q side && echo s > s && git add s && git commit -qm s && git checkout -q main");
+        }
+        step(backend, w, "local", "fetch");   // a forced update, a fast-forward, a followed tag
+        for (Path world : w.values()) {
+            sh(world.resolve("local"), "git config remote.origin.fetch 'refs/heads/*:refs/remotes/origin/*'");
+        }
+        step(backend, w, "local", "fetch");   // without '+': the moved branch is rejected
+        step(backend, w, "local", "push mirror main");
+        step(backend, w, "local", "push mirror main:side v1");
+        step(backend, w, "local", "push mirror nosuch");
+        step(backend, w, "local", "push");
+        step(backend, w, "local", "push -u mirror main");
+        step(backend, w, "local", "push mirror :side");
+        step(backend, w, "local", "push origin main");   // the upstream has main checked out: refused
+        step(backend, w, "local", "remote rename mirror backup");
+        step(backend, w, "local", "remote remove origin");
+        step(backend, w, "local", "remote");
+        step(backend, w, ".", "clone upstream cloned");
+        step(backend, w, ".", "clone --bare upstream copy.git");
+        step(backend, w, ".", "clone upstream cloned");
+        for (Path world : w.values()) {
+            sh(world.resolve("upstream"), "echo d > d && git add d && git commit -qm d");
+        }
+        step(backend, w, "cloned", "pull");   // a fast-forward
+        for (Path world : w.values()) {
+            sh(world.resolve("upstream"), "echo e > e && git add e && git commit -qm e");
+            sh(world.resolve("cloned"), "echo f > f && git add f && git commit -qm f");
+        }
+        step(backend, w, "cloned", "pull");   // divergent, no choice made: refused
+        assertEquals(state(w.get("git")), state(w.get("pg")).replace("/pg/", "/git/"), "the repositories afterwards");
+        step(backend, w, "cloned", "pull --no-rebase");
+        // the merge's message names the upstream's path, which differs between the worlds: its tree and parents do not
+        assertEquals(GitCli.ok(w.get("git").resolve("cloned"), "log", "-1", "--format=%T %P %s"),
+                GitCli.ok(w.get("pg").resolve("cloned"), "log", "-1", "--format=%T %P %s").replace("/pg/", "/git/"));
+
+        // git reads what panagit wrote: its packs verify, and git fetches and pushes with it
+        Path pg = w.get("pg");
+        try (var packs = Files.newDirectoryStream(pg.resolve("cloned/.git/objects/pack"), "*.pack")) {
+            for (Path pack : packs) {
+                assertEquals(0, GitCli.run(pg, null, ENV, "verify-pack", pack.toString()).exitCode(), pack.toString());
+            }
+        }
+        sh(pg, "git clone -q copy.git gitclone && cd gitclone && echo g > g && git add g && git commit -qm g"
+                + " && git push -q origin main && git fetch -q ../cloned && git fsck --strict --no-dangling");
+        assertTrue(GitCli.ok(pg.resolve("copy.git"), "log", "--oneline", "-1").contains(" g"));
+    }
+}
