@@ -28,12 +28,75 @@ final class BranchCommand implements Command {
         return "List, create or delete branches.";
     }
 
+    /**
+     * branch -u / --set-upstream-to and --unset-upstream: branch.<name>.remote and .merge as git
+     * writes them, the remote found through the refspec that maps to the upstream.
+     */
+    private static int upstream(Repository repo, String upstream, String branchName) throws Exception {
+        String branch = branchName != null ? branchName : repo.refs().currentBranch()
+                .map(b -> b.substring("refs/heads/".length()))
+                .orElseThrow(() -> new Fatal("could not set upstream of HEAD to " + upstream + " when it does not point to any branch."));
+        if (!repo.refs().exists("refs/heads/" + branch)) {
+            throw new Fatal("branch '" + branch + "' does not exist");
+        }
+        dev.panagit.repo.ConfigWriter writer = dev.panagit.repo.ConfigWriter.open(repo.gitDir().resolve("config"));
+        if (upstream == null) {
+            if (repo.config().get("branch." + branch + ".merge").isEmpty()) {
+                throw new Fatal("Branch '" + branch + "' has no upstream information");
+            }
+            writer.unsetAll("branch." + branch + ".remote").unsetAll("branch." + branch + ".merge").commit();
+            return 0;
+        }
+        Optional<String> full = repo.refs().expand(upstream);
+        if (full.isEmpty() || !(full.get().startsWith("refs/remotes/") || full.get().startsWith("refs/heads/"))) {
+            java.io.PrintStream err = Io.current().err();
+            err.println("fatal: the requested upstream branch '" + upstream + "' does not exist");
+            for (String line : ("\nIf you are planning on basing your work on an upstream\n"
+                    + "branch that already exists at the remote, you may need to\n"
+                    + "run \"git fetch\" to retrieve it.\n\n"
+                    + "If you are planning to push out a new local branch that\n"
+                    + "will track its remote counterpart, you may want to use\n"
+                    + "\"git push -u\" to set the upstream config as you push.\n"
+                    + "Disable this message with \"git config advice.setUpstreamFailure false\"").split("\n", -1)) {
+                err.println(line.isEmpty() ? "hint: " : "hint: " + line);
+            }
+            return 128;
+        }
+        String remote = ".";
+        String merge = full.get();
+        if (full.get().startsWith("refs/remotes/")) {
+            dev.panagit.repo.GitConfig config = repo.config();
+            for (String name : RemoteCommand.remotes(config)) {
+                for (String spec : config.getAll("remote." + name + ".fetch")) {
+                    dev.panagit.transport.RefSpec refspec = dev.panagit.transport.RefSpec.parse(spec);
+                    dev.panagit.transport.RefSpec reverse = new dev.panagit.transport.RefSpec(false, refspec.destination(),
+                            refspec.source());
+                    Optional<String> source = reverse.map(full.get());
+                    if (source.isPresent() && remote.equals(".")) {
+                        remote = name;
+                        merge = source.get();
+                    }
+                }
+            }
+        }
+        writer.set("branch." + branch + ".remote", remote).set("branch." + branch + ".merge", merge).commit();
+        String shown = Decorations.shortName(full.get());
+        Io.current().out().println("branch '" + branch + "' set up to track '" + shown + "'.");
+        return 0;
+    }
+
     @Override
     public int run(Args args) throws Exception {
         Args.Flag deleteOption = args.flag("-d, --delete", "delete a branch that is merged into HEAD");
         Args.Flag forceDeleteOption = args.flag("-D", "delete a branch even if it is not merged");
+        Args.Value upstreamOption = args.value("-u, --set-upstream-to", "<upstream>",
+                "make <upstream> (a remote-tracking or local branch) the upstream of the branch (default: the current one)");
+        Args.Flag unsetUpstreamOption = args.flag("--unset-upstream", "forget the branch's upstream");
         Args.Operands operands = args.operands("<name> <start>", 0, 2, null);
         args.parse();
+        if (upstreamOption.given() || unsetUpstreamOption.on()) {
+            return upstream(Repos.open(), upstreamOption.get(null), operands.get(0, null));
+        }
         delete = deleteOption.on();
         forceDelete = forceDeleteOption.on();
         name = operands.get(0, name);

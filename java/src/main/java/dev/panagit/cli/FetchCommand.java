@@ -73,20 +73,28 @@ final class FetchCommand implements Command {
         }
         // git empties FETCH_HEAD before it reaches the other side: a failed fetch leaves none
         java.nio.file.Files.write(repo.gitDir().resolve("FETCH_HEAD"), new byte[0]);
-        Repository other;
-        try {
-            other = Repos.owned(Repository.openAt(remote.path(io.cwd()), repo.objects().codec()));
-        } catch (IllegalArgumentException e) {
-            throw new Fatal(e.getMessage());
-        } catch (dev.panagit.repo.NotARepositoryException e) {
-            throw new Fatal("'" + remote.url() + "' does not appear to be a git repository\n"
-                    + "fatal: Could not read from remote repository.\n\n"
-                    + "Please make sure you have the correct access rights\nand the repository exists.");
-        }
         Fetch.Result result;
+        PackInstaller installer = new PackInstaller(repo, PackTools.indexer(repo.format(), 0, Optional.of(repo)));
         try {
-            result = Fetch.run(repo, other, refspecs, followTags, mergeRef,
-                    new PackInstaller(repo, PackTools.indexer(repo.format(), 0, Optional.of(repo))));
+            if (remote.url().startsWith("ext::")) {
+                // git's upload-pack as a child process, protocol v2 over its pipes (what ssh would carry)
+                try (dev.panagit.transport.UploadPackSource source = new dev.panagit.transport.UploadPackSource(repo,
+                        remote.url().substring("ext::".length()), io.cwd())) {
+                    result = Fetch.run(repo, source, refspecs, followTags, mergeRef, installer);
+                }
+            } else {
+                Repository other;
+                try {
+                    other = Repos.owned(Repository.openAt(remote.path(io.cwd()), repo.objects().codec()));
+                } catch (IllegalArgumentException e) {
+                    throw new Fatal(e.getMessage());
+                } catch (dev.panagit.repo.NotARepositoryException e) {
+                    throw new Fatal("'" + remote.url() + "' does not appear to be a git repository\n"
+                            + "fatal: Could not read from remote repository.\n\n"
+                            + "Please make sure you have the correct access rights\nand the repository exists.");
+                }
+                result = Fetch.run(repo, other, refspecs, followTags, mergeRef, installer);
+            }
         } catch (java.io.IOException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("couldn't find remote ref")) {
                 throw new Fatal(e.getMessage());

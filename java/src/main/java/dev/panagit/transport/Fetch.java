@@ -7,12 +7,10 @@ import dev.panagit.lib.ObjectType;
 import dev.panagit.repo.Repository;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Fetching from a local repository: the remote's refs matched against the refspecs (and its tags
@@ -46,7 +44,13 @@ public final class Fetch {
      */
     public static Result run(Repository local, Repository remote, List<RefSpec> refspecs, boolean followTags,
             String mergeRef, PackInstaller installer) throws IOException {
-        Map<String, ObjectId> remoteRefs = remote.refs().all();
+        return run(local, new LocalSource(remote, local), refspecs, followTags, mergeRef, installer);
+    }
+
+    /** The same from any source: a local repository, or git's upload-pack over a pipe. */
+    public static Result run(Repository local, RemoteSource remote, List<RefSpec> refspecs, boolean followTags,
+            String mergeRef, PackInstaller installer) throws IOException {
+        Map<String, ObjectId> remoteRefs = remote.refs();
         Map<String, RefSpec> chosen = new LinkedHashMap<>();
         Map<String, String> destinations = new LinkedHashMap<>();
         for (RefSpec spec : refspecs) {
@@ -71,28 +75,28 @@ public final class Fetch {
         for (String ref : chosen.keySet()) {
             wants.add(remoteRefs.get(ref));
         }
-        List<ObjectId> missing = ObjectEnumerator.missing(remote, local.objects(), wants);
+        int objects = remote.transfer(wants, List.of(), installer);
         if (followTags) {
-            Set<ObjectId> coming = new HashSet<>(missing);
-            boolean added = false;
+            // git's auto-follow: the remote's tags that point at what this repository now has
+            List<ObjectId> tagObjects = new ArrayList<>();
             for (Map.Entry<String, ObjectId> tag : remoteRefs.entrySet()) {
                 String ref = tag.getKey();
                 if (!ref.startsWith("refs/tags/") || chosen.containsKey(ref) || local.refs().exists(ref)) {
                     continue;
                 }
-                ObjectId peeled = remote.peelTags(tag.getValue());
-                if (coming.contains(peeled) || local.objects().has(peeled)) {
+                ObjectId peeled = remote.peeled(ref, tag.getValue());
+                if (local.objects().has(peeled)) {
                     chosen.put(ref, new RefSpec(false, ref, ref));
                     destinations.put(ref, ref);
-                    wants.add(tag.getValue());
-                    added = true;
+                    if (!local.objects().has(tag.getValue())) {
+                        tagObjects.add(tag.getValue());
+                    }
                 }
             }
-            if (added) {
-                missing = ObjectEnumerator.missing(remote, local.objects(), wants);
+            if (!tagObjects.isEmpty()) {
+                objects += remote.transfer(List.of(), tagObjects, installer);
             }
         }
-        int objects = installer.copy(remote, missing);
 
         List<Update> updates = new ArrayList<>();
         MergeBases bases = new MergeBases(new CommitWalk(local));

@@ -36,25 +36,49 @@ public final class PackInstaller {
         if (ids.isEmpty()) {
             return 0;
         }
+        Path tmpPack = temporaryPack();
+        try {
+            PackOutput.write(source.objects(), target.format(), ids, tmpPack);
+            int count = install(tmpPack);
+            if (count != ids.size()) {
+                throw new IOException("pack for " + target.gitDir() + " holds " + count + " objects, " + ids.size()
+                        + " were sent");
+            }
+            return count;
+        } finally {
+            Files.deleteIfExists(tmpPack);
+        }
+    }
+
+    /** A new temporary file in the target's pack directory, for a pack being written or received. */
+    public Path temporaryPack() throws IOException {
         Path packDir = target.gitDir().resolve("objects").resolve("pack");
         Files.createDirectories(packDir);
-        Path tmpPack = Files.createTempFile(packDir, "tmp_pack_", "");
+        return Files.createTempFile(packDir, "tmp_pack_", "");
+    }
+
+    /**
+     * Indexes a pack written to {@link #temporaryPack()}, renames it and its index into place,
+     * then checks every object it brought (parses, names only objects the receiver has); the
+     * temporary file is gone afterwards either way. Returns the number of objects.
+     */
+    public int install(Path tmpPack) throws IOException {
+        Path packDir = tmpPack.getParent();
         Path tmpIndex = null;
         try {
-            byte[] checksum = PackOutput.write(source.objects(), target.format(), ids, tmpPack);
             IndexedPack indexed = indexer.index(tmpPack);
-            if (indexed.count() != ids.size()) {
-                throw new IOException("pack for " + target.gitDir() + " holds " + indexed.count() + " objects, "
-                        + ids.size() + " were sent");
-            }
-            String name = "pack-" + HexFormat.of().formatHex(checksum);
+            String name = "pack-" + HexFormat.of().formatHex(indexed.packChecksum());
             tmpIndex = Files.createTempFile(packDir, "tmp_idx_", "");
             Files.write(tmpIndex, indexed.indexBytes(2));
-            checkParsable(source, ids);
             move(tmpPack, packDir.resolve(name + ".pack"));
             move(tmpIndex, packDir.resolve(name + ".idx"));
+            List<ObjectId> ids = new java.util.ArrayList<>(indexed.count());
+            for (int i = 0; i < indexed.count(); i++) {
+                ids.add(indexed.id(i));
+            }
+            checkParsable(ids);
             checkConnected(ids);
-            return ids.size();
+            return indexed.count();
         } finally {
             Files.deleteIfExists(tmpPack);
             if (tmpIndex != null) {
@@ -77,13 +101,13 @@ public final class PackInstaller {
     }
 
     /** Every commit, tag and tree sent parses as git's format (a corrupt one is refused before any ref moves). */
-    private void checkParsable(Repository source, List<ObjectId> ids) throws IOException {
+    private void checkParsable(List<ObjectId> ids) throws IOException {
         for (ObjectId id : ids) {
-            ObjectType type = source.objects().readHeader(id).type();
+            ObjectType type = target.objects().readHeader(id).type();
             switch (type) {
-                case COMMIT -> Commit.parse(target.format(), id, source.objects().open(id).bytes());
-                case TAG -> Tag.parse(target.format(), id, source.objects().open(id).bytes());
-                case TREE -> source.readTree(id);
+                case COMMIT -> Commit.parse(target.format(), id, target.objects().open(id).bytes());
+                case TAG -> Tag.parse(target.format(), id, target.objects().open(id).bytes());
+                case TREE -> target.readTree(id);
                 default -> {
                 }
             }
