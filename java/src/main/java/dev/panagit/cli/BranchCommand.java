@@ -68,8 +68,8 @@ final class BranchCommand implements Command {
             dev.panagit.repo.GitConfig config = repo.config();
             for (String name : RemoteCommand.remotes(config)) {
                 for (String spec : config.getAll("remote." + name + ".fetch")) {
-                    dev.panagit.transport.RefSpec refspec = dev.panagit.transport.RefSpec.parse(spec);
-                    dev.panagit.transport.RefSpec reverse = new dev.panagit.transport.RefSpec(false, refspec.destination(),
+                    dev.panagit.repo.RefSpec refspec = dev.panagit.repo.RefSpec.parse(spec);
+                    dev.panagit.repo.RefSpec reverse = new dev.panagit.repo.RefSpec(false, refspec.destination(),
                             refspec.source());
                     Optional<String> source = reverse.map(full.get());
                     if (source.isPresent() && remote.equals(".")) {

@@ -9,7 +9,7 @@ import dev.panagit.repo.Repository;
 import dev.panagit.storage.LockFile;
 import dev.panagit.transport.Fetch;
 import dev.panagit.transport.PackInstaller;
-import dev.panagit.transport.RefSpec;
+import dev.panagit.repo.RefSpec;
 import dev.panagit.worktree.Checkout;
 import java.nio.file.Files;
 import java.nio.file.Path;

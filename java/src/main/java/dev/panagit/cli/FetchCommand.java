@@ -5,7 +5,7 @@ import dev.panagit.repo.GitConfig;
 import dev.panagit.repo.Repository;
 import dev.panagit.transport.Fetch;
 import dev.panagit.transport.PackInstaller;
-import dev.panagit.transport.RefSpec;
+import dev.panagit.repo.RefSpec;
 import dev.panagit.transport.Remote;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -83,16 +83,7 @@ final class FetchCommand implements Command {
                     result = Fetch.run(repo, source, refspecs, followTags, mergeRef, installer);
                 }
             } else {
-                Repository other;
-                try {
-                    other = Repos.owned(Repository.openAt(remote.path(io.cwd()), repo.objects().codec()));
-                } catch (IllegalArgumentException e) {
-                    throw new Fatal(e.getMessage());
-                } catch (dev.panagit.repo.NotARepositoryException e) {
-                    throw new Fatal("'" + remote.url() + "' does not appear to be a git repository\n"
-                            + "fatal: Could not read from remote repository.\n\n"
-                            + "Please make sure you have the correct access rights\nand the repository exists.");
-                }
+                Repository other = Repos.openRemote(remote, repo.objects().codec());
                 result = Fetch.run(repo, other, refspecs, followTags, mergeRef, installer);
             }
         } catch (java.io.IOException e) {

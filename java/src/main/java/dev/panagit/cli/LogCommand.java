@@ -38,19 +38,12 @@ final class LogCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        Args.Flag onelineOption = args.flag("--oneline", "one line per commit: abbreviated id and subject");
         Args.Flag graphOption = args.flag("--graph", "draw the history graph");
         Args.Value maxCountOption = args.value("-n, --max-count", "<n>", "at most n commits");
         Args.Value skipOption = args.value("--skip", "<n>", "skip the first n commits");
         Args.Value decorateOption = args.optionalValue("--decorate", "short|full|auto|no", "short",
                 "name the refs pointing at each commit (default: log.decorate, else auto: only on a terminal)");
         Args.Flag noDecorateOption = args.flag("--no-decorate", "name no refs");
-        Args.Value prettyOption = args.optionalValue("--pretty", "<format>", "medium",
-                "oneline, short, medium, full, fuller, raw, format:<string> or tformat:<string>");
-        Args.Value formatOption = args.value("--format", "<format>", "as --pretty (a string with % is tformat:)");
-        Args.Value dateOption = args.value("--date", "<style>", "default, iso, iso-strict, rfc, short, unix, raw, relative");
-        Args.Flag abbrevCommitOption = args.flag("--abbrev-commit", "abbreviated commit ids in the header");
-        Args.Flag noAbbrevCommitOption = args.flag("--no-abbrev-commit", "full commit ids (even with --oneline)");
         Args.Value authorOption = args.value("--author", "<pattern>", "only commits whose author matches (repeatable)");
         Args.Value committerOption = args.value("--committer", "<pattern>", "only commits whose committer matches");
         Args.Value grepOption = args.value("--grep", "<pattern>", "only commits whose message matches (repeatable)");
@@ -63,22 +56,13 @@ final class LogCommand implements Command {
         Args.Flag noMergesOption = args.flag("--no-merges", "no merge commits");
         Args.Flag firstParentOption = args.flag("--first-parent", "follow only the first parent of merges");
         Args.Flag allOption = args.flag("--all", "start from every ref and HEAD");
+        PrettyOptions prettyOptions = new PrettyOptions(args);
         DiffOptions diffOptions = new DiffOptions(args);
         Args.Operands operands = args.operands("[<revision>...] [--] [<path>...]", 0, -1, null);
         args.parse();
 
         Repository repo = Repos.open();
-        String prettySpec = formatOption.given() ? formatOption.get(null) : prettyOption.given() ? prettyOption.get(null)
-                : onelineOption.on() ? "oneline" : "medium";
-        PrettyFormat pretty;
-        try {
-            pretty = PrettyFormat.parse(prettySpec, dateOption.get(null), System.currentTimeMillis() / 1000);
-        } catch (IllegalArgumentException e) {
-            throw new Fatal(e.getMessage());
-        }
-        if ((onelineOption.on() || abbrevCommitOption.on()) && !noAbbrevCommitOption.on()) {
-            pretty = pretty.abbreviated();
-        }
+        PrettyFormat pretty = prettyOptions.format();
         DiffOptions.Formats formats = diffOptions.formats(false);
         MyersDiff.Options algorithm = diffOptions.algorithmOptions();
         boolean renames = diffOptions.renames(repo.config().getBoolean("diff.renames", true));

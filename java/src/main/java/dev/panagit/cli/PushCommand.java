@@ -6,7 +6,7 @@ import dev.panagit.repo.GitConfig;
 import dev.panagit.repo.Repository;
 import dev.panagit.transport.PackInstaller;
 import dev.panagit.transport.Push;
-import dev.panagit.transport.RefSpec;
+import dev.panagit.repo.RefSpec;
 import dev.panagit.transport.Remote;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -103,16 +103,7 @@ final class PushCommand implements Command {
                 specs.add(new Push.Spec(source.get(), destination, spec.force() || forceOption.on()));
             }
         }
-        Repository other;
-        try {
-            other = Repos.owned(Repository.openAt(remote.path(io.cwd()), repo.objects().codec()));
-        } catch (IllegalArgumentException e) {
-            throw new Fatal(e.getMessage());
-        } catch (dev.panagit.repo.NotARepositoryException e) {
-            throw new Fatal("'" + remote.url() + "' does not appear to be a git repository\n"
-                    + "fatal: Could not read from remote repository.\n\n"
-                    + "Please make sure you have the correct access rights\nand the repository exists.");
-        }
+        Repository other = Repos.openRemote(remote, repo.objects().codec());
         List<Push.Update> updates = Push.run(repo, other, specs,
                 new PackInstaller(other, PackTools.indexer(other.format(), 0, Optional.of(other))));
         for (Push.Update u : updates) {

@@ -46,6 +46,22 @@ final class Repos {
         }
     }
 
+    /**
+     * The repository a remote names (a local path or file:// URL), owned by this run; git's words
+     * when the URL is not local or names no repository.
+     */
+    static Repository openRemote(dev.panagit.transport.Remote remote, dev.panagit.lib.ObjectCodec codec) throws IOException {
+        try {
+            return owned(Repository.openAt(remote.path(Io.current().cwd()), codec));
+        } catch (IllegalArgumentException e) {
+            throw new Fatal(e.getMessage());
+        } catch (NotARepositoryException e) {
+            throw new Fatal("'" + remote.url() + "' does not appear to be a git repository\n"
+                    + "fatal: Could not read from remote repository.\n\n"
+                    + "Please make sure you have the correct access rights\nand the repository exists.");
+        }
+    }
+
     /** A path the user typed, relative to the work tree ('/'-separated, "" for the root). */
     static String pathspec(Repository repo, String typed) {
         java.nio.file.Path absolute = Io.current().cwd().resolve(typed).toAbsolutePath().normalize();

@@ -31,29 +31,14 @@ final class ShowCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        Args.Flag onelineOption = args.flag("--oneline", "one line per commit: abbreviated id and subject");
-        Args.Value prettyOption = args.optionalValue("--pretty", "<format>", "medium",
-                "oneline, short, medium, full, fuller, raw, format:<string> or tformat:<string>");
-        Args.Value formatOption = args.value("--format", "<format>", "as --pretty (a string with % is tformat:)");
-        Args.Value dateOption = args.value("--date", "<style>", "default, iso, iso-strict, rfc, short, unix, raw, relative");
-        Args.Flag abbrevCommitOption = args.flag("--abbrev-commit", "abbreviated commit ids in the header");
         Args.Flag ccOption = args.flag("--cc", "merges as git's dense combined diff (the default)");
+        PrettyOptions prettyOptions = new PrettyOptions(args);
         DiffOptions diffOptions = new DiffOptions(args);
         Args.Operands operands = args.operands("<object>", 0, -1, "default HEAD");
         args.parse();
         ccOption.on();
         Repository repo = Repos.open();
-        String prettySpec = formatOption.given() ? formatOption.get(null) : prettyOption.given() ? prettyOption.get(null)
-                : onelineOption.on() ? "oneline" : "medium";
-        PrettyFormat pretty;
-        try {
-            pretty = PrettyFormat.parse(prettySpec, dateOption.get(null), System.currentTimeMillis() / 1000);
-        } catch (IllegalArgumentException e) {
-            throw new Fatal(e.getMessage());
-        }
-        if (onelineOption.on() || abbrevCommitOption.on()) {
-            pretty = pretty.abbreviated();
-        }
+        PrettyFormat pretty = prettyOptions.format();
         CommitPrinter printer = new CommitPrinter(repo, pretty,
                 Decorations.of(repo, LogCommand.configuredDecorations(repo)), diffOptions.formats(true),
                 diffOptions.context(), diffOptions.algorithmOptions(),

@@ -66,55 +66,6 @@ public final class CommitWalk {
         return out;
     }
 
-    /** Topological order (children before parents), newest first among the ready ones. */
-    public List<Entry> topo(List<ObjectId> starts, int limit) throws IOException {
-        List<Entry> all = byDate(starts, -1);
-        Map<ObjectId, Integer> children = new HashMap<>();
-        for (Entry e : all) {
-            children.putIfAbsent(e.id(), 0);
-            for (ObjectId p : e.commit().parents()) {
-                children.merge(p, 1, Integer::sum);
-            }
-        }
-        Map<ObjectId, Integer> position = new HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            position.put(all.get(i).id(), i);
-        }
-        // Depth-first from the newest tips, git's --topo-order style: a commit appears once all its
-        // children have, and a branch's line continues before jumping to another.
-        List<Entry> out = new ArrayList<>();
-        java.util.ArrayDeque<ObjectId> stack = new java.util.ArrayDeque<>();
-        List<ObjectId> tips = new ArrayList<>();
-        for (Entry e : all) {
-            if (children.get(e.id()) == 0) {
-                tips.add(e.id());
-            }
-        }
-        for (int i = tips.size() - 1; i >= 0; i--) {
-            stack.push(tips.get(i));
-        }
-        Map<ObjectId, Integer> pending = new HashMap<>(children);
-        Set<ObjectId> emitted = new HashSet<>();
-        while (!stack.isEmpty() && (limit < 0 || out.size() < limit)) {
-            ObjectId id = stack.pop();
-            if (!emitted.add(id)) {
-                continue;
-            }
-            Commit c = commit(id);
-            out.add(new Entry(id, c));
-            List<ObjectId> ready = new ArrayList<>();
-            for (ObjectId p : c.parents()) {
-                if (pending.merge(p, -1, Integer::sum) == 0 && position.containsKey(p)) {
-                    ready.add(p);
-                }
-            }
-            for (ObjectId p : ready) {
-                stack.push(p);   // as git's graph order: the last parent's line is shown first
-            }
-        }
-        return out;
-    }
-
     /** Whether {@code ancestor} is reachable from {@code tip}. */
     public boolean isAncestor(ObjectId ancestor, ObjectId tip) throws IOException {
         for (Entry e : byDate(List.of(tip), -1)) {

@@ -24,34 +24,17 @@ public final class Upstream {
             return merge;
         }
         for (String refspec : config.getAll("remote." + remote.get() + ".fetch")) {
-            Optional<String> mapped = map(refspec, merge.get());
-            if (mapped.isPresent()) {
+            Optional<String> mapped;
+            try {
+                mapped = RefSpec.parse(refspec).map(merge.get());
+            } catch (IllegalArgumentException e) {
+                continue;   // git skips a refspec it cannot read here too
+            }
+            if (mapped.isPresent() && !mapped.get().isEmpty()) {
                 return mapped;
             }
         }
         return Optional.empty();
-    }
-
-    /** The destination a fetch refspec ({@code [+]src:dst}, at most one {@code *} each side) gives {@code ref}. */
-    public static Optional<String> map(String refspec, String ref) {
-        String spec = refspec.startsWith("+") ? refspec.substring(1) : refspec;
-        int colon = spec.indexOf(':');
-        if (colon < 0 || spec.startsWith("^")) {
-            return Optional.empty();
-        }
-        String src = spec.substring(0, colon);
-        String dst = spec.substring(colon + 1);
-        int star = src.indexOf('*');
-        if (star < 0) {
-            return src.equals(ref) ? Optional.of(dst) : Optional.empty();
-        }
-        String before = src.substring(0, star);
-        String after = src.substring(star + 1);
-        if (!ref.startsWith(before) || !ref.endsWith(after) || ref.length() < before.length() + after.length()) {
-            return Optional.empty();
-        }
-        String matched = ref.substring(before.length(), ref.length() - after.length());
-        return Optional.of(dst.replace("*", matched));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.panagit.history.CommitWalk;
 import dev.panagit.history.MergeBases;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
+import dev.panagit.repo.RefSpec;
 import dev.panagit.repo.Repository;
 import java.io.IOException;
 import java.util.ArrayList;

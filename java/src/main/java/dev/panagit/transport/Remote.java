@@ -1,6 +1,7 @@
 package dev.panagit.transport;
 
 import dev.panagit.repo.GitConfig;
+import dev.panagit.repo.RefSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.panagit.transport;
+package dev.panagit.repo;
 
 import java.util.Optional;
 
