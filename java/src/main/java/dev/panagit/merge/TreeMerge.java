@@ -3,6 +3,7 @@ package dev.panagit.merge;
 import dev.panagit.diff.MyersDiff;
 import dev.panagit.diff.PatchWriter;
 import dev.panagit.diff.PatchWriter.Side;
+import dev.panagit.diff.Renames;
 import dev.panagit.diff.Snapshots;
 import dev.panagit.diff.TextMerge;
 import dev.panagit.lib.ObjectId;
@@ -17,8 +18,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A three-way merge of trees, path by path, as git's ort strategy decides when no path was
- * renamed: a path changed on one side takes that side; changed the same way on both, either;
+ * A three-way merge of trees, path by path, as git's ort strategy decides, following a file
+ * renamed on one side to its new name: a path changed on one side takes that side; changed the same way on both, either;
  * changed differently, its contents are merged line by line (git's histogram diff and zealous
  * merge; modes merged too) and a conflict keeps the three versions as index stages 1-3 and the
  * merged text with markers in the work tree; modify/delete keeps the modified version; binary
@@ -47,9 +48,28 @@ public final class TreeMerge {
     private final Repository repo;
     private final TextMerge.Style style;
 
+    /** Blobs for rename detection. */
+    private final PatchWriter.Contents blobs;
+
     public TreeMerge(Repository repo, TextMerge.Style style) {
         this.repo = repo;
         this.style = style;
+        this.blobs = new PatchWriter.Contents() {
+            @Override
+            public byte[] load(String path, Side side, boolean after) throws IOException {
+                return repo.objects().open(side.id()).bytes();
+            }
+
+            @Override
+            public String abbreviate(ObjectId id) throws IOException {
+                return repo.objects().abbreviate(id);
+            }
+
+            @Override
+            public String quote(String path) {
+                return path;
+            }
+        };
     }
 
     /** Merges {@code ours} and {@code theirs} (trees, or null for none) against {@code base}. */
@@ -57,18 +77,30 @@ public final class TreeMerge {
         Map<String, Side> b = Snapshots.ofTree(repo, base);
         Map<String, Side> o = Snapshots.ofTree(repo, ours);
         Map<String, Side> t = Snapshots.ofTree(repo, theirs);
+        Map<String, Side> merged = new TreeMap<>(Snapshots::compareBytes);
+        Map<String, Conflict> conflicts = new TreeMap<>(Snapshots::compareBytes);
+        List<String> messages = new ArrayList<>();
+        // renames on either side (git's diffcore-rename against the base): the renamed path is
+        // merged at its new name with the base's and the other side's versions of the old one
+        Map<String, String[]> renamed = renames(b, o, t);
         TreeSet<String> paths = new TreeSet<>(Snapshots::compareBytes);
         paths.addAll(b.keySet());
         paths.addAll(o.keySet());
         paths.addAll(t.keySet());
+        for (String[] r : renamed.values()) {
+            paths.remove(r[0]);   // the old name is gone on the renaming side and merged at the new one
+        }
         refuseDirectoryFileClashes(o, t);
-        Map<String, Side> merged = new TreeMap<>(Snapshots::compareBytes);
-        Map<String, Conflict> conflicts = new TreeMap<>(Snapshots::compareBytes);
-        List<String> messages = new ArrayList<>();
         for (String path : paths) {
-            Side sb = b.getOrDefault(path, Side.ABSENT);
-            Side so = o.getOrDefault(path, Side.ABSENT);
-            Side st = t.getOrDefault(path, Side.ABSENT);
+            String[] rename = renamed.get(path);
+            Side sb = b.getOrDefault(rename != null ? rename[0] : path, Side.ABSENT);
+            Side so = o.getOrDefault(rename != null ? rename[1] : path, Side.ABSENT);
+            Side st = t.getOrDefault(rename != null ? rename[2] : path, Side.ABSENT);
+            Labels pathLabels = labels;
+            if (rename != null) {
+                pathLabels = new Labels(labels.ours() + ":" + rename[1], labels.theirs() + ":" + rename[2],
+                        labels.base() + ":" + rename[0]);
+            }
             if (so.equals(st)) {
                 put(merged, path, so);
             } else if (sb.equals(so)) {
@@ -87,10 +119,68 @@ public final class TreeMerge {
                 throw new IOException("merging " + path + ": a file on one side and a symlink or submodule on the other"
                         + " (git's distinct-types handling) is not built yet");
             } else {
-                contentMerge(path, sb, so, st, labels, merged, conflicts, messages);
+                contentMerge(path, sb, so, st, pathLabels, merged, conflicts, messages);
             }
         }
         return new Result(merged, conflicts, messages);
+    }
+
+    /**
+     * The renames to follow: new path to {base path, ours path, theirs path}. A rename on one
+     * side whose old path the other side kept (changed or not) is followed; the cases ort
+     * resolves with more machinery (renamed differently on both sides, renamed on one and deleted
+     * on the other, a rename onto a path the other side added) are refused, not guessed.
+     */
+    private Map<String, String[]> renames(Map<String, Side> base, Map<String, Side> ours, Map<String, Side> theirs)
+            throws IOException {
+        Map<String, String> oursRenamed = renamedPaths(base, ours);
+        Map<String, String> theirsRenamed = renamedPaths(base, theirs);
+        Map<String, String[]> result = new TreeMap<>(Snapshots::compareBytes);
+        for (Map.Entry<String, String> r : oursRenamed.entrySet()) {
+            String old = r.getKey();
+            String now = r.getValue();
+            String other = theirsRenamed.get(old);
+            if (other != null && !other.equals(now)) {
+                throw new IOException("merging " + old + ": renamed to " + now + " and to " + other
+                        + " (git's rename/rename handling) is not built yet");
+            }
+            if (other == null) {
+                refuseRenameClash(old, now, theirs);
+            }
+            result.put(now, new String[] {old, now, other != null ? other : old});
+        }
+        for (Map.Entry<String, String> r : theirsRenamed.entrySet()) {
+            String old = r.getKey();
+            String now = r.getValue();
+            if (oursRenamed.containsKey(old)) {
+                continue;
+            }
+            refuseRenameClash(old, now, ours);
+            result.put(now, new String[] {old, old, now});
+        }
+        return result;
+    }
+
+    private static void refuseRenameClash(String old, String now, Map<String, Side> other) throws IOException {
+        if (!other.containsKey(old)) {
+            throw new IOException("merging " + old + ": renamed to " + now + " on one side and deleted on the other"
+                    + " (git's rename/delete handling) is not built yet");
+        }
+        if (other.containsKey(now)) {
+            throw new IOException("merging " + now + ": a rename onto a path the other side has"
+                    + " (git's rename/add handling) is not built yet");
+        }
+    }
+
+    /** Old path to new path of one side's renames against the base. */
+    private Map<String, String> renamedPaths(Map<String, Side> base, Map<String, Side> side) throws IOException {
+        Map<String, String> renamed = new java.util.HashMap<>();
+        for (PatchWriter.Change c : Renames.detect(Snapshots.changes(base, side, p -> true), blobs)) {
+            if (c.renamed()) {
+                renamed.put(c.oldPath(), c.path());
+            }
+        }
+        return renamed;
     }
 
     private static void put(Map<String, Side> merged, String path, Side side) {

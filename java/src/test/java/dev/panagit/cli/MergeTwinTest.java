@@ -45,6 +45,10 @@ class MergeTwinTest {
             + " git merge -q main -m y1; git checkout -q x; sed -i 's/^10$/ten/' f; git commit -qam x2;"
             + " git checkout -q b1; sed -i 's/^5$/five/' f; git commit -qam y2; git checkout -q x";
 
+    private static final String RENAMED = "seq 1 30 > a.txt; seq 100 130 > keep.txt; git add .; git commit -qm base;"
+            + " git checkout -qb side; git mv a.txt b.txt; sed -i 's/^25$/twentyfive/' b.txt; git commit -qam ren;"
+            + " git checkout -q main";
+
     static Stream<Arguments> scenarios() {
         List<Arguments> all = new ArrayList<>();
         Object[][] cases = {
@@ -79,6 +83,13 @@ class MergeTwinTest {
             {"abort", CONFLICT, "merge side|merge --abort|status --porcelain"},
             {"already up to date", BASE, "merge side~1"},
             {"commit refused while conflicted", CONFLICT, "merge side|commit -m x"},
+            {"renamed there, changed here", RENAMED + "; sed -i 's/^3$/three/' a.txt; git commit -qam mod", "merge side"},
+            {"renamed there, conflicting here", RENAMED + "; sed -i 's/^25$/XXV/' a.txt; git commit -qam c", "merge side"},
+            {"renamed, diff3 labels", RENAMED + "; sed -i 's/^25$/XXV/' a.txt; git commit -qam c;"
+                + " git config merge.conflictStyle diff3", "merge side"},
+            {"renamed here, changed there", RENAMED + "; git mv keep.txt kept.txt; git commit -qm ourren;"
+                + " git checkout -q side; sed -i 's/^101$/x/' keep.txt; git commit -qam m; git checkout -q main", "merge side"},
+            {"renamed alike on both sides", RENAMED + "; git mv a.txt b.txt; git commit -qm same", "merge side"},
         };
         for (BackendChoice backend : TestBackends.all()) {
             for (Object[] c : cases) {
