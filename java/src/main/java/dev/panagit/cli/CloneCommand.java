@@ -49,6 +49,9 @@ final class CloneCommand implements Command {
         if (Files.exists(target) && !(Files.isDirectory(target) && isEmpty(target))) {
             throw new Fatal("destination path '" + name + "' already exists and is not an empty directory.");
         }
+        if (url.startsWith("ext::")) {
+            return cloneOverPipe(io, url, name, target, bare, quietOption.on());
+        }
         dev.panagit.transport.Remote remote = new dev.panagit.transport.Remote("origin", url, List.of());
         Path sourcePath;
         try {
@@ -111,6 +114,60 @@ final class CloneCommand implements Command {
         }
         if (!quietOption.on() && remoteHead.isPresent() && source.refs().resolve(remoteHead.get()).isPresent()) {
             io.err().println("done.");
+        }
+        return 0;
+    }
+
+    /**
+     * A clone from git's upload-pack over pipes (an ext:: URL): the refs and objects come through
+     * protocol v2, then the same set-up as a local clone (origin, origin/HEAD, the branch, checkout).
+     */
+    private static int cloneOverPipe(Io io, String url, String name, Path target, boolean bare, boolean quiet)
+            throws Exception {
+        if (!quiet) {
+            io.err().println(bare ? "Cloning into bare repository '" + name + "'..." : "Cloning into '" + name + "'...");
+        }
+        boolean created = !Files.exists(target);
+        try {
+            Repository repo = Repos.owned(Repository.init(target, dev.panagit.lib.ObjectFormat.SHA1, "main",
+                    new dev.panagit.backend.LazyCodec(() -> io.backend().codec()), bare).repository());
+            try (dev.panagit.transport.UploadPackSource source = new dev.panagit.transport.UploadPackSource(repo,
+                    url.substring("ext::".length()), io.cwd())) {
+                Optional<String> head = source.headTarget().filter(r -> r.startsWith("refs/heads/"));
+                String branch = head.map(r -> r.substring("refs/heads/".length())).orElse("main");
+                repo.refs().setSymbolic(Refs.HEAD, "refs/heads/" + branch);
+                ConfigWriter config = ConfigWriter.open(repo.gitDir().resolve("config")).add("remote.origin.url", url);
+                if (!bare) {
+                    config.add("remote.origin.fetch", "+refs/heads/*:refs/remotes/origin/*");
+                }
+                config.commit();
+                List<RefSpec> refspecs = bare
+                        ? List.of(RefSpec.parse("+refs/heads/*:refs/heads/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"))
+                        : List.of(RefSpec.parse("+refs/heads/*:refs/remotes/origin/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"));
+                Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo,
+                        PackTools.indexer(repo.format(), 0, Optional.of(repo))));
+                Optional<ObjectId> tip = head.isPresent() ? Optional.ofNullable(source.refs().get(head.get()))
+                        : Optional.empty();
+                if (tip.isEmpty()) {
+                    io.err().println("warning: You appear to have cloned an empty repository.");
+                } else if (!bare) {
+                    repo.refs().setSymbolic("refs/remotes/origin/HEAD", "refs/remotes/origin/" + branch);
+                    repo.refs().update("refs/heads/" + branch, tip.get(), ObjectId.zeroId(repo.format()));
+                    ConfigWriter.open(repo.gitDir().resolve("config")).add("branch." + branch + ".remote", "origin")
+                            .add("branch." + branch + ".merge", "refs/heads/" + branch).commit();
+                    try (LockFile lock = LockFile.acquire(repo.indexFile())) {
+                        DirCache index = new DirCache(repo.format());
+                        new Checkout(repo).run(null, repo.readCommit(repo.peel(tip.get(), ObjectType.COMMIT)).tree(),
+                                index, false);
+                        index.write(lock);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            if (created) {
+                deleteTree(target);
+            }
+            throw e;
         }
         return 0;
     }

@@ -33,6 +33,14 @@ public final class UploadPackSource implements RemoteSource, AutoCloseable {
     private final Map<String, String> capabilities = new HashMap<>();
     private Map<String, ObjectId> refs;
     private final Map<String, ObjectId> peeled = new HashMap<>();
+    private String headTarget;
+    private ObjectId headId;
+
+    /** The branch the remote's HEAD names (refs/heads/main), if it is a symref to a born branch. */
+    public java.util.Optional<String> headTarget() throws IOException {
+        refs();
+        return headId == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(headTarget);
+    }
 
     /**
      * Starts {@code command} (git's ext:: form: {@code %s} becomes {@code upload-pack}, {@code %S}
@@ -86,7 +94,7 @@ public final class UploadPackSource implements RemoteSource, AutoCloseable {
     @Override
     public Map<String, ObjectId> refs() throws IOException {
         if (refs == null) {
-            command("ls-refs", List.of("peel", "symrefs", "ref-prefix refs/"));
+            command("ls-refs", List.of("peel", "symrefs", "ref-prefix HEAD", "ref-prefix refs/"));
             ObjectFormat format = receiver.format();
             refs = new TreeMap<>();
             for (Object packet = PacketLine.read(in); packet instanceof byte[] bytes; packet = PacketLine.read(in)) {
@@ -95,11 +103,17 @@ public final class UploadPackSource implements RemoteSource, AutoCloseable {
                     throw new IOException("protocol error: bad ls-refs line '" + PacketLine.text(bytes) + "'");
                 }
                 ObjectId id = ObjectId.fromHex(format, fields[0]);
-                refs.put(fields[1], id);
                 for (int i = 2; i < fields.length; i++) {
                     if (fields[i].startsWith("peeled:")) {
                         peeled.put(fields[1], ObjectId.fromHex(format, fields[i].substring(7)));
+                    } else if (fields[i].startsWith("symref-target:") && fields[1].equals("HEAD")) {
+                        headTarget = fields[i].substring("symref-target:".length());
                     }
+                }
+                if (fields[1].equals("HEAD")) {
+                    headId = id;
+                } else {
+                    refs.put(fields[1], id);
                 }
             }
         }

@@ -201,6 +201,16 @@ class RemotesTwinTest {
             assertEquals(0, GitCli.run(dir.resolve("pg"), null, ENV, "fsck", "--strict").exitCode());
             sh(dir.resolve("remote"), "echo more >> f1 && git commit -qam more");
         }
+        // and a clone over the same pipe: the same refs, configuration and work tree as git's
+        GitCli.Result theirs = GitCli.run(dir, null, ENV, "-c", "protocol.ext.allow=always", "clone", "ext::git %s remote", "gitclone");
+        Panagit.Result ours = Panagit.run(backend, dir, null, ENV, "clone", "ext::git %s remote", "pgclone");
+        assertEquals(theirs.stderr().replace("gitclone", "X"), ours.stderr().replace("pgclone", "X"));
+        assertEquals(theirs.exitCode(), ours.exitCode(), ours.stderr());
+        for (String[] command : new String[][] {{"for-each-ref", "--format=%(refname) %(objectname) %(symref)"},
+            {"config", "--list", "--local"}, {"status", "--porcelain"}, {"ls-files", "-s"}}) {
+            assertEquals(GitCli.ok(dir.resolve("gitclone"), command), GitCli.ok(dir.resolve("pgclone"), command));
+        }
+        assertEquals("", GitCli.ok(dir.resolve("pgclone"), "fsck", "--strict"));
         String counts = GitCli.ok(dir.resolve("pg"), "count-objects", "-v");
         assertTrue(counts.contains("count: 0\n") && !counts.contains("packs: 0\n"), "everything came as packs: " + counts);
     }
