@@ -36,7 +36,8 @@ final class CommitPrinter {
     private final DiffOptions.Formats formats;
     private final int context;
     private final MyersDiff.Options algorithm;
-    private final boolean renames;
+    /** The minimum rename score ({@code -M<n>}), or -1 when renames are not looked for. */
+    private final int renameScore;
     private final Predicate<String> paths;
     private final MergeDiff mergeDiff;
     private final Map<String, String> env;
@@ -44,7 +45,7 @@ final class CommitPrinter {
     private final Palette palette;
 
     CommitPrinter(Repository repo, PrettyFormat pretty, Decorations decorations, DiffOptions.Formats formats,
-            int context, MyersDiff.Options algorithm, boolean renames, Predicate<String> paths, MergeDiff mergeDiff,
+            int context, MyersDiff.Options algorithm, int renameScore, Predicate<String> paths, MergeDiff mergeDiff,
             Map<String, String> env, Palette palette) throws IOException {
         this.palette = palette;
         this.repo = repo;
@@ -53,7 +54,7 @@ final class CommitPrinter {
         this.formats = formats;
         this.context = context;
         this.algorithm = algorithm;
-        this.renames = renames;
+        this.renameScore = renameScore;
         this.paths = paths;
         this.mergeDiff = mergeDiff;
         this.env = env;
@@ -126,15 +127,15 @@ final class CommitPrinter {
         if (formats.stat() || formats.numstat() || formats.shortstat()) {
             List<Change> first = Snapshots.changes(Snapshots.ofTree(repo, repo.readCommit(commit.parents().get(0)).tree()),
                     after, paths);
-            first = DiffOptions.withRenames(first, renames, contents);
+            first = DiffOptions.withRenames(first, renameScore >= 0, Math.max(renameScore, 0), contents);
             DiffOptions.write(first, new DiffOptions.Formats(false, formats.stat(), formats.numstat(),
                     formats.shortstat(), false, false), contents, context, algorithm, env, palette, out);
         }
         List<List<Change>> perParent = new java.util.ArrayList<>();
         for (ObjectId parent : commit.parents()) {
             perParent.add(DiffOptions.withRenames(
-                    Snapshots.changes(Snapshots.ofTree(repo, repo.readCommit(parent).tree()), after, paths), renames,
-                    contents));
+                    Snapshots.changes(Snapshots.ofTree(repo, repo.readCommit(parent).tree()), after, paths),
+                    renameScore >= 0, Math.max(renameScore, 0), contents));
         }
         List<CombinedDiff.Path> combined = CombinedDiff.paths(perParent);
         if (formats.nameOnly() || formats.nameStatus()) {
@@ -157,6 +158,6 @@ final class CommitPrinter {
         Map<String, Side> after = Snapshots.ofTree(repo, commit.tree());
         ObjectId parentTree = commit.parents().isEmpty() ? null : repo.readCommit(commit.parents().get(0)).tree();
         List<Change> changes = Snapshots.changes(Snapshots.ofTree(repo, parentTree), after, paths);
-        return DiffOptions.withRenames(changes, renames, PatchContents.of(repo, null));
+        return DiffOptions.withRenames(changes, renameScore >= 0, Math.max(renameScore, 0), PatchContents.of(repo, null));
     }
 }

@@ -168,7 +168,7 @@ final class DiffCommand implements Command {
         List<Change> changes = Snapshots.changes(before, after, Snapshots.pathspec(relative));
         PatchWriter.Contents contents = PatchContents.of(repo, workTreeAfter ? root : null);
         changes = DiffOptions.withRenames(changes,
-                diffOptions.renames(repo.config().getBoolean("diff.renames", true)), contents);
+                diffOptions.renames(repo.config().getBoolean("diff.renames", true)), diffOptions.renameScore(), contents);
         if (!quiet) {
             ByteArrayOutputStream text = new ByteArrayOutputStream();
             DiffOptions.write(changes, formats, contents, context, algorithm, Io.current().env(),

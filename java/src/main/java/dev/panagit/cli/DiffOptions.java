@@ -51,8 +51,8 @@ final class DiffOptions {
         shortstat = args.flag("--shortstat", "only the summary line: files changed, insertions, deletions");
         nameOnly = args.flag("--name-only", "only the names of changed files");
         nameStatus = args.flag("--name-status", "names and kinds of change (A, D, M, T, R<score>)");
-        findRenames = args.optionalValue("-M, --find-renames", "<n>", "50",
-                "detect renames (the default, as git's diff.renames; only git's 50% threshold is built)");
+        findRenames = args.optionalValue("-M, --find-renames", "<n>", "",
+                "detect renames (the default, as git's diff.renames), at least <n> similar (default 50%)");
         noRenames = args.flag("--no-renames", "show a moved file as a deletion and an addition");
         ignoreAllSpace = args.flag("-w, --ignore-all-space", "ignore whitespace when comparing lines");
         ignoreSpaceChange = args.flag("-b, --ignore-space-change", "ignore changes in the amount of whitespace");
@@ -100,14 +100,13 @@ final class DiffOptions {
         if (noRenames.on()) {
             return false;
         }
-        if (findRenames.given()) {
-            String threshold = findRenames.get("50");
-            if (!threshold.equals("50") && !threshold.equals("50%")) {
-                throw new Fatal("-M" + threshold + ": rename thresholds other than git's default 50% are not built");
-            }
-            return true;
-        }
-        return configured;
+        return findRenames.given() || configured;
+    }
+
+    /** -M<n>'s minimum similarity, git's 50 % when none is given. */
+    int renameScore() {
+        String threshold = findRenames.get("");
+        return threshold.isEmpty() ? Renames.DEFAULT_SCORE : Renames.parseScore(threshold);
     }
 
     /** The diff algorithm and whitespace rules asked for. */
@@ -141,7 +140,12 @@ final class DiffOptions {
     /** Renames found among {@code changes} when asked (git's default), else the changes as they are. */
     static List<Change> withRenames(List<Change> changes, boolean renames, PatchWriter.Contents contents)
             throws IOException {
-        return renames ? Renames.detect(changes, contents) : changes;
+        return withRenames(changes, renames, Renames.DEFAULT_SCORE, contents);
+    }
+
+    static List<Change> withRenames(List<Change> changes, boolean renames, int score, PatchWriter.Contents contents)
+            throws IOException {
+        return renames ? Renames.detect(changes, contents, score) : changes;
     }
 
     /** The changes that show with these whitespace rules (all of them unless whitespace is ignored). */

@@ -65,7 +65,7 @@ final class LogCommand implements Command {
         PrettyFormat pretty = prettyOptions.format();
         DiffOptions.Formats formats = diffOptions.formats(false);
         MyersDiff.Options algorithm = diffOptions.algorithmOptions();
-        boolean renames = diffOptions.renames(repo.config().getBoolean("diff.renames", true));
+        int renameScore = diffOptions.renames(repo.config().getBoolean("diff.renames", true)) ? diffOptions.renameScore() : -1;
 
         RevWalk walk = new RevWalk(repo).firstParent(firstParentOption.on());
         List<String> paths = select(repo, operands, walk, allOption.on());
@@ -91,7 +91,7 @@ final class LogCommand implements Command {
 
         Decorations decorations = Decorations.of(repo, decorationStyle(repo, decorateOption, noDecorateOption));
         CommitPrinter printer = new CommitPrinter(repo, pretty, decorations, formats, diffOptions.context(), algorithm,
-                renames, Snapshots.pathspec(paths),
+                renameScore, Snapshots.pathspec(paths),
                 firstParentOption.on() ? CommitPrinter.MergeDiff.FIRST_PARENT : CommitPrinter.MergeDiff.NONE,
                 Io.current().env(), diffOptions.palette(
                         dev.panagit.repo.ConfigFiles.effective(repo, Io.current().env()), "diff"));

@@ -42,7 +42,8 @@ final class ShowCommand implements Command {
         CommitPrinter printer = new CommitPrinter(repo, pretty,
                 Decorations.of(repo, LogCommand.configuredDecorations(repo)), diffOptions.formats(true),
                 diffOptions.context(), diffOptions.algorithmOptions(),
-                diffOptions.renames(repo.config().getBoolean("diff.renames", true)), path -> true,
+                diffOptions.renames(repo.config().getBoolean("diff.renames", true)) ? diffOptions.renameScore() : -1,
+                path -> true,
                 CommitPrinter.MergeDiff.COMBINED, Io.current().env(), diffOptions.palette(
                         dev.panagit.repo.ConfigFiles.effective(repo, Io.current().env()), "diff"));
         List<String> specs = operands.size() == 0 ? List.of("HEAD") : operands.all();

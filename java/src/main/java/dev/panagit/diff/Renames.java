@@ -21,7 +21,8 @@ import java.util.Map;
 public final class Renames {
     /** git's MAX_SCORE: similarity scores are fractions of this. */
     public static final int MAX_SCORE = 60000;
-    private static final int DEFAULT_SCORE = 30000;   // 50 %
+    /** git's default minimum similarity for a rename, 50 %. */
+    public static final int DEFAULT_SCORE = 30000;
     private static final int CANDIDATES_PER_DST = 4;
     private static final int RENAME_LIMIT = 1000;     // diff.renameLimit's default
 
@@ -30,6 +31,15 @@ public final class Renames {
 
     /** {@code changes} (in path order) with deletions and additions paired up where git pairs them. */
     public static List<Change> detect(List<Change> changes, PatchWriter.Contents contents) throws IOException {
+        return detect(changes, contents, DEFAULT_SCORE);
+    }
+
+    /**
+     * The same with {@code -M<n>}'s minimum score (of {@link #MAX_SCORE}); a unique basename match
+     * needs half-way between it and a perfect score, as in git.
+     */
+    public static List<Change> detect(List<Change> changes, PatchWriter.Contents contents, int minimumScore)
+            throws IOException {
         List<Integer> dsts = new ArrayList<>();
         List<Integer> srcs = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
@@ -82,7 +92,7 @@ public final class Renames {
         }
 
         // Names that appear once among the sources left and once among the destinations left.
-        int minBasenameScore = DEFAULT_SCORE + (int) (0.5 * (MAX_SCORE - DEFAULT_SCORE));
+        int minBasenameScore = minimumScore + (int) (0.5 * (MAX_SCORE - minimumScore));
         Map<String, Integer> srcByName = uniqueNames(changes, srcs, srcUsed, true);
         Map<String, Integer> dstByName = uniqueNames(changes, dsts, dstMatched(dstSource), false);
         for (int s = 0; s < srcs.size(); s++) {
@@ -123,7 +133,7 @@ public final class Renames {
                     if (srcUsed[s]) {
                         continue;
                     }
-                    int score = similarity(changes, srcs.get(s), dsts.get(d), DEFAULT_SCORE, contents, blobs);
+                    int score = similarity(changes, srcs.get(s), dsts.get(d), minimumScore, contents, blobs);
                     int nameScore = basenameSame(changes.get(srcs.get(s)).oldPath(), changes.get(dsts.get(d)).path())
                             ? 1 : 0;
                     int[] candidate = {score, nameScore, d, s};
@@ -143,7 +153,7 @@ public final class Renames {
             }
             matrix.sort(Renames::compare);   // stable, as git's STABLE_QSORT
             for (int[] m : matrix) {
-                if (m == null || m[0] < DEFAULT_SCORE) {
+                if (m == null || m[0] < minimumScore) {
                     break;
                 }
                 if (dstSource[m[2]] >= 0 || srcUsed[m[3]]) {
@@ -303,5 +313,30 @@ public final class Renames {
             sb.append('}').append(a, lenA - sfx, lenA);
         }
         return sb.toString();
+    }
+
+    /** git's parse_rename_score: "50", "50%", "0.5" as a score of {@link #MAX_SCORE}. */
+    public static int parseScore(String text) {
+        long num = 0;
+        long scale = 1;
+        boolean dot = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (!dot && ch == '.') {
+                scale = 1;
+                dot = true;
+            } else if (ch == '%') {
+                scale = dot ? scale * 100 : 100;
+                break;
+            } else if (ch >= '0' && ch <= '9') {
+                if (scale < 100000) {
+                    scale *= 10;
+                    num = num * 10 + (ch - '0');
+                }
+            } else {
+                break;
+            }
+        }
+        return (int) (num >= scale ? MAX_SCORE : MAX_SCORE * num / scale);
     }
 }

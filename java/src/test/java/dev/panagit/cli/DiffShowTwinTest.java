@@ -150,7 +150,9 @@ class DiffShowTwinTest {
         GitCli.run(root, null, ENV, "add", "-N", "f5-unstaged.txt");
         for (String[] command : new String[][] {{"show"}, {"show", "--stat"}, {"diff", "HEAD~1", "HEAD", "--name-status"},
             {"diff", "HEAD~1", "HEAD", "--numstat"}, {"diff", "HEAD~1", "HEAD", "--stat"}, {"diff", "--no-renames",
-                "--name-status", "HEAD~1", "HEAD"}, {"log", "-p"}, {"diff", "HEAD~1"}}) {
+                "--name-status", "HEAD~1", "HEAD"}, {"log", "-p"}, {"diff", "HEAD~1"},
+            {"diff", "-M90%", "--name-status", "HEAD~1", "HEAD"}, {"diff", "-M20", "--stat", "HEAD~1", "HEAD"},
+            {"show", "--find-renames=0.3", "--name-status"}}) {
             GitCli.Result theirs = GitCli.run(root, null, ENV, command);
             Panagit.Result ours = Panagit.run(backend, root, null, ENV, command);
             String what = String.join(" ", command);
