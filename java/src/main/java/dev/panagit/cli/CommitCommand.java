@@ -67,8 +67,8 @@ final class CommitCommand implements Command {
                     : Files.readString(io.resolve(file), StandardCharsets.UTF_8);
         } else if (!messages.isEmpty()) {
             raw = String.join("\n\n", messages);
-        } else if (merge.inProgress() && merge.message().isPresent()) {
-            raw = merge.message().get();
+        } else if (merge.inProgress() && merge.message().isPresent() || merge.squashMessage().isPresent()) {
+            raw = merge.inProgress() ? merge.message().get() : merge.squashMessage().get();
             // with --no-edit git keeps the prepared message as it is ("# Conflicts:" lines too);
             // without, its editor would strip them: panagit has no editor and strips them
             strip = cleanupOption.given() ? strip : !noEditOption.on();

@@ -60,6 +60,7 @@ final class MergeCommand implements Command {
         Args.Flag ffOnlyOption = args.flag("--ff-only", "refuse unless it is a fast-forward");
         Args.Value messageOption = args.value("-m, --message", "<msg>", "the merge commit's message");
         Args.Flag noCommitOption = args.flag("--no-commit", "merge, but stop before committing");
+        Args.Flag squashOption = args.flag("--squash", "the merged tree in the index and work tree, HEAD unmoved, SQUASH_MSG prepared");
         Args.Flag commitOption = args.flag("--commit", "commit a clean merge (the default)");
         Args.Flag abortOption = args.flag("--abort", "give up a conflicted merge: HEAD's version back");
         Args.Flag continueOption = args.flag("--continue", "conclude a merge whose conflicts are resolved (as commit)");
@@ -109,8 +110,12 @@ final class MergeCommand implements Command {
             return 0;
         }
         boolean fastForward = found.size() == 1 && found.get(0).equals(head);
+        boolean squash = squashOption.on();
+        if (squash) {
+            state.writeSquashMessage(squashMessage(repo, head, theirs));
+        }
         if (fastForward && !noFfOption.on()) {
-            return fastForward(repo, head, theirs);
+            return fastForward(repo, head, theirs, squash);
         }
         if (ffOnlyOption.on()) {
             throw new Fatal("Not possible to fast-forward, aborting.");
@@ -149,6 +154,20 @@ final class MergeCommand implements Command {
         PrintStream out = io.out();
         for (String line : result.messages()) {
             out.println(line);
+        }
+        if (squash) {
+            out.println("Squash commit -- not updating HEAD");
+            if (!result.clean()) {
+                StringBuilder conflicts = new StringBuilder("\n# Conflicts:\n");
+                for (String path : result.conflicts().keySet()) {
+                    conflicts.append("#\t").append(path).append('\n');
+                }
+                state.writeMessage(conflicts.toString());
+                out.println("Automatic merge failed; fix conflicts and then commit the result.");
+                return 1;
+            }
+            io.err().println("Automatic merge went well; stopped before committing as requested");
+            return 0;
         }
         if (result.clean() && !noCommitOption.on()) {
             ObjectId tree = TreeWriter.write(repo, Repos.index(repo));
@@ -250,6 +269,11 @@ final class MergeCommand implements Command {
 
     /** A fast-forward: "Updating a..b", "Fast-forward", the diffstat; the work tree moved as checkout moves it. */
     private static int fastForward(Repository repo, ObjectId head, ObjectId theirs) throws Exception {
+        return fastForward(repo, head, theirs, false);
+    }
+
+    /** With {@code squash}, the index and work tree move but HEAD does not (git's merge --squash). */
+    private static int fastForward(Repository repo, ObjectId head, ObjectId theirs, boolean squash) throws Exception {
         Io io = Io.current();
         ObjectId from = head == null ? null : repo.readCommit(head).tree();
         ObjectId to = repo.readCommit(theirs).tree();
@@ -267,8 +291,13 @@ final class MergeCommand implements Command {
             }
             index.write(lock);
         }
-        repo.refs().update(Refs.HEAD, theirs, head == null ? ObjectId.zeroId(repo.format()) : head);
+        if (!squash) {
+            repo.refs().update(Refs.HEAD, theirs, head == null ? ObjectId.zeroId(repo.format()) : head);
+        }
         io.out().println("Fast-forward");
+        if (squash) {
+            io.out().println("Squash commit -- not updating HEAD");
+        }
         io.out().print(stat(repo, from, to));
         return 0;
     }
@@ -279,6 +308,28 @@ final class MergeCommand implements Command {
         PatchWriter.Contents contents = PatchContents.of(repo, null);
         changes = Renames.detect(changes, contents);
         return DiffStat.format(changes, contents, DiffStat.width(Io.current().env())) + DiffOptions.summary(changes);
+    }
+
+ /** SQUASH_MSG: "Squashed commit of the following:" and the commits brought in, in log's medium format. */
+    private static String squashMessage(Repository repo, ObjectId head, ObjectId theirs) throws Exception {
+        StringBuilder sb = new StringBuilder("Squashed commit of the following:\n");
+        dev.panagit.history.PrettyFormat medium = dev.panagit.history.PrettyFormat.parse("medium", null, 0);
+        dev.panagit.history.PrettyFormat.Context context = new dev.panagit.history.PrettyFormat.Context() {
+            @Override
+            public String abbreviate(ObjectId id) throws java.io.IOException {
+                return Repos.abbrev(repo, id);
+            }
+
+            @Override
+            public List<String> decorations(ObjectId id) {
+                return List.of();
+            }
+        };
+        for (dev.panagit.history.RevWalk.Entry e : new dev.panagit.history.RevWalk(repo).include(theirs).exclude(head)
+                .byDate(0, -1)) {
+            sb.append('\n').append(medium.render(e.id(), e.commit(), context, "")).append('\n');
+        }
+        return sb.toString();
     }
 
     /** git's default message: "Merge branch 'x'" (tag, remote-tracking branch, commit), "into y" off main/master. */

@@ -52,6 +52,22 @@ public final class MergeState {
         write("MERGE_HEAD", theirs.name() + "\n");
     }
 
+    /** MERGE_MSG alone (a squash merge with conflicts lists them there, with no MERGE_HEAD). */
+    public void writeMessage(String message) throws IOException {
+        write("MERGE_MSG", message);
+    }
+
+    /** A squash merge's prepared message (no MERGE_HEAD: the commit will have one parent). */
+    public void writeSquashMessage(String message) throws IOException {
+        write("SQUASH_MSG", message);
+    }
+
+    /** The message a squash merge prepared, or empty. */
+    public Optional<String> squashMessage() throws IOException {
+        Path file = repo.gitDir().resolve("SQUASH_MSG");
+        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
     public void writeOrigHead(ObjectId head) throws IOException {
         write("ORIG_HEAD", head.name() + "\n");
     }
@@ -61,6 +77,7 @@ public final class MergeState {
         Files.deleteIfExists(repo.gitDir().resolve("MERGE_HEAD"));
         Files.deleteIfExists(repo.gitDir().resolve("MERGE_MSG"));
         Files.deleteIfExists(repo.gitDir().resolve("MERGE_MODE"));
+        Files.deleteIfExists(repo.gitDir().resolve("SQUASH_MSG"));
     }
 
     private void write(String name, String content) throws IOException {

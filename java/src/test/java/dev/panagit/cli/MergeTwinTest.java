@@ -90,6 +90,10 @@ class MergeTwinTest {
             {"renamed here, changed there", RENAMED + "; git mv keep.txt kept.txt; git commit -qm ourren;"
                 + " git checkout -q side; sed -i 's/^101$/x/' keep.txt; git commit -qam m; git checkout -q main", "merge side"},
             {"renamed alike on both sides", RENAMED + "; git mv a.txt b.txt; git commit -qm same", "merge side"},
+            {"squash, fast-forward, then commit", BASE + "; git checkout -q side; echo m > m; git add m; git commit -qm s2;"
+                + " git checkout -q main", "merge --squash side|commit --no-edit|log --format=%B -1"},
+            {"squash of a true merge", BASE + "; sed -i 's/^8$/eight/' f; git commit -qam m", "merge --squash side"},
+            {"squash with a conflict", CONFLICT, "merge --squash side"},
         };
         for (BackendChoice backend : TestBackends.all()) {
             for (Object[] c : cases) {
@@ -134,7 +138,7 @@ class MergeTwinTest {
                         .append(new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
-        for (String name : List.of("MERGE_HEAD", "MERGE_MSG", "MERGE_MODE", "ORIG_HEAD")) {
+        for (String name : List.of("MERGE_HEAD", "MERGE_MSG", "MERGE_MODE", "ORIG_HEAD", "SQUASH_MSG")) {
             Path file = root.resolve(".git").resolve(name);
             sb.append("-- ").append(name).append(": ").append(Files.exists(file) ? Files.readString(file) : "(none)").append('\n');
         }
