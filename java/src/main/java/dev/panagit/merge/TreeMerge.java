@@ -90,7 +90,17 @@ public final class TreeMerge {
         for (String[] r : renamed.values()) {
             paths.remove(r[0]);   // the old name is gone on the renaming side and merged at the new one
         }
-        refuseDirectoryFileClashes(o, t);
+        // a file on one side where the other has a directory: ort moves the file aside to path~<side>
+        for (String[] moved : directoryFileClashes(b, o, t, labels)) {
+            String path = moved[0];
+            boolean oursFile = moved[1].equals("ours");
+            Side file = (oursFile ? o : t).get(path);
+            String aside = path + "~" + (oursFile ? labels.ours() : labels.theirs()).replace('/', '_');
+            messages.add("CONFLICT (file/directory): directory in the way of " + path + " from "
+                    + (oursFile ? labels.ours() : labels.theirs()) + "; moving it to " + aside + " instead.");
+            conflicts.put(aside, new Conflict(Side.ABSENT, oursFile ? file : Side.ABSENT, oursFile ? Side.ABSENT : file, file));
+            paths.remove(path);
+        }
         for (String path : paths) {
             String[] rename = renamed.get(path);
             Side sb = b.getOrDefault(rename != null ? rename[0] : path, Side.ABSENT);
@@ -243,21 +253,29 @@ public final class TreeMerge {
         conflicts.put(path, new Conflict(base, ours, theirs, result));
     }
 
-    /** A path that is a file on one side and a directory on the other needs ort's renaming: not built yet. */
-    private static void refuseDirectoryFileClashes(Map<String, Side> ours, Map<String, Side> theirs) throws IOException {
-        clashes(ours, theirs);
-        clashes(theirs, ours);
-    }
-
-    private static void clashes(Map<String, Side> files, Map<String, Side> other) throws IOException {
-        TreeSet<String> others = new TreeSet<>(other.keySet());
-        for (String path : files.keySet()) {
-            String prefix = path + "/";
-            String next = others.ceiling(prefix);
-            if (next != null && next.startsWith(prefix)) {
-                throw new IOException("merging " + path + ": a file on one side and a directory on the other"
-                        + " (git's file/directory handling) is not built yet");
+    /**
+     * The paths that are a file on one side and a directory on the other: {path, "ours"|"theirs"}
+     * for the side with the file. The case ort handles this way (the file new since the base) is
+     * followed; a file the base already had is refused, not guessed.
+     */
+    private static List<String[]> directoryFileClashes(Map<String, Side> base, Map<String, Side> ours,
+            Map<String, Side> theirs, Labels labels) throws IOException {
+        List<String[]> clashes = new ArrayList<>();
+        for (String[] side : new String[][] {{"ours"}, {"theirs"}}) {
+            Map<String, Side> files = side[0].equals("ours") ? ours : theirs;
+            TreeSet<String> others = new TreeSet<>((side[0].equals("ours") ? theirs : ours).keySet());
+            for (String path : files.keySet()) {
+                String prefix = path + "/";
+                String next = others.ceiling(prefix);
+                if (next != null && next.startsWith(prefix)) {
+                    if (base.containsKey(path)) {
+                        throw new IOException("merging " + path + ": a file the base had, a directory on one side"
+                                + " (git's file/directory handling of it) is not built yet");
+                    }
+                    clashes.add(new String[] {path, side[0]});
+                }
             }
         }
+        return clashes;
     }
 }
