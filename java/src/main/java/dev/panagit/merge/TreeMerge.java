@@ -103,6 +103,23 @@ public final class TreeMerge {
         }
         for (String path : paths) {
             String[] rename = renamed.get(path);
+            if (rename != null && (rename[1] == null || rename[2] == null)) {
+                // renamed on one side, deleted on the other: the renamed version stays, with the base's
+                boolean oursRenamed = rename[1] != null;
+                Side kept = (oursRenamed ? o : t).get(path);
+                messages.add("CONFLICT (rename/delete): " + rename[0] + " renamed to " + path + " in "
+                        + (oursRenamed ? labels.ours() : labels.theirs()) + ", but deleted in "
+                        + (oursRenamed ? labels.theirs() : labels.ours()) + ".");
+                if (!kept.id().equals(b.get(rename[0]).id())) {
+                    String modified = oursRenamed ? labels.ours() : labels.theirs();
+                    messages.add("CONFLICT (modify/delete): " + path + " deleted in "
+                            + (oursRenamed ? labels.theirs() : labels.ours()) + " and modified in " + modified
+                            + ".  Version " + modified + " of " + path + " left in tree.");
+                }
+                conflicts.put(path, new Conflict(b.get(rename[0]), oursRenamed ? kept : Side.ABSENT,
+                        oursRenamed ? Side.ABSENT : kept, kept));
+                continue;
+            }
             Side sb = b.getOrDefault(rename != null ? rename[0] : path, Side.ABSENT);
             Side so = o.getOrDefault(rename != null ? rename[1] : path, Side.ABSENT);
             Side st = t.getOrDefault(rename != null ? rename[2] : path, Side.ABSENT);
@@ -138,8 +155,9 @@ public final class TreeMerge {
     /**
      * The renames to follow: new path to {base path, ours path, theirs path}. A rename on one
      * side whose old path the other side kept (changed or not) is followed; the cases ort
-     * resolves with more machinery (renamed differently on both sides, renamed on one and deleted
-     * on the other, a rename onto a path the other side added) are refused, not guessed.
+     * resolves with more machinery (renamed differently on both sides, a rename onto a path the
+     * other side added) are refused, not guessed; renamed on one side and deleted on the other is
+     * git's rename/delete conflict (a null in the triple marks the deleting side).
      */
     private Map<String, String[]> renames(Map<String, Side> base, Map<String, Side> ours, Map<String, Side> theirs)
             throws IOException {
@@ -154,6 +172,10 @@ public final class TreeMerge {
                 throw new IOException("merging " + old + ": renamed to " + now + " and to " + other
                         + " (git's rename/rename handling) is not built yet");
             }
+            if (other == null && !theirs.containsKey(old)) {
+                result.put(now, new String[] {old, now, null});   // rename/delete
+                continue;
+            }
             if (other == null) {
                 refuseRenameClash(old, now, theirs);
             }
@@ -165,6 +187,10 @@ public final class TreeMerge {
             if (oursRenamed.containsKey(old)) {
                 continue;
             }
+            if (!ours.containsKey(old)) {
+                result.put(now, new String[] {old, null, now});   // rename/delete
+                continue;
+            }
             refuseRenameClash(old, now, ours);
             result.put(now, new String[] {old, old, now});
         }
@@ -172,10 +198,6 @@ public final class TreeMerge {
     }
 
     private static void refuseRenameClash(String old, String now, Map<String, Side> other) throws IOException {
-        if (!other.containsKey(old)) {
-            throw new IOException("merging " + old + ": renamed to " + now + " on one side and deleted on the other"
-                    + " (git's rename/delete handling) is not built yet");
-        }
         if (other.containsKey(now)) {
             throw new IOException("merging " + now + ": a rename onto a path the other side has"
                     + " (git's rename/add handling) is not built yet");

@@ -94,6 +94,12 @@ class MergeTwinTest {
                 + " git checkout -q main", "merge --squash side|commit --no-edit|log --format=%B -1"},
             {"squash of a true merge", BASE + "; sed -i 's/^8$/eight/' f; git commit -qam m", "merge --squash side"},
             {"squash with a conflict", CONFLICT, "merge --squash side"},
+            {"rename/delete", "seq 1 30 > a; git add .; git commit -qm base; git checkout -qb side; git rm -q a;"
+                + " git commit -qm del; git checkout -q main; git mv a b; git commit -qm ren; sed -i 's/^5$/five/' b;"
+                + " git commit -qam mod", "merge side|status --porcelain"},
+            {"delete/rename", "seq 1 30 > a; git add .; git commit -qm base; git checkout -qb side; git rm -q a;"
+                + " git commit -qm del; git checkout -q main; git mv a b; git commit -qm ren; git checkout -q side",
+                "merge main|merge --abort"},
             {"file here, directory there", "echo b > base; git add .; git commit -qm base; git checkout -qb side; mkdir x;"
                 + " echo y > x/y; git add .; git commit -qm dir; git checkout -q main; echo file > x; git add x;"
                 + " git commit -qm file", "merge side|status --porcelain"},
