@@ -79,7 +79,10 @@ public final class TreeMerge {
         Map<String, Side> t = Snapshots.ofTree(repo, theirs);
         Map<String, Side> merged = new TreeMap<>(Snapshots::compareBytes);
         Map<String, Conflict> conflicts = new TreeMap<>(Snapshots::compareBytes);
-        List<String> messages = new ArrayList<>();
+        // git prints a merge's messages path by path, in path order
+        Map<String, List<String>> byPath = new TreeMap<>(Snapshots::compareBytes);
+        java.util.function.BiConsumer<String, String> message = (where, text) ->
+                byPath.computeIfAbsent(where, k -> new ArrayList<>()).add(text);
         // renames on either side (git's diffcore-rename against the base): the renamed path is
         // merged at its new name with the base's and the other side's versions of the old one
         Map<String, String[]> renamed = renames(b, o, t);
@@ -90,13 +93,34 @@ public final class TreeMerge {
         for (String[] r : renamed.values()) {
             paths.remove(r[0]);   // the old name is gone on the renaming side and merged at the new one
         }
+        for (String[] r : renamedApart(b, o, t)) {
+            // rename/rename (1to2): the contents merged once, the result under both new names, the base under the old
+            String old = r[0];
+            paths.remove(old);
+            paths.remove(r[1]);
+            paths.remove(r[2]);
+            Map<String, Side> one = new TreeMap<>(Snapshots::compareBytes);
+            Map<String, Conflict> none = new TreeMap<>(Snapshots::compareBytes);
+            List<String> texts = new ArrayList<>();
+            contentMerge(old, b.get(old), o.get(r[1]), t.get(r[2]), new Labels(labels.ours() + ":" + r[1],
+                    labels.theirs() + ":" + r[2], labels.base() + ":" + old), TextMerge.DEFAULT_MARKER_SIZE + 1, one, none,
+                    texts);
+            Side result = one.containsKey(old) ? one.get(old) : none.get(old).workTree();
+            texts.removeIf(text -> text.startsWith("CONFLICT"));
+            texts.forEach(text -> message.accept(old, text));
+            message.accept(old, "CONFLICT (rename/rename): " + old + " renamed to " + r[1] + " in " + labels.ours()
+                    + " and to " + r[2] + " in " + labels.theirs() + ".");
+            conflicts.put(old, new Conflict(b.get(old), Side.ABSENT, Side.ABSENT, Side.ABSENT));
+            conflicts.put(r[1], new Conflict(Side.ABSENT, result, Side.ABSENT, result));
+            conflicts.put(r[2], new Conflict(Side.ABSENT, Side.ABSENT, result, result));
+        }
         // a file on one side where the other has a directory: ort moves the file aside to path~<side>
         for (String[] moved : directoryFileClashes(b, o, t, labels)) {
             String path = moved[0];
             boolean oursFile = moved[1].equals("ours");
             Side file = (oursFile ? o : t).get(path);
             String aside = path + "~" + (oursFile ? labels.ours() : labels.theirs()).replace('/', '_');
-            messages.add("CONFLICT (file/directory): directory in the way of " + path + " from "
+            message.accept(path, "CONFLICT (file/directory): directory in the way of " + path + " from "
                     + (oursFile ? labels.ours() : labels.theirs()) + "; moving it to " + aside + " instead.");
             conflicts.put(aside, new Conflict(Side.ABSENT, oursFile ? file : Side.ABSENT, oursFile ? Side.ABSENT : file, file));
             paths.remove(path);
@@ -107,12 +131,12 @@ public final class TreeMerge {
                 // renamed on one side, deleted on the other: the renamed version stays, with the base's
                 boolean oursRenamed = rename[1] != null;
                 Side kept = (oursRenamed ? o : t).get(path);
-                messages.add("CONFLICT (rename/delete): " + rename[0] + " renamed to " + path + " in "
+                message.accept(path, "CONFLICT (rename/delete): " + rename[0] + " renamed to " + path + " in "
                         + (oursRenamed ? labels.ours() : labels.theirs()) + ", but deleted in "
                         + (oursRenamed ? labels.theirs() : labels.ours()) + ".");
                 if (!kept.id().equals(b.get(rename[0]).id())) {
                     String modified = oursRenamed ? labels.ours() : labels.theirs();
-                    messages.add("CONFLICT (modify/delete): " + path + " deleted in "
+                    message.accept(path, "CONFLICT (modify/delete): " + path + " deleted in "
                             + (oursRenamed ? labels.theirs() : labels.ours()) + " and modified in " + modified
                             + ".  Version " + modified + " of " + path + " left in tree.");
                 }
@@ -139,16 +163,20 @@ public final class TreeMerge {
                 boolean oursKept = so.present();
                 String modified = oursKept ? labels.ours() : labels.theirs();
                 String deleted = oursKept ? labels.theirs() : labels.ours();
-                messages.add("CONFLICT (modify/delete): " + path + " deleted in " + deleted + " and modified in "
+                message.accept(path, "CONFLICT (modify/delete): " + path + " deleted in " + deleted + " and modified in "
                         + modified + ".  Version " + modified + " of " + path + " left in tree.");
                 conflicts.put(path, new Conflict(sb, so, st, oursKept ? so : st));
             } else if ((so.mode() & 0170000) != (st.mode() & 0170000)) {
                 throw new IOException("merging " + path + ": a file on one side and a symlink or submodule on the other"
                         + " (git's distinct-types handling) is not built yet");
             } else {
-                contentMerge(path, sb, so, st, pathLabels, merged, conflicts, messages);
+                List<String> texts = new ArrayList<>();
+                contentMerge(path, sb, so, st, pathLabels, TextMerge.DEFAULT_MARKER_SIZE, merged, conflicts, texts);
+                texts.forEach(text -> message.accept(path, text));
             }
         }
+        List<String> messages = new ArrayList<>();
+        byPath.values().forEach(messages::addAll);
         return new Result(merged, conflicts, messages);
     }
 
@@ -169,8 +197,7 @@ public final class TreeMerge {
             String now = r.getValue();
             String other = theirsRenamed.get(old);
             if (other != null && !other.equals(now)) {
-                throw new IOException("merging " + old + ": renamed to " + now + " and to " + other
-                        + " (git's rename/rename handling) is not built yet");
+                continue;   // rename/rename (1to2): see renamedApart
             }
             if (other == null && !theirs.containsKey(old)) {
                 result.put(now, new String[] {old, now, null});   // rename/delete
@@ -187,6 +214,11 @@ public final class TreeMerge {
             if (oursRenamed.containsKey(old)) {
                 continue;
             }
+            if (theirsRenamed.values().stream().filter(now::equals).count() > 1
+                    || oursRenamed.containsValue(now)) {
+                throw new IOException("merging " + now + ": two files renamed to it (git's rename/rename(2to1)"
+                        + " handling) is not built yet");
+            }
             if (!ours.containsKey(old)) {
                 result.put(now, new String[] {old, null, now});   // rename/delete
                 continue;
@@ -195,6 +227,25 @@ public final class TreeMerge {
             result.put(now, new String[] {old, old, now});
         }
         return result;
+    }
+
+    /** The paths both sides renamed, to different names: {old, ours' new, theirs' new}. */
+    private List<String[]> renamedApart(Map<String, Side> base, Map<String, Side> ours, Map<String, Side> theirs)
+            throws IOException {
+        Map<String, String> oursRenamed = renamedPaths(base, ours);
+        Map<String, String> theirsRenamed = renamedPaths(base, theirs);
+        List<String[]> apart = new ArrayList<>();
+        for (Map.Entry<String, String> r : oursRenamed.entrySet()) {
+            String other = theirsRenamed.get(r.getKey());
+            if (other != null && !other.equals(r.getValue())) {
+                if (ours.containsKey(other) || theirs.containsKey(r.getValue())) {
+                    throw new IOException("merging " + r.getKey() + ": renamed apart onto paths the other side has"
+                            + " (git's rename/rename with rename/add) is not built yet");
+                }
+                apart.add(new String[] {r.getKey(), r.getValue(), other});
+            }
+        }
+        return apart;
     }
 
     private static void refuseRenameClash(String old, String now, Map<String, Side> other) throws IOException {
@@ -222,8 +273,8 @@ public final class TreeMerge {
     }
 
     /** handle_content_merge: modes, then the trivial cases, then a line merge of regular files. */
-    private void contentMerge(String path, Side base, Side ours, Side theirs, Labels labels, Map<String, Side> merged,
-            Map<String, Conflict> conflicts, List<String> messages) throws IOException {
+    private void contentMerge(String path, Side base, Side ours, Side theirs, Labels labels, int markerSize,
+            Map<String, Side> merged, Map<String, Conflict> conflicts, List<String> messages) throws IOException {
         boolean clean = true;
         int mode;
         if (ours.mode() == theirs.mode() || ours.mode() == base.mode()) {
@@ -251,7 +302,7 @@ public final class TreeMerge {
             } else {
                 TextMerge.Result text = TextMerge.merge(b, o, t,
                         new TextMerge.Labels(labels.ours(), labels.theirs(), labels.base()), style, MERGE_DIFF,
-                        TextMerge.DEFAULT_MARKER_SIZE);
+                        markerSize);
                 result = text.content();
                 clean &= text.conflicts() == 0;
             }

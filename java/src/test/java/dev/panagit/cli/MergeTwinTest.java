@@ -100,6 +100,10 @@ class MergeTwinTest {
             {"delete/rename", "seq 1 30 > a; git add .; git commit -qm base; git checkout -qb side; git rm -q a;"
                 + " git commit -qm del; git checkout -q main; git mv a b; git commit -qm ren; git checkout -q side",
                 "merge main|merge --abort"},
+            {"rename/rename apart", "seq 1 30 > a.txt; seq 50 80 > z.txt; git add .; git commit -qm base;"
+                + " git checkout -qb side; git mv a.txt b.txt; sed -i 's/^25$/twentyfive/' b.txt; sed -i 's/^60$/sixty/' z.txt;"
+                + " git commit -qam ren; git checkout -q main; git mv a.txt c.txt; sed -i 's/^3$/three/;s/^25$/XXV/' c.txt;"
+                + " sed -i 's/^60$/LX/' z.txt; git commit -qam other", "merge side|status --porcelain"},
             {"file here, directory there", "echo b > base; git add .; git commit -qm base; git checkout -qb side; mkdir x;"
                 + " echo y > x/y; git add .; git commit -qm dir; git checkout -q main; echo file > x; git add x;"
                 + " git commit -qm file", "merge side|status --porcelain"},
