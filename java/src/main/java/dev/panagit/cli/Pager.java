@@ -55,6 +55,11 @@ final class Pager {
         if (pager == null || pager.isEmpty() || pager.equals("cat")) {
             return Optional.empty();
         }
+        if (!runnable(pager, io)) {
+            // git's words when the pager cannot start; the output then goes to the terminal directly
+            io.err().println("error: cannot run " + pager.strip().split("\\s+")[0] + ": No such file or directory");
+            return Optional.empty();
+        }
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", pager)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -69,6 +74,28 @@ final class Pager {
         ACTIVE.set(true);
         return Optional.of(new Running(process, new Io(io.in(), toPager, io.err(), io.cwd(), io.backendOverride(),
                 io.env())));
+    }
+
+    /**
+     * Whether a pager given as a plain command (no shell syntax) names a program on PATH: a shell
+     * that cannot find it would exit at once and the output written to it would be lost.
+     */
+    private static boolean runnable(String pager, Io io) {
+        String command = pager.strip();
+        if (command.matches(".*[|&;<>()$`\\\\\"'*?\\[\\]#~=%].*")) {
+            return true;   // shell syntax: the shell decides
+        }
+        String program = command.split("\\s+")[0];
+        if (program.contains("/")) {
+            return java.nio.file.Files.isExecutable(io.cwd().resolve(program));
+        }
+        String path = io.env().getOrDefault("PATH", "");
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** git_pager(): the first of GIT_PAGER, pager.<command>, core.pager, PAGER, then less. */

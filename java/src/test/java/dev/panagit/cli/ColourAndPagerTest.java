@@ -103,13 +103,17 @@ class ColourAndPagerTest {
 
     /** The command under a pseudo-terminal ({@code script}), with a pager that marks every line. */
     private static String onTerminal(Path root, List<String> command) throws Exception {
+        return onTerminal(root, command, "sed s/^/PAGED:/");
+    }
+
+    private static String onTerminal(Path root, List<String> command, String pager) throws Exception {
         StringBuilder line = new StringBuilder();
         for (String word : command) {
             line.append('\'').append(word.replace("'", "'\\''")).append("' ");
         }
         ProcessBuilder builder = new ProcessBuilder("script", "-qec", line.toString(), "/dev/null").directory(root.toFile());
         builder.environment().putAll(ENV);
-        builder.environment().put("GIT_PAGER", "sed s/^/PAGED:/");
+        builder.environment().put("GIT_PAGER", pager);
         builder.environment().put("TERM", "xterm");
         builder.redirectErrorStream(true);
         Process process = builder.start();
@@ -137,5 +141,10 @@ class ColourAndPagerTest {
         }
         assertTrue(onTerminal(root, List.of("git", "log", "--oneline", "-1")).startsWith("PAGED:\033[33m"),
                 "git pages and colours log on a terminal");
+        // a pager that is not there: git's error, then the output straight to the terminal
+        List<String> ours = new ArrayList<>(panagit);
+        ours.addAll(List.of("log", "--oneline", "-2"));
+        assertEquals(onTerminal(root, List.of("git", "log", "--oneline", "-2"), "nosuchpager"),
+                onTerminal(root, ours, "nosuchpager"));
     }
 }
