@@ -134,7 +134,7 @@ final class MergeCommand implements Command {
             io.err().println("Merge with strategy ort failed.");
             return 2;
         }
-        TreeMerge merger = new TreeMerge(repo, style);
+        TreeMerge merger = new TreeMerge(repo, style, config.get("merge.directoryrenames"));
         ObjectId baseTree = virtualBase(repo, merger, bases, found);
         TreeMerge.Result result = merger.merge(baseTree, repo.readCommit(head).tree(), repo.readCommit(theirs).tree(),
                 new TreeMerge.Labels("HEAD", spec, found.size() == 1 ? Repos.abbrev(repo, found.get(0))
@@ -212,7 +212,7 @@ final class MergeCommand implements Command {
             List<ObjectId> inner = bases.of(commit, List.of(next));
             ObjectId innerBase = inner.isEmpty() ? null : repo.readCommit(inner.get(0)).tree();
             TreeMerge.Result virtual = merger.merge(innerBase, tree, repo.readCommit(next).tree(),
-                    new TreeMerge.Labels("Temporary merge branch 1", "Temporary merge branch 2", "merged common ancestors"));
+                    TreeMerge.Labels.virtualBase());
             Map<String, Side> files = new LinkedHashMap<>(virtual.merged());
             virtual.conflicts().forEach((path, c) -> {
                 if (c.workTree().present()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -30,15 +31,29 @@ public final class TreeMerge {
     public record Conflict(Side base, Side ours, Side theirs, Side workTree) {
     }
 
-    /** The merged tree's files, the conflicts, and git's messages (Auto-merging, CONFLICT, warnings). */
-    public record Result(Map<String, Side> merged, Map<String, Conflict> conflicts, List<String> messages) {
+    /**
+     * The merged tree's files, the conflicts, and git's messages (Auto-merging, CONFLICT, warnings);
+     * {@code unsure} when git calls the merge failed though no path is conflicted (a directory
+     * rename split).
+     */
+    public record Result(Map<String, Side> merged, Map<String, Conflict> conflicts, List<String> messages,
+            boolean unsure) {
         public boolean clean() {
-            return conflicts.isEmpty();
+            return conflicts.isEmpty() && !unsure;
         }
     }
 
     /** The merge's labels: conflict markers say "HEAD" and the branch merged, as git's do. */
-    public record Labels(String ours, String theirs, String base) {
+    public record Labels(String ours, String theirs, String base, boolean virtual) {
+        /** The labels of a merge whose result is checked out. */
+        public Labels(String ours, String theirs, String base) {
+            this(ours, theirs, base, false);
+        }
+
+        /** The labels of the merge that makes a virtual merge base for criss-cross histories. */
+        public static Labels virtualBase() {
+            return new Labels("Temporary merge branch 1", "Temporary merge branch 2", "merged common ancestors", true);
+        }
     }
 
     /** git's merges diff with histogram and without the indent heuristic. */
@@ -47,13 +62,23 @@ public final class TreeMerge {
 
     private final Repository repo;
     private final TextMerge.Style style;
+    private final DirectoryRenames.Mode directoryRenames;
 
     /** Blobs for rename detection. */
     private final PatchWriter.Contents blobs;
 
     public TreeMerge(Repository repo, TextMerge.Style style) {
+        this(repo, style, Optional.empty());
+    }
+
+    /**
+     * A merger with {@code merge.directoryRenames} as configured ({@code true}, {@code false},
+     * or git's default {@code conflict} when empty).
+     */
+    public TreeMerge(Repository repo, TextMerge.Style style, Optional<String> directoryRenames) {
         this.repo = repo;
         this.style = style;
+        this.directoryRenames = DirectoryRenames.Mode.of(directoryRenames);
         this.blobs = new PatchWriter.Contents() {
             @Override
             public byte[] load(String path, Side side, boolean after) throws IOException {
@@ -85,7 +110,9 @@ public final class TreeMerge {
                 byPath.computeIfAbsent(where, k -> new ArrayList<>()).add(text);
         // renames on either side (git's diffcore-rename against the base): the renamed path is
         // merged at its new name with the base's and the other side's versions of the old one
-        Map<String, String[]> renamed = renames(b, o, t);
+        Map<String, String> oursRenamed = renamedPaths(b, o);
+        Map<String, String> theirsRenamed = renamedPaths(b, t);
+        Map<String, String[]> renamed = renames(o, t, oursRenamed, theirsRenamed);
         TreeSet<String> paths = new TreeSet<>(Snapshots::compareBytes);
         paths.addAll(b.keySet());
         paths.addAll(o.keySet());
@@ -93,7 +120,48 @@ public final class TreeMerge {
         for (String[] r : renamed.values()) {
             paths.remove(r[0]);   // the old name is gone on the renaming side and merged at the new one
         }
-        for (String[] r : renamedApart(b, o, t)) {
+        // a rename onto a path the other side also has (rename/add, rename/rename(2to1)): the
+        // renamed file is first merged with the other side's version of its old path, and that
+        // result then meets the other side's file at the new path as add/add does
+        Map<String, Side> oursAt = new java.util.HashMap<>(o);
+        Map<String, Side> theirsAt = new java.util.HashMap<>(t);
+        // files one side added to a directory the other side renamed follow it (directory renames)
+        java.util.Set<String> locationConflicts = new java.util.HashSet<>();
+        java.util.Set<String> splitDirectories = new java.util.HashSet<>();
+        if (!labels.virtual() && directoryRenames != DirectoryRenames.Mode.NONE) {
+            Map<String, String> oursDirs = DirectoryRenames.detect(b, o, oursRenamed);
+            Map<String, String> theirsDirs = DirectoryRenames.detect(b, t, theirsRenamed);
+            java.util.Set<String> both = new java.util.HashSet<>(oursDirs.keySet());
+            both.retainAll(theirsDirs.keySet());
+            oursDirs.keySet().removeAll(both);
+            theirsDirs.keySet().removeAll(both);
+            followDirectoryRenames(false, oursDirs, theirsDirs, b, o, t, theirsRenamed, theirsAt, paths, labels,
+                    locationConflicts, splitDirectories, message);
+            followDirectoryRenames(true, theirsDirs, oursDirs, b, o, t, oursRenamed, oursAt, paths, labels,
+                    locationConflicts, splitDirectories, message);
+        }
+        for (boolean oursRenaming : new boolean[] {true, false}) {
+            Map<String, String> renaming = oursRenaming ? oursRenamed : theirsRenamed;
+            Map<String, String> otherRenaming = oursRenaming ? theirsRenamed : oursRenamed;
+            Map<String, Side> side = oursRenaming ? o : t;
+            Map<String, Side> other = oursRenaming ? t : o;
+            for (Map.Entry<String, String> r : renaming.entrySet()) {
+                String old = r.getKey();
+                String now = r.getValue();
+                if (!other.containsKey(now) || otherRenaming.containsKey(old)) {
+                    continue;
+                }
+                if (!other.containsKey(old)) {
+                    throw new IOException("merging " + now + ": renamed from " + old + " onto a path the other side"
+                            + " has, while that side deleted " + old + " (git's rename/add/delete) is not built yet");
+                }
+                Side collided = collisionMerge(old, now, oursRenaming, b.get(old), side.get(now), other.get(old),
+                        labels, message);
+                (oursRenaming ? oursAt : theirsAt).put(now, collided);
+                paths.remove(old);
+            }
+        }
+        for (String[] r : renamedApart(oursRenamed, theirsRenamed, o, t)) {
             // rename/rename (1to2): the contents merged once, the result under both new names, the base under the old
             String old = r[0];
             paths.remove(old);
@@ -103,7 +171,7 @@ public final class TreeMerge {
             Map<String, Conflict> none = new TreeMap<>(Snapshots::compareBytes);
             List<String> texts = new ArrayList<>();
             contentMerge(old, b.get(old), o.get(r[1]), t.get(r[2]), new Labels(labels.ours() + ":" + r[1],
-                    labels.theirs() + ":" + r[2], labels.base() + ":" + old), TextMerge.DEFAULT_MARKER_SIZE + 1, one, none,
+                    labels.theirs() + ":" + r[2], labels.base() + ":" + old, labels.virtual()), TextMerge.DEFAULT_MARKER_SIZE + 1, one, none,
                     texts);
             Side result = one.containsKey(old) ? one.get(old) : none.get(old).workTree();
             texts.removeIf(text -> text.startsWith("CONFLICT"));
@@ -114,43 +182,67 @@ public final class TreeMerge {
             conflicts.put(r[1], new Conflict(Side.ABSENT, result, Side.ABSENT, result));
             conflicts.put(r[2], new Conflict(Side.ABSENT, Side.ABSENT, result, result));
         }
-        // a file on one side where the other has a directory: ort moves the file aside to path~<side>
-        for (String[] moved : directoryFileClashes(b, o, t, labels)) {
-            String path = moved[0];
-            boolean oursFile = moved[1].equals("ours");
+        // a file on one side where the other has a directory: ort moves the file aside to
+        // path~<side> and merges it there with the base's file (a file unchanged gives way silently)
+        Map<String, String[]> movedAside = new java.util.HashMap<>();
+        for (String[] clash : directoryFileClashes(b, o, t)) {
+            String path = clash[0];
+            boolean oursFile = clash[1].equals("ours");
             Side file = (oursFile ? o : t).get(path);
-            String aside = path + "~" + (oursFile ? labels.ours() : labels.theirs()).replace('/', '_');
-            message.accept(path, "CONFLICT (file/directory): directory in the way of " + path + " from "
-                    + (oursFile ? labels.ours() : labels.theirs()) + "; moving it to " + aside + " instead.");
-            conflicts.put(aside, new Conflict(Side.ABSENT, oursFile ? file : Side.ABSENT, oursFile ? Side.ABSENT : file, file));
             paths.remove(path);
+            if (file.equals(b.get(path))) {
+                continue;
+            }
+            String aside = uniquePath(path, oursFile ? labels.ours() : labels.theirs(), paths, conflicts);
+            message.accept(aside, "CONFLICT (file/directory): directory in the way of " + path + " from "
+                    + (oursFile ? labels.ours() : labels.theirs()) + "; moving it to " + aside + " instead.");
+            movedAside.put(aside, clash);
+            paths.add(aside);
         }
         for (String path : paths) {
             String[] rename = renamed.get(path);
             if (rename != null && (rename[1] == null || rename[2] == null)) {
                 // renamed on one side, deleted on the other: the renamed version stays, with the base's
-                boolean oursRenamed = rename[1] != null;
-                Side kept = (oursRenamed ? o : t).get(path);
+                boolean oursRenaming = rename[1] != null;
+                Side kept = (oursRenaming ? o : t).get(path);
                 message.accept(path, "CONFLICT (rename/delete): " + rename[0] + " renamed to " + path + " in "
-                        + (oursRenamed ? labels.ours() : labels.theirs()) + ", but deleted in "
-                        + (oursRenamed ? labels.theirs() : labels.ours()) + ".");
+                        + (oursRenaming ? labels.ours() : labels.theirs()) + ", but deleted in "
+                        + (oursRenaming ? labels.theirs() : labels.ours()) + ".");
                 if (!kept.id().equals(b.get(rename[0]).id())) {
-                    String modified = oursRenamed ? labels.ours() : labels.theirs();
+                    String modified = oursRenaming ? labels.ours() : labels.theirs();
                     message.accept(path, "CONFLICT (modify/delete): " + path + " deleted in "
-                            + (oursRenamed ? labels.theirs() : labels.ours()) + " and modified in " + modified
+                            + (oursRenaming ? labels.theirs() : labels.ours()) + " and modified in " + modified
                             + ".  Version " + modified + " of " + path + " left in tree.");
                 }
-                conflicts.put(path, new Conflict(b.get(rename[0]), oursRenamed ? kept : Side.ABSENT,
-                        oursRenamed ? Side.ABSENT : kept, kept));
+                conflicts.put(path, new Conflict(b.get(rename[0]), oursRenaming ? kept : Side.ABSENT,
+                        oursRenaming ? Side.ABSENT : kept, kept));
                 continue;
             }
             Side sb = b.getOrDefault(rename != null ? rename[0] : path, Side.ABSENT);
-            Side so = o.getOrDefault(rename != null ? rename[1] : path, Side.ABSENT);
-            Side st = t.getOrDefault(rename != null ? rename[2] : path, Side.ABSENT);
+            Side so = oursAt.getOrDefault(rename != null ? rename[1] : path, Side.ABSENT);
+            Side st = theirsAt.getOrDefault(rename != null ? rename[2] : path, Side.ABSENT);
+            if (locationConflicts.contains(path)) {
+                // moved by a directory rename, and reported so: a conflict at its new place
+                conflicts.put(path, new Conflict(Side.ABSENT, so, st, so.present() ? so : st));
+                continue;
+            }
+            String[] aside = movedAside.get(path);
+            if (aside != null) {
+                // the file side's version against the base's; the directory side has none here
+                boolean oursFile = aside[1].equals("ours");
+                sb = b.getOrDefault(aside[0], Side.ABSENT);
+                so = oursFile ? o.get(aside[0]) : Side.ABSENT;
+                st = oursFile ? Side.ABSENT : t.get(aside[0]);
+                if (!sb.present()) {
+                    // new on one side: kept aside, still a conflict (stage 2 or 3 alone)
+                    conflicts.put(path, new Conflict(Side.ABSENT, so, st, oursFile ? so : st));
+                    continue;
+                }
+            }
             Labels pathLabels = labels;
             if (rename != null) {
                 pathLabels = new Labels(labels.ours() + ":" + rename[1], labels.theirs() + ":" + rename[2],
-                        labels.base() + ":" + rename[0]);
+                        labels.base() + ":" + rename[0], labels.virtual());
             }
             if (so.equals(st)) {
                 put(merged, path, so);
@@ -167,8 +259,7 @@ public final class TreeMerge {
                         + modified + ".  Version " + modified + " of " + path + " left in tree.");
                 conflicts.put(path, new Conflict(sb, so, st, oursKept ? so : st));
             } else if ((so.mode() & 0170000) != (st.mode() & 0170000)) {
-                throw new IOException("merging " + path + ": a file on one side and a symlink or submodule on the other"
-                        + " (git's distinct-types handling) is not built yet");
+                distinctTypes(path, sb, so, st, labels, paths, conflicts, message);
             } else {
                 List<String> texts = new ArrayList<>();
                 contentMerge(path, sb, so, st, pathLabels, TextMerge.DEFAULT_MARKER_SIZE, merged, conflicts, texts);
@@ -177,20 +268,139 @@ public final class TreeMerge {
         }
         List<String> messages = new ArrayList<>();
         byPath.values().forEach(messages::addAll);
-        return new Result(merged, conflicts, messages);
+        return new Result(merged, conflicts, messages, !splitDirectories.isEmpty());
+    }
+
+    /**
+     * Moves the files {@code adding} side added (ours when {@code oursAdding}) under a directory
+     * the other side renamed into the renamed directory, with git's words: "Path updated" when
+     * {@code merge.directoryRenames} is true, a "file location" conflict by default. Where ort
+     * needs more (a file renamed into such a directory, two files sent to one path, a path in
+     * the way) the merge is refused, not guessed. A directory renamed several ways with no
+     * majority stays, and the merge is reported failed, as git's.
+     */
+    private void followDirectoryRenames(boolean oursAdding, Map<String, String> otherDirs, Map<String, String> ownDirs,
+            Map<String, Side> b, Map<String, Side> o, Map<String, Side> t, Map<String, String> ownRenamed,
+            Map<String, Side> addingAt, TreeSet<String> paths, Labels labels, java.util.Set<String> locationConflicts,
+            java.util.Set<String> splitDirectories, java.util.function.BiConsumer<String, String> message)
+            throws IOException {
+        if (otherDirs.isEmpty()) {
+            return;
+        }
+        Map<String, Side> adding = oursAdding ? o : t;
+        String addedIn = oursAdding ? labels.ours() : labels.theirs();
+        String renamedIn = oursAdding ? labels.theirs() : labels.ours();
+        Map<String, String> moves = new TreeMap<>(Snapshots::compareBytes);
+        for (String path : adding.keySet()) {
+            if (b.containsKey(path)) {
+                continue;
+            }
+            String parent = DirectoryRenames.parent(path);
+            if (otherDirs.containsKey(parent) && otherDirs.get(parent) == null && splitDirectories.add(parent)) {
+                message.accept(parent, "CONFLICT (directory rename split): Unclear where to rename " + parent
+                        + " to; it was renamed to multiple other directories, with no destination getting a majority"
+                        + " of the files.");
+            }
+            String dir = DirectoryRenames.renamedAncestor(path, otherDirs);
+            if (dir == null) {
+                continue;
+            }
+            String newDir = otherDirs.get(dir);
+            if (ownDirs.containsKey(newDir)) {
+                message.accept(dir, "WARNING: Avoiding applying " + dir + " -> " + newDir + " rename to " + path
+                        + ", because " + newDir + " itself was renamed.");
+                continue;
+            }
+            if (ownRenamed.containsValue(path)) {
+                throw new IOException("merging " + path + ": renamed into " + dir + ", which the other side renamed"
+                        + " to " + newDir + " (a rename following a directory rename) is not built yet");
+            }
+            String moved = DirectoryRenames.apply(path, dir, newDir);
+            if (inTheWay(moved, b, o, t) || moves.containsValue(moved)) {
+                throw new IOException("merging " + path + ": the directory rename " + dir + " -> " + newDir
+                        + " puts it at " + moved + ", where something else is (git's implicit dir rename conflict)"
+                        + " is not built yet");
+            }
+            moves.put(path, moved);
+        }
+        for (Map.Entry<String, String> move : moves.entrySet()) {
+            String path = move.getKey();
+            String moved = move.getValue();
+            addingAt.put(moved, addingAt.remove(path));
+            paths.remove(path);
+            paths.add(moved);
+            if (directoryRenames == DirectoryRenames.Mode.TRUE) {
+                message.accept(moved, "Path updated: " + path + " added in " + addedIn + " inside a directory that was"
+                        + " renamed in " + renamedIn + "; moving it to " + moved + ".");
+            } else {
+                message.accept(moved, "CONFLICT (file location): " + path + " added in " + addedIn + " inside a"
+                        + " directory that was renamed in " + renamedIn + ", suggesting it should perhaps be moved to "
+                        + moved + ".");
+                locationConflicts.add(moved);
+            }
+        }
+    }
+
+    /** Whether any tree has a file at {@code path}, or files under it. */
+    private static boolean inTheWay(String path, Map<String, Side> b, Map<String, Side> o, Map<String, Side> t) {
+        for (Map<String, Side> tree : List.of(b, o, t)) {
+            if (tree.containsKey(path) || tree.keySet().stream().anyMatch(p -> p.startsWith(path + "/"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A file on one side, a symlink (or submodule) on the other: ort's "distinct types". The
+     * regular file (ours first) moves aside to {@code path~<side>} and the other stays; when
+     * neither is a regular file both move. Each keeps the base at stage 1 only where it is of the
+     * base's type. Inside a virtual merge base the base's version stands, conflicted.
+     */
+    private void distinctTypes(String path, Side base, Side ours, Side theirs, Labels labels, TreeSet<String> paths,
+            Map<String, Conflict> conflicts, java.util.function.BiConsumer<String, String> message) {
+        if (labels.virtual()) {
+            conflicts.put(path, new Conflict(base, ours, theirs, base));
+            return;
+        }
+        boolean moveOurs = isRegular(ours) || !isRegular(theirs);
+        boolean moveTheirs = !isRegular(ours);
+        String oursPath = moveOurs ? uniquePath(path, labels.ours(), paths, conflicts) : path;
+        String theirsPath = moveTheirs ? uniquePath(path, labels.theirs(), paths, conflicts) : path;
+        message.accept(path, "CONFLICT (distinct types): " + path + " had different types on each side; renamed "
+                + (moveOurs && moveTheirs ? "both of them" : "one of them") + " so each can be recorded somewhere.");
+        conflicts.put(oursPath, new Conflict(sameType(base, ours) ? base : Side.ABSENT, ours, Side.ABSENT, ours));
+        conflicts.put(theirsPath, new Conflict(sameType(base, theirs) ? base : Side.ABSENT, Side.ABSENT, theirs, theirs));
+    }
+
+    private static boolean isRegular(Side side) {
+        return (side.mode() & 0170000) == 0100000;
+    }
+
+    private static boolean sameType(Side a, Side b) {
+        return a.present() && (a.mode() & 0170000) == (b.mode() & 0170000);
+    }
+
+    /** ort's unique_path: {@code path~<branch>} ('/' flattened to '_'), then {@code _0}, {@code _1}... while taken. */
+    private static String uniquePath(String path, String branch, java.util.Collection<String> paths,
+            Map<String, Conflict> conflicts) {
+        String candidate = path + "~" + branch.replace('/', '_');
+        String stem = candidate;
+        for (int suffix = 0; paths.contains(candidate) || conflicts.containsKey(candidate); suffix++) {
+            candidate = stem + "_" + suffix;
+        }
+        return candidate;
     }
 
     /**
      * The renames to follow: new path to {base path, ours path, theirs path}. A rename on one
-     * side whose old path the other side kept (changed or not) is followed; the cases ort
-     * resolves with more machinery (renamed differently on both sides, a rename onto a path the
-     * other side added) are refused, not guessed; renamed on one side and deleted on the other is
-     * git's rename/delete conflict (a null in the triple marks the deleting side).
+     * side whose old path the other side kept (changed or not) is followed; renamed on one side
+     * and deleted on the other is git's rename/delete conflict (a null in the triple marks the
+     * deleting side). Renames apart and renames onto a path the other side has are left to
+     * {@link #renamedApart} and the collision handling.
      */
-    private Map<String, String[]> renames(Map<String, Side> base, Map<String, Side> ours, Map<String, Side> theirs)
-            throws IOException {
-        Map<String, String> oursRenamed = renamedPaths(base, ours);
-        Map<String, String> theirsRenamed = renamedPaths(base, theirs);
+    private static Map<String, String[]> renames(Map<String, Side> ours, Map<String, Side> theirs,
+            Map<String, String> oursRenamed, Map<String, String> theirsRenamed) {
         Map<String, String[]> result = new TreeMap<>(Snapshots::compareBytes);
         for (Map.Entry<String, String> r : oursRenamed.entrySet()) {
             String old = r.getKey();
@@ -199,41 +409,58 @@ public final class TreeMerge {
             if (other != null && !other.equals(now)) {
                 continue;   // rename/rename (1to2): see renamedApart
             }
+            if (other == null && theirs.containsKey(now)) {
+                continue;   // a collision: see merge
+            }
             if (other == null && !theirs.containsKey(old)) {
                 result.put(now, new String[] {old, now, null});   // rename/delete
                 continue;
-            }
-            if (other == null) {
-                refuseRenameClash(old, now, theirs);
             }
             result.put(now, new String[] {old, now, other != null ? other : old});
         }
         for (Map.Entry<String, String> r : theirsRenamed.entrySet()) {
             String old = r.getKey();
             String now = r.getValue();
-            if (oursRenamed.containsKey(old)) {
-                continue;
-            }
-            if (theirsRenamed.values().stream().filter(now::equals).count() > 1
-                    || oursRenamed.containsValue(now)) {
-                throw new IOException("merging " + now + ": two files renamed to it (git's rename/rename(2to1)"
-                        + " handling) is not built yet");
+            if (oursRenamed.containsKey(old) || ours.containsKey(now)) {
+                continue;   // handled above, or a collision
             }
             if (!ours.containsKey(old)) {
                 result.put(now, new String[] {old, null, now});   // rename/delete
                 continue;
             }
-            refuseRenameClash(old, now, ours);
             result.put(now, new String[] {old, old, now});
         }
         return result;
     }
 
+    /**
+     * One side's rename of {@code old} to {@code now} where the other side also has {@code now}:
+     * the renamed file merged with the other side's {@code old} (ort's collision handling, markers
+     * one longer, labels naming both paths). A conflict there is said, and its markers stay in the
+     * result, which may then get markers of its own (git: "nested conflict markers").
+     */
+    private Side collisionMerge(String old, String now, boolean oursRenaming, Side base, Side renamed, Side other,
+            Labels labels, java.util.function.BiConsumer<String, String> message) throws IOException {
+        Side ours = oursRenaming ? renamed : other;
+        Side theirs = oursRenaming ? other : renamed;
+        Labels pathLabels = new Labels(labels.ours() + ":" + (oursRenaming ? now : old),
+                labels.theirs() + ":" + (oursRenaming ? old : now), labels.base() + ":" + old, labels.virtual());
+        Map<String, Side> one = new TreeMap<>(Snapshots::compareBytes);
+        Map<String, Conflict> conflicted = new TreeMap<>(Snapshots::compareBytes);
+        List<String> texts = new ArrayList<>();
+        contentMerge(old, base, ours, theirs, pathLabels, TextMerge.DEFAULT_MARKER_SIZE + 1, one, conflicted, texts);
+        texts.stream().filter(text -> !text.startsWith("CONFLICT")).forEach(text -> message.accept(old, text));
+        if (one.containsKey(old)) {
+            return one.get(old);
+        }
+        message.accept(now, "CONFLICT (rename involved in collision): rename of " + old + " -> " + now
+                + " has content conflicts AND collides with another path; this may result in nested conflict markers.");
+        return conflicted.get(old).workTree();
+    }
+
     /** The paths both sides renamed, to different names: {old, ours' new, theirs' new}. */
-    private List<String[]> renamedApart(Map<String, Side> base, Map<String, Side> ours, Map<String, Side> theirs)
-            throws IOException {
-        Map<String, String> oursRenamed = renamedPaths(base, ours);
-        Map<String, String> theirsRenamed = renamedPaths(base, theirs);
+    private static List<String[]> renamedApart(Map<String, String> oursRenamed, Map<String, String> theirsRenamed,
+            Map<String, Side> ours, Map<String, Side> theirs) throws IOException {
         List<String[]> apart = new ArrayList<>();
         for (Map.Entry<String, String> r : oursRenamed.entrySet()) {
             String other = theirsRenamed.get(r.getKey());
@@ -248,12 +475,6 @@ public final class TreeMerge {
         return apart;
     }
 
-    private static void refuseRenameClash(String old, String now, Map<String, Side> other) throws IOException {
-        if (other.containsKey(now)) {
-            throw new IOException("merging " + now + ": a rename onto a path the other side has"
-                    + " (git's rename/add handling) is not built yet");
-        }
-    }
 
     /** Old path to new path of one side's renames against the base. */
     private Map<String, String> renamedPaths(Map<String, Side> base, Map<String, Side> side) throws IOException {
@@ -328,24 +549,25 @@ public final class TreeMerge {
 
     /**
      * The paths that are a file on one side and a directory on the other: {path, "ours"|"theirs"}
-     * for the side with the file. The case ort handles this way (the file new since the base) is
-     * followed; a file the base already had is refused, not guessed.
+     * for the side with the file. A directory whose every file the base had as it is gives way
+     * (the file side deleted them), so it is no clash.
      */
     private static List<String[]> directoryFileClashes(Map<String, Side> base, Map<String, Side> ours,
-            Map<String, Side> theirs, Labels labels) throws IOException {
+            Map<String, Side> theirs) {
         List<String[]> clashes = new ArrayList<>();
         for (String[] side : new String[][] {{"ours"}, {"theirs"}}) {
             Map<String, Side> files = side[0].equals("ours") ? ours : theirs;
-            TreeSet<String> others = new TreeSet<>((side[0].equals("ours") ? theirs : ours).keySet());
+            TreeMap<String, Side> others = new TreeMap<>(side[0].equals("ours") ? theirs : ours);
             for (String path : files.keySet()) {
                 String prefix = path + "/";
-                String next = others.ceiling(prefix);
-                if (next != null && next.startsWith(prefix)) {
-                    if (base.containsKey(path)) {
-                        throw new IOException("merging " + path + ": a file the base had, a directory on one side"
-                                + " (git's file/directory handling of it) is not built yet");
+                for (Map.Entry<String, Side> under : others.tailMap(prefix).entrySet()) {
+                    if (!under.getKey().startsWith(prefix)) {
+                        break;
                     }
-                    clashes.add(new String[] {path, side[0]});
+                    if (!under.getValue().equals(base.get(under.getKey()))) {
+                        clashes.add(new String[] {path, side[0]});
+                        break;
+                    }
                 }
             }
         }

@@ -49,6 +49,21 @@ class MergeTwinTest {
             + " git checkout -qb side; git mv a.txt b.txt; sed -i 's/^25$/twentyfive/' b.txt; git commit -qam ren;"
             + " git checkout -q main";
 
+    /** The base's file x becomes a directory x/ on branch side; main checked out. */
+    private static final String FILE_TO_DIRECTORY = "seq 1 10 > x; echo b > base; git add .; git commit -qm base;"
+            + " git checkout -qb side; git rm -q x; mkdir x; echo y > x/y; git add .; git commit -qm dir; git checkout -q main";
+
+    /** Branch side renames b to c, main renames a to c. */
+    private static final String TWO_TO_ONE = "seq 1 30 > a; seq 101 130 > b; git add .; git commit -qm base;"
+            + " git checkout -qb side; git mv b c; git commit -qm rb; git checkout -q main; git mv a c; git commit -qm ra";
+
+    /** main renames d/ to e/ (and a/b/ to x/b/); side adds d/c, d/sub/e, a/b/c/new and a/b/new2. */
+    private static final String DIRECTORY_RENAMED = "mkdir -p d a/b/c; seq 1 30 > d/a; seq 41 70 > d/b;"
+            + " seq 1 30 > a/b/c/f; seq 31 60 > a/b/c/g; seq 61 90 > a/b/h; echo z > top; git add .; git commit -qm base;"
+            + " git checkout -qb side; echo new > d/c; mkdir -p d/sub; echo deep > d/sub/e; echo n > a/b/c/new;"
+            + " echo m > a/b/new2; git add .; git commit -qm add; git checkout -q main; git mv d e; mkdir x; git mv a/b x/b;"
+            + " git commit -qm ren";
+
     static Stream<Arguments> scenarios() {
         List<Arguments> all = new ArrayList<>();
         Object[][] cases = {
@@ -104,6 +119,47 @@ class MergeTwinTest {
                 + " git checkout -qb side; git mv a.txt b.txt; sed -i 's/^25$/twentyfive/' b.txt; sed -i 's/^60$/sixty/' z.txt;"
                 + " git commit -qam ren; git checkout -q main; git mv a.txt c.txt; sed -i 's/^3$/three/;s/^25$/XXV/' c.txt;"
                 + " sed -i 's/^60$/LX/' z.txt; git commit -qam other", "merge side|status --porcelain"},
+            {"rename/add", "seq 1 30 > a; git add .; git commit -qm base; git checkout -qb side; seq 100 110 > b; git add b;"
+                + " git commit -qm add; git checkout -q main; git mv a b; git commit -qm ren", "merge side|status --porcelain"},
+            {"add/rename", "seq 1 30 > a; git add .; git commit -qm base; git checkout -qb side; seq 100 110 > b; git add b;"
+                + " git commit -qm add; git checkout -q main; git mv a b; git commit -qm ren; git checkout -q side",
+                "merge main|status --porcelain"},
+            {"distinct types: file here, symlink there", "seq 1 30 > a; git add .; git commit -qm base; git checkout -qb side;"
+                + " rm a; ln -s target a; git add a; git commit -qm link; git checkout -q main; sed -i 's/^3$/x/' a;"
+                + " git commit -qam mod", "merge side|status --porcelain"},
+            {"distinct types: symlink here, both added, name taken", "echo b > base; git add .; git commit -qm base;"
+                + " git checkout -qb side/x; echo file > l; git add l; git commit -qm file; git checkout -q main; ln -s t1 l;"
+                + " echo q > 'l~side_x'; git add .; git commit -qm link", "merge side/x|status --porcelain"},
+            {"base's file modified here, a directory there", FILE_TO_DIRECTORY + "; sed -i 's/^3$/t/' x; git commit -qam m",
+                "merge side|status --porcelain"},
+            {"directory here, base's file modified there", FILE_TO_DIRECTORY + "; sed -i 's/^3$/t/' x; git commit -qam m;"
+                + " git checkout -q side", "merge main|status --porcelain"},
+            {"base's file unchanged here, a directory there", FILE_TO_DIRECTORY + "; echo c > base; git commit -qam m",
+                "merge side|status --porcelain"},
+            {"a file here where the base's directory was left alone there", "mkdir x; seq 1 10 > x/y; echo b > base;"
+                + " git add .; git commit -qm base; git checkout -qb side; echo c > base; git commit -qam m; git checkout -q main;"
+                + " git rm -qr x; echo f > x; git add x; git commit -qm file", "merge side|status --porcelain"},
+            {"rename/rename onto one name", TWO_TO_ONE, "merge side|status --porcelain"},
+            {"rename/rename onto one name, nested conflicts", TWO_TO_ONE + "; git checkout -q side; sed -i 's/^5$/five/' a;"
+                + " git commit -qam m; git checkout -q main; sed -i 's/^5$/FIVE/' c; git commit -qam m2",
+                "merge side|status --porcelain"},
+            {"rename/add, both changed, diff3", "seq 1 30 > a; git add .; git commit -qm base; git checkout -qb side;"
+                + " seq 100 110 > b; sed -i 's/^5$/five/' a; git add .; git commit -qm add; git checkout -q main; git mv a b;"
+                + " sed -i 's/^5$/V/' b; git commit -qam ren; git config merge.conflictStyle diff3",
+                "merge side|status --porcelain"},
+            {"directory renamed here, files added to it there", DIRECTORY_RENAMED, "merge side|status --porcelain"},
+            {"files added here, directory renamed there", DIRECTORY_RENAMED + "; git checkout -q side",
+                "merge main|status --porcelain"},
+            {"directory renames applied (merge.directoryRenames=true)", DIRECTORY_RENAMED
+                + "; git config merge.directoryRenames true", "merge side|status --porcelain"},
+            {"directory renames off", DIRECTORY_RENAMED + "; git config merge.directoryRenames false",
+                "merge side|status --porcelain"},
+            {"a subdirectory moved to the top", "mkdir -p sub; seq 1 30 > sub/a; seq 41 70 > sub/b; git add .;"
+                + " git commit -qm base; git checkout -qb side; echo new > sub/c; git add .; git commit -qm add;"
+                + " git checkout -q main; git mv sub/a a; git mv sub/b b; git commit -qm ren", "merge side|status --porcelain"},
+            {"directory rename split", "mkdir d; seq 1 30 > d/a; seq 41 70 > d/b; git add .; git commit -qm base;"
+                + " git checkout -qb side; echo new > d/c; git add .; git commit -qm add; git checkout -q main; mkdir e f;"
+                + " git mv d/a e/a; git mv d/b f/b; git commit -qm ren", "merge side|status --porcelain|commit --no-edit"},
             {"file here, directory there", "echo b > base; git add .; git commit -qm base; git checkout -qb side; mkdir x;"
                 + " echo y > x/y; git add .; git commit -qm dir; git checkout -q main; echo file > x; git add x;"
                 + " git commit -qm file", "merge side|status --porcelain"},
