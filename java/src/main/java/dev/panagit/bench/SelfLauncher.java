@@ -81,8 +81,8 @@ public final class SelfLauncher {
 
     /**
      * The options the launcher gives {@code command} (null: the ones for every command, and for
-     * any command on the java backend): the file's plain lines, plus its {@code short:} options
-     * unless its {@code bulk:} line names the command.
+     * any command on the java backend): the file's plain lines, its {@code linux:} ones on Linux,
+     * plus its {@code short:} options unless its {@code bulk:} line names the command.
      */
     static List<String> jvmOptions(String command) {
         List<String> options = new ArrayList<>();
@@ -93,6 +93,10 @@ public final class SelfLauncher {
                 shortOptions.add(line.substring("short: ".length()).strip());
             } else if (line.startsWith("bulk: ")) {
                 bulk.addAll(List.of(line.substring("bulk: ".length()).strip().split("\\s+")));
+            } else if (line.startsWith("linux: ")) {
+                if (System.getProperty("os.name", "").equals("Linux")) {
+                    options.add(line.substring("linux: ".length()).strip());
+                }
             } else {
                 options.add(line);
             }

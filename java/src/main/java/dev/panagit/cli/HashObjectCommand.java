@@ -105,7 +105,7 @@ final class HashObjectCommand implements Command {
             throw new Fatal("unable to hash " + shown + ": it is a directory");
         }
         if (size <= IN_MEMORY_LIMIT || objectType != ObjectType.BLOB) {
-            return hash(Files.readAllBytes(path), shown);
+            return hash(dev.panagit.worktree.FileBytes.read(path), shown);
         }
         try (InputStream in = Files.newInputStream(path)) {
             if (write) {

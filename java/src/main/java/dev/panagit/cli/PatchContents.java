@@ -66,7 +66,7 @@ final class PatchContents {
     /** A file's bytes, or a symlink's target as git stores it. */
     static byte[] fileContent(Path file) throws IOException {
         return Files.isSymbolicLink(file) ? Files.readSymbolicLink(file).toString().getBytes(StandardCharsets.UTF_8)
-                : Files.readAllBytes(file);
+                : dev.panagit.worktree.FileBytes.read(file);
     }
 
     /** The blob id of bytes, as git computes it for a file outside the object database. */

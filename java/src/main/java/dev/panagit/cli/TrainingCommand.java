@@ -73,10 +73,7 @@ final class TrainingCommand implements Command {
                 {"version"},
             };
             for (String[] command : commands) {
-                ByteArrayOutputStream sink = new ByteArrayOutputStream();
-                PrintStream stream = new PrintStream(sink, false, StandardCharsets.UTF_8);
-                Io io = Io.of(new ByteArrayInputStream(new byte[0]), stream, stream, dir).withEnv(env);
-                Main.run(io, command);
+                run(dir, env, command);
             }
             // A diff of a few thousand lines, so that the diff code's classes and profiles are in the cache.
             StringBuilder before = new StringBuilder();
@@ -88,9 +85,19 @@ final class TrainingCommand implements Command {
             Files.writeString(dir.resolve("a.txt"), after);
             Files.writeString(dir.resolve("before.txt"), before);
             for (String[] command : new String[][] {{"diff"}, {"diff", "--no-index", "before.txt", "a.txt"}}) {
-                ByteArrayOutputStream sink = new ByteArrayOutputStream();
-                PrintStream stream = new PrintStream(sink, false, StandardCharsets.UTF_8);
-                Main.run(Io.of(new ByteArrayInputStream(new byte[0]), stream, stream, dir).withEnv(env), command);
+                run(dir, env, command);
+            }
+            // status with changes of every kind, then a true merge of two branches
+            Files.writeString(dir.resolve("untracked.txt"), "new\n");
+            for (String[] command : new String[][] {{"status"}, {"status", "-s", "-b"}, {"status", "--porcelain=v2"},
+                    {"diff", "--cached"}, {"commit", "-a", "-m", "third"}, {"checkout", "side"}}) {
+                run(dir, env, command);
+            }
+            Files.writeString(dir.resolve("src/c.txt"), "on the side\n");
+            for (String[] command : new String[][] {{"add", "src/c.txt"}, {"commit", "-m", "side"},
+                    {"checkout", "master"}, {"merge-base", "--all", "HEAD", "side"}, {"merge", "side"},
+                    {"show", "HEAD"}, {"log", "--format=%h %s%d", "--decorate"}, {"branch", "-v"}}) {
+                run(dir, env, command);
             }
             byte[] names = "HEAD\nv1\nmissing\n".getBytes(StandardCharsets.UTF_8);
             PrintStream none = new PrintStream(java.io.OutputStream.nullOutputStream());
@@ -104,5 +111,12 @@ final class TrainingCommand implements Command {
                 }
             }
         }
+    }
+
+    /** Runs one command in {@code dir}, its output discarded. */
+    private static void run(Path dir, Map<String, String> env, String... command) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(sink, false, StandardCharsets.UTF_8);
+        Main.run(Io.of(new ByteArrayInputStream(new byte[0]), stream, stream, dir).withEnv(env), command);
     }
 }

@@ -25,6 +25,17 @@ public final class PatchWriter {
         public boolean present() {
             return mode != 0;
         }
+
+        // written out: a record's generated equals binds method handles on first use (~10 ms of a short command)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Side side && side.mode == mode && java.util.Objects.equals(side.id, id);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * mode + java.util.Objects.hashCode(id);
+        }
     }
 
     /**

@@ -148,7 +148,7 @@ public final class DirCache {
         try {
             // The time first: a file replaced meanwhile makes more entries racy, never fewer.
             cache.timestamp = Files.getLastModifiedTime(file);
-            data = Files.readAllBytes(file);
+            data = dev.panagit.worktree.FileBytes.read(file);
         } catch (NoSuchFileException e) {
             cache.timestamp = null;
             return cache;
@@ -329,7 +329,7 @@ public final class DirCache {
         try (lock) {
             byte[] current;
             try {
-                current = Files.readAllBytes(file);
+                current = dev.panagit.worktree.FileBytes.read(file);
             } catch (NoSuchFileException e) {
                 current = null;
             }

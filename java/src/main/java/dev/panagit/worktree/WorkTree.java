@@ -93,7 +93,7 @@ public final class WorkTree {
         }
         long size = Files.size(file);
         if (size <= IN_MEMORY_LIMIT) {
-            byte[] content = Files.readAllBytes(file);
+            byte[] content = FileBytes.read(file);
             return write ? repo.objects().insert(ObjectType.BLOB, content)
                     : repo.objects().codec().hashObject(repo.format(), ObjectType.BLOB, content, 0, content.length);
         }

@@ -19,8 +19,13 @@ class SelfLauncherTest {
 
     @Test
     void theBenchmarkRunsPanagitWithTheLaunchersJvmOptions() throws Exception {
-        List<String> plain = lines().stream().filter(l -> !l.contains(": ")).toList();
+        boolean linux = System.getProperty("os.name").equals("Linux");
+        List<String> plain = lines().stream()
+                .filter(l -> !l.contains(": ") || linux && l.startsWith("linux: "))
+                .map(l -> l.startsWith("linux: ") ? l.substring("linux: ".length()) : l)
+                .toList();
         assertEquals(plain, SelfLauncher.jvmOptions());
+        assertEquals(linux, plain.contains("-XX:+UseTransparentHugePages"), plain.toString());
         assertTrue(plain.contains("--enable-native-access=ALL-UNNAMED"), plain.toString());
 
         // an everyday command gets the short options; a bulk one does not
@@ -41,6 +46,7 @@ class SelfLauncherTest {
     void theLauncherScriptReadsTheSameFileTheSameWay() throws Exception {
         String launcher = Files.readString(Path.of("../panagit"));
         assertTrue(launcher.contains("java/src/main/resources/META-INF/panagit/jvm.options"));
-        assertTrue(launcher.contains("\"short: \"*)") && launcher.contains("\"bulk: \"*)"), "the launcher parses both");
+        assertTrue(launcher.contains("\"short: \"*)") && launcher.contains("\"bulk: \"*)")
+                && launcher.contains("\"linux: \"*)"), "the launcher parses all three kinds");
     }
 }
