@@ -5,6 +5,7 @@ import dev.panagit.repo.ConfigFiles;
 import dev.panagit.repo.GitConfig;
 import dev.panagit.repo.Repository;
 import dev.panagit.transport.PackInstaller;
+import dev.panagit.transport.ReceivePackTarget;
 import dev.panagit.transport.Push;
 import dev.panagit.repo.RefSpec;
 import dev.panagit.transport.Remote;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * {@code push [-f] [<remote>] [<refspec>…]}: refs and the objects they need to another local
- * repository; with no refspec the current branch to its upstream (git's push.default=simple).
+ * repository, or to git's receive-pack over pipes (an {@code ext::} URL, as ssh would carry it); with no refspec the current branch to its upstream (git's push.default=simple).
  * Non-fast-forward updates are refused unless forced ({@code +} or {@code -f}); a non-bare
  * repository's checked-out branch is refused as git's receive.denyCurrentBranch does; git's
  * report, hints and exit codes; remote-tracking refs follow what was pushed.
@@ -46,7 +47,8 @@ final class PushCommand implements Command {
                 .or(() -> config.get("remote.pushdefault")).or(() -> config.get("branch." + b + ".remote")))
                 .orElse("origin") : words.get(0);
         Remote remote = Remote.resolve(config, remoteName);
-        if (remote.name() == null && !java.nio.file.Files.isDirectory(io.resolve(remoteName))) {
+        boolean overPipes = remote.url().startsWith("ext::");
+        if (remote.name() == null && !overPipes && !java.nio.file.Files.isDirectory(io.resolve(remoteName))) {
             throw new Fatal("'" + remoteName + "' does not appear to be a git repository\n"
                     + "fatal: Could not read from remote repository.\n\n"
                     + "Please make sure you have the correct access rights\nand the repository exists.");
@@ -93,6 +95,13 @@ final class PushCommand implements Command {
                     continue;
                 }
                 Optional<String> source = repo.refs().expand(spec.source());
+                if (source.isEmpty() && !spec.destination().isEmpty()
+                        && dev.panagit.repo.Revisions.resolve(repo, spec.source()).isPresent()) {
+                    // any revision as the source (main~1:topic); an unqualified destination is a branch
+                    specs.add(new Push.Spec(spec.source(), qualify(spec.destination(), "refs/heads/"),
+                            spec.force() || forceOption.on()));
+                    continue;
+                }
                 if (source.isEmpty()) {
                     io.err().println("error: src refspec " + spec.source() + " does not match any");
                     io.err().println("error: failed to push some refs to '" + remote.url() + "'");
@@ -103,22 +112,51 @@ final class PushCommand implements Command {
                 specs.add(new Push.Spec(source.get(), destination, spec.force() || forceOption.on()));
             }
         }
-        Repository other = Repos.openRemote(remote, repo.objects().codec());
-        List<Push.Update> updates = Push.run(repo, other, specs,
-                new PackInstaller(other, PackTools.indexer(other.format(), 0, Optional.of(other))));
-        for (Push.Update u : updates) {
+        List<Push.Update> updates;
+        if (overPipes) {
+            StringBuilder messages = new StringBuilder();
+            try (ReceivePackTarget target = new ReceivePackTarget(repo, remote.url().substring("ext::".length()),
+                    io.cwd())) {
+                updates = Push.run(repo, target, specs, messages);
+            }
+            io.err().print(messages);
+        } else {
+            Repository other = Repos.openRemote(remote, repo.objects().codec());
+            updates = Push.run(repo, other, specs,
+                    new PackInstaller(other, PackTools.indexer(other.format(), 0, Optional.of(other))));
+        }
+        boolean pushedNothing = updates.stream().anyMatch(u -> u.kind() == Push.Kind.REJECTED_NO_REMOTE_REF);
+        for (Push.Update u : pushedNothing ? List.<Push.Update>of() : updates) {
             if (!u.rejected() && u.kind() != Push.Kind.UP_TO_DATE && remote.name() != null) {
                 trackRemote(repo, remote, u);
             }
-            if (!u.rejected() && upstreamOption.on() && u.source() != null && u.source().startsWith("refs/heads/")
-                    && remote.name() != null) {
-                String local = u.source().substring("refs/heads/".length());
+            String localBranch = localBranch(u, branch.orElse(null));
+            if (!u.rejected() && upstreamOption.on() && localBranch != null && remote.name() != null) {
+                String local = localBranch.substring("refs/heads/".length());
                 dev.panagit.repo.ConfigWriter.open(repo.gitDir().resolve("config"))
                         .set("branch." + local + ".remote", remote.name())
                         .set("branch." + local + ".merge", u.destination()).commit();
             }
         }
         return report(repo, remote, updates, branch.orElse(null), io.err(), io.out(), upstreamOption.on());
+    }
+
+    /**
+     * The order git reports in: refs the remote had (by name, as it advertised them), then new
+     * ones in the order asked; the accepted before the rejected (transport_print_push_status).
+     */
+    private static List<Push.Update> inGitsOrder(List<Push.Update> updates) {
+        List<Push.Update> known = new ArrayList<>();
+        List<Push.Update> added = new ArrayList<>();
+        for (Push.Update u : updates) {
+            (u.oldId() != null ? known : added).add(u);
+        }
+        known.sort(java.util.Comparator.comparing(Push.Update::destination));
+        known.addAll(added);
+        List<Push.Update> ordered = new ArrayList<>();
+        known.stream().filter(u -> !u.rejected()).forEach(ordered::add);
+        known.stream().filter(Push.Update::rejected).forEach(ordered::add);
+        return ordered;
     }
 
     private static String qualify(String name, String kind) {
@@ -146,30 +184,46 @@ final class PushCommand implements Command {
     /** git's report: "To <url>", a line per ref, then the error and hints for rejections. */
     private static int report(Repository repo, Remote remote, List<Push.Update> updates, String currentBranch,
             PrintStream err, PrintStream out, boolean setUpstream) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (Push.Update u : updates) {
+            if (u.kind() == Push.Kind.REJECTED_NO_REMOTE_REF) {
+                sb.append("error: unable to delete '").append(FetchCommand.pretty(u.destination()))
+                        .append("': remote ref does not exist\n");
+            }
+        }
         boolean any = updates.stream().anyMatch(u -> u.kind() != Push.Kind.UP_TO_DATE);
+        if (!sb.isEmpty()) {   // git then pushes nothing at all
+            sb.append("error: failed to push some refs to '").append(remote.url()).append("'\n");
+            err.print(sb);
+            return 1;
+        }
         if (!any) {
             err.println("Everything up-to-date");
             if (setUpstream) {
-                tracking(remote, updates, out);
+                tracking(remote, updates, currentBranch, out);
             }
             return 0;
         }
-        StringBuilder sb = new StringBuilder();
         for (Push.Update u : updates) {
             if (u.kind() == Push.Kind.REJECTED_CHECKED_OUT) {
                 sb.append(CHECKED_OUT.replace("%s", u.destination()));
+            }
+        }
+        for (Push.Update u : updates) {
+            if (u.kind() == Push.Kind.REJECTED_DELETE_CURRENT) {
+                sb.append(DELETE_CURRENT.replace("%s", u.destination()));
             }
         }
         sb.append("To ").append(remote.url()).append('\n');
         boolean fetchFirst = false;
         boolean nonFfCurrent = false;
         boolean nonFfOther = false;
-        for (Push.Update u : updates) {
+        for (Push.Update u : inGitsOrder(updates)) {
             String src = u.source() == null ? "" : FetchCommand.pretty(u.source());
             String dst = FetchCommand.pretty(u.destination());
             String refs = src + " -> " + dst;
             switch (u.kind()) {
-                case UP_TO_DATE -> {
+                case UP_TO_DATE, REJECTED_NO_REMOTE_REF -> {
                     continue;
                 }
                 case NEW_BRANCH -> sb.append(" * ").append(pad("[new branch]")).append(' ').append(refs);
@@ -194,6 +248,10 @@ final class PushCommand implements Command {
                 }
                 case REJECTED_CHECKED_OUT -> sb.append(" ! ").append(pad("[remote rejected]")).append(' ').append(refs)
                         .append(" (branch is currently checked out)");
+                case REJECTED_BY_REMOTE -> sb.append(" ! ").append(pad("[remote rejected]")).append(' ')
+                        .append(u.source() == null ? dst : refs).append(" (").append(u.reason()).append(')');
+                case REJECTED_DELETE_CURRENT -> sb.append(" ! ").append(pad("[remote rejected]")).append(' ')
+                        .append(dst).append(" (deletion of the current branch prohibited)");
                 default -> sb.append(" ! ").append(pad("[rejected]")).append(' ').append(refs);
             }
             sb.append('\n');
@@ -221,18 +279,27 @@ final class PushCommand implements Command {
         }
         err.print(sb);
         if (setUpstream && !rejected) {
-            tracking(remote, updates, out);
+            tracking(remote, updates, currentBranch, out);
         }
         return rejected ? 1 : 0;
     }
 
-    private static void tracking(Remote remote, List<Push.Update> updates, PrintStream out) {
+    private static void tracking(Remote remote, List<Push.Update> updates, String currentBranch, PrintStream out) {
         for (Push.Update u : updates) {
-            if (u.source() != null && u.source().startsWith("refs/heads/") && remote.name() != null) {
-                out.println("branch '" + FetchCommand.pretty(u.source()) + "' set up to track '" + remote.name() + "/"
+            String local = localBranch(u, currentBranch);
+            if (local != null && remote.name() != null) {
+                out.println("branch '" + FetchCommand.pretty(local) + "' set up to track '" + remote.name() + "/"
                         + FetchCommand.pretty(u.destination()) + "'.");
             }
         }
+    }
+
+    /** The local branch a pushed ref came from ("HEAD" is the current branch), or null. */
+    private static String localBranch(Push.Update u, String currentBranch) {
+        if (u.source() != null && u.source().startsWith("refs/heads/")) {
+            return u.source();
+        }
+        return "HEAD".equals(u.source()) && currentBranch != null ? "refs/heads/" + currentBranch : null;
     }
 
     private static String hint(String text) {
@@ -246,6 +313,18 @@ final class PushCommand implements Command {
     private static String pad(String summary) {
         return summary.length() >= 17 ? summary : summary + " ".repeat(17 - summary.length());
     }
+
+    /** receive-pack's refusal to delete the branch HEAD names (receive.denyDeleteCurrent unset). */
+    private static final String DELETE_CURRENT = "remote: error: By default, deleting the current branch is denied,"
+            + " because the next        \n"
+            + "remote: 'git clone' won't result in any file checked out, causing confusion.        \n"
+            + "remote: \n"
+            + "remote: You can set 'receive.denyDeleteCurrent' configuration variable to        \n"
+            + "remote: 'warn' or 'ignore' in the remote repository to allow deleting the        \n"
+            + "remote: current branch, with or without a warning message.        \n"
+            + "remote: \n"
+            + "remote: To squelch this message, you can set it to 'refuse'.        \n"
+            + "remote: error: refusing to delete the current branch: %s        \n";
 
     /** receive-pack's refusal, as git's remote side words it (each line padded as its sideband leaves it). */
     private static final String CHECKED_OUT = "remote: error: refusing to update checked out branch: %s        \n"

@@ -22,10 +22,22 @@ import java.util.Set;
  * commits, trees and blobs, in that order, each once.
  */
 public final class ObjectEnumerator {
+    /** What the receiver is known to have. */
+    @FunctionalInterface
+    public interface Has {
+        boolean has(ObjectId id) throws IOException;
+    }
+
     private ObjectEnumerator() {
     }
 
+    /** The objects {@code wants} need that the object database {@code to} lacks. */
     public static List<ObjectId> missing(Repository from, ObjectDatabase to, List<ObjectId> wants) throws IOException {
+        return missing(from, to::has, wants);
+    }
+
+    /** The objects {@code wants} need that {@code to} does not have. */
+    public static List<ObjectId> missing(Repository from, Has to, List<ObjectId> wants) throws IOException {
         Set<ObjectId> seen = new HashSet<>();
         List<ObjectId> tags = new ArrayList<>();
         List<ObjectId> commits = new ArrayList<>();
@@ -74,7 +86,7 @@ public final class ObjectEnumerator {
         return all;
     }
 
-    private static void walkTree(Repository from, ObjectDatabase to, ObjectId root, Set<ObjectId> seen,
+    private static void walkTree(Repository from, Has to, ObjectId root, Set<ObjectId> seen,
             List<ObjectId> trees, List<ObjectId> blobs) throws IOException {
         Deque<ObjectId> stack = new ArrayDeque<>();
         stack.push(root);

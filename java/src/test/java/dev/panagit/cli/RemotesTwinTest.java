@@ -116,6 +116,11 @@ class RemotesTwinTest {
         step(backend, w, "local", "push -u mirror main");
         step(backend, w, "local", "push mirror :side");
         step(backend, w, "local", "push origin main");   // the upstream has main checked out: refused
+        step(backend, w, "local", "push mirror :nosuch main");   // a deletion of nothing: nothing pushed
+        step(backend, w, "local", "push mirror main:zz main:aa");   // new refs: in the order asked
+        step(backend, w, "local", "push mirror :zz main:ab :aa");   // the remote's refs by name first, then new ones
+        step(backend, w, "local", "push mirror :main");   // the bare repository's HEAD branch: refused
+        step(backend, w, "local", "push -u mirror HEAD:refs/heads/head-copy");
         step(backend, w, "local", "remote rename mirror backup");
         step(backend, w, "local", "remote remove origin");
         step(backend, w, "local", "remote");
@@ -213,5 +218,47 @@ class RemotesTwinTest {
         assertEquals("", GitCli.ok(dir.resolve("pgclone"), "fsck", "--strict"));
         String counts = GitCli.ok(dir.resolve("pg"), "count-objects", "-v");
         assertTrue(counts.contains("count: 0\n") && !counts.contains("packs: 0\n"), "everything came as packs: " + counts);
+    }
+
+    /**
+     * git's receive-pack as the other side, over pipes (an ext:: URL, as ssh would carry it): the
+     * same pushes by git and by panagit print the same (receive-pack's own refusals included)
+     * and leave the same refs on both sides; the receiving repositories pass fsck.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void pushingToGitsReceivePackOverPipes(BackendChoice backend) throws Exception {
+        sh(dir, "git init -q -b main seed && cd seed && for i in 1 2 3; do seq 1 $((i*100)) > f$i; mkdir -p d$i;"
+                + " echo $i > d$i/x; git add .; git commit -qm c$i; done && git tag -a v0 -m v0 HEAD~2 && cd .. &&"
+                + " for who in git pg; do git clone -q --bare seed bare-$who && git clone -q seed work-$who &&"
+                + " git clone -q bare-$who local-$who && cd local-$who && git config protocol.ext.allow always &&"
+                + " git remote set-url origin \"ext::git %s ../bare-$who\" &&"
+                + " git remote add nonbare \"ext::git %s ../work-$who\" && echo more >> f1 && git commit -qam more &&"
+                + " git checkout -qb topic && echo t > t && git add t && git commit -qm t && git checkout -q main &&"
+                + " cd ..; done");
+        String[][] steps = {
+            {"push"}, {"push", "origin", "topic"}, {"push", "origin", "topic"}, {"push", "origin", "v0"},
+            {"push", "-u", "origin", "HEAD:refs/heads/copy"}, {"push", "origin", ":nothing", "topic"},
+            {"push", "origin", ":topic", "main"}, {"push", "origin", ":main"}, {"push", "nonbare", "main"},
+            {"push", "origin", "main~1:copy"}, {"push", "-f", "origin", "main~1:refs/heads/copy"},
+        };
+        for (String[] step : steps) {
+            GitCli.Result theirs = GitCli.run(dir.resolve("local-git"), null, ENV, step);
+            Panagit.Result ours = Panagit.run(backend, dir.resolve("local-pg"), null, ENV, step);
+            String name = String.join(" ", step);
+            // git's own ext:: helper says "Bad command" when the connection closes: its noise, not the push's
+            assertEquals(theirs.stderr().replaceAll("Bad command\\n?", "").replace("-git", "-X"),
+                    ours.stderr().replace("-pg", "-X"), name);
+            assertEquals(theirs.text(), ours.text(), name);
+            assertEquals(theirs.exitCode(), ours.exitCode(), name + ": " + ours.stderr());
+            for (String where : List.of("local", "bare", "work")) {
+                assertEquals(GitCli.ok(dir.resolve(where + "-git"), "for-each-ref"),
+                        GitCli.ok(dir.resolve(where + "-pg"), "for-each-ref"), name + " in " + where);
+            }
+            assertEquals(GitCli.ok(dir.resolve("local-git"), "config", "--get-regexp", "^branch"),
+                    GitCli.ok(dir.resolve("local-pg"), "config", "--get-regexp", "^branch"), name);
+            assertEquals("", GitCli.ok(dir.resolve("bare-pg"), "fsck", "--strict", "--no-dangling"), name);
+        }
+        assertTrue(GitCli.ok(dir.resolve("bare-pg"), "count-objects", "-v").contains("in-pack: "));
     }
 }
