@@ -86,13 +86,13 @@ final class CommitCommand implements Command {
         Identities identities = new Identities(repo, io.env());
         ObjectId tree = TreeWriter.write(repo, Repos.index(repo));
         Optional<ObjectId> parent = repo.refs().resolve(Refs.HEAD);
-        Optional<ObjectId> mergeHead = merge.mergeHead();
-        if (parent.isPresent() && !allowEmpty && mergeHead.isEmpty() && repo.readCommit(parent.get()).tree().equals(tree)) {
+        List<ObjectId> mergeHeads = merge.mergeHeads();
+        if (parent.isPresent() && !allowEmpty && mergeHeads.isEmpty() && repo.readCommit(parent.get()).tree().equals(tree)) {
             io.out().println("nothing to commit, working tree clean");
             return 1;
         }
         List<ObjectId> parents = new java.util.ArrayList<>(parent.map(List::of).orElse(List.of()));
-        mergeHead.ifPresent(parents::add);   // concluding a merge: the merged commit is the second parent
+        parents.addAll(mergeHeads);   // concluding a merge: the merged commits are the next parents
         Commit commit = Commit.create(tree, parents, identities.author(), identities.committer(), message);
         ObjectId id = repo.objects().insert(ObjectType.COMMIT, commit.format());
         repo.refs().update(Refs.HEAD, id, parent.orElse(ObjectId.zeroId(repo.format())));

@@ -15,6 +15,7 @@ import dev.panagit.index.IndexEntry;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
 import dev.panagit.merge.MergeState;
+import dev.panagit.merge.OctopusMerge;
 import dev.panagit.merge.TreeMerge;
 import dev.panagit.objects.Commit;
 import dev.panagit.repo.ConfigFiles;
@@ -27,6 +28,7 @@ import dev.panagit.worktree.TreeFlattener;
 import dev.panagit.worktree.TreeWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,15 +82,31 @@ final class MergeCommand implements Command {
             }
             return Main.run(io, "commit", "-F", repo.gitDir().resolve("MERGE_MSG").toString(), "--cleanup=strip");
         }
-        if (operands.size() != 1) {
-            throw new Fatal(operands.size() == 0 ? "No remote for the current branch."
-                    : "merging more than one commit (octopus) is not built yet");
+        if (operands.size() == 0) {
+            throw new Fatal("No remote for the current branch.");
         }
         if (state.inProgress()) {
             throw new Fatal("You have not concluded your merge (MERGE_HEAD exists).\n"
                     + "Please, commit your changes before you merge.");
         }
         String spec = operands.get(0, null);
+        if (operands.size() > 1) {
+            // several commits: reduced to those no other one (nor HEAD) reaches, as git's reduce_heads
+            Octopus octopus = Octopus.of(repo, operands.all());
+            if (octopus.heads().isEmpty()) {
+                io.out().println("Already up to date.");
+                return 0;
+            }
+            if (octopus.heads().size() > 1) {
+                if (squashOption.on() || ffOnlyOption.on()) {
+                    throw new Fatal(ffOnlyOption.on() ? "Not possible to fast-forward, aborting."
+                            : "--squash of an octopus is not built yet");
+                }
+                return octopus(repo, io, state, octopus, messageOption.given() ? messageOption.get(null) : null,
+                        noCommitOption.on(), noFfOption.on());
+            }
+            spec = octopus.names().get(0);   // one left: an ordinary merge of it
+        }
         ObjectId theirs = Repos.commit(repo, spec);
         Optional<ObjectId> headId = repo.refs().resolve(Refs.HEAD);
         DirCache probe = Repos.index(repo);
@@ -135,7 +153,7 @@ final class MergeCommand implements Command {
             return 2;
         }
         TreeMerge merger = new TreeMerge(repo, style, config.get("merge.directoryrenames"));
-        ObjectId baseTree = virtualBase(repo, merger, bases, found);
+        ObjectId baseTree = virtualBase(repo, merger, bases, found, 1);
         TreeMerge.Result result = merger.merge(baseTree, repo.readCommit(head).tree(), repo.readCommit(theirs).tree(),
                 new TreeMerge.Labels("HEAD", spec, found.size() == 1 ? Repos.abbrev(repo, found.get(0))
                         : "merged common ancestors"));
@@ -166,6 +184,7 @@ final class MergeCommand implements Command {
                 out.println("Automatic merge failed; fix conflicts and then commit the result.");
                 return 1;
             }
+            out.flush();   // git's messages reach a shared pipe before this line, as git's do
             io.err().println("Automatic merge went well; stopped before committing as requested");
             return 0;
         }
@@ -192,37 +211,228 @@ final class MergeCommand implements Command {
             out.println("Automatic merge failed; fix conflicts and then commit the result.");
             return 1;
         }
+        out.flush();   // git's messages reach a shared pipe before this line, as git's do
         io.err().println("Automatic merge went well; stopped before committing as requested");
         return 0;
     }
 
+    /** A commit of a recursive merge: a real one, or a virtual merge of merge bases (its tree and two parents). */
+    private record Node(ObjectId commit, ObjectId tree, List<Node> parents) {
+        static Node of(Repository repo, ObjectId commit) throws IOException {
+            return new Node(commit, repo.readCommit(commit).tree(), List.of());
+        }
+
+        /** The real commits this one stands for: itself, or a virtual one's parents', recursively. */
+        List<ObjectId> real() {
+            if (commit != null) {
+                return List.of(commit);
+            }
+            List<ObjectId> all = new ArrayList<>();
+            parents.forEach(p -> all.addAll(p.real()));
+            return all;
+        }
+    }
+
     /**
-     * The base to merge against: the merge base, or for criss-cross histories (several) a
-     * virtual one, their own merge as git's ort makes it (conflicts left in, markers and all).
+     * The tree to merge against (merge-ort's merge_ort_internal): the one merge base's, or for
+     * criss-cross histories (several, {@code found} newest first) a virtual one: the oldest base
+     * merged with the next, that result with the next, and so on, each of those merges itself
+     * against its own merge bases, recursively; conflicts stay in, markers and all.
      */
-    private static ObjectId virtualBase(Repository repo, TreeMerge merger, MergeBases bases, List<ObjectId> found)
-            throws Exception {
+    private static ObjectId virtualBase(Repository repo, TreeMerge merger, MergeBases bases, List<ObjectId> found,
+            int depth) throws Exception {
         if (found.isEmpty()) {
             return null;
         }
-        ObjectId tree = repo.readCommit(found.get(0)).tree();
-        ObjectId commit = found.get(0);
-        for (int i = 1; i < found.size(); i++) {
-            ObjectId next = found.get(i);
-            List<ObjectId> inner = bases.of(commit, List.of(next));
-            ObjectId innerBase = inner.isEmpty() ? null : repo.readCommit(inner.get(0)).tree();
-            TreeMerge.Result virtual = merger.merge(innerBase, tree, repo.readCommit(next).tree(),
-                    TreeMerge.Labels.virtualBase());
+        List<ObjectId> oldestFirst = new ArrayList<>(found);
+        java.util.Collections.reverse(oldestFirst);
+        Node merged = Node.of(repo, oldestFirst.get(0));
+        for (ObjectId id : oldestFirst.subList(1, oldestFirst.size())) {
+            Node next = Node.of(repo, id);
+            List<ObjectId> innerBases = bases.of(id, merged.real());
+            ObjectId innerBase = virtualBase(repo, merger, bases, innerBases, depth + 1);
+            String baseLabel = innerBases.isEmpty() ? "empty tree" : innerBases.size() == 1
+                    ? Repos.abbrev(repo, innerBases.get(0)) : "merged common ancestors";
+            TreeMerge.Result virtual = merger.merge(innerBase, merged.tree(), next.tree(),
+                    TreeMerge.Labels.virtualBase(baseLabel, depth));
             Map<String, Side> files = new LinkedHashMap<>(virtual.merged());
             virtual.conflicts().forEach((path, c) -> {
                 if (c.workTree().present()) {
                     files.put(path, c.workTree());
                 }
             });
-            tree = TreeWriter.write(repo, indexOf(repo, files));
-            commit = next;
+            merged = new Node(null, TreeWriter.write(repo, indexOf(repo, files)), List.of(merged, next));
         }
-        return tree;
+        return merged.tree();
+    }
+
+    /** The commits of an octopus after git's reduction: {@code heads} as named by {@code names}; whether HEAD was reached. */
+    private record Octopus(ObjectId head, List<ObjectId> heads, List<String> names, boolean headSubsumed) {
+        static Octopus of(Repository repo, List<String> specs) throws Exception {
+            ObjectId head = repo.peel(repo.refs().resolve(Refs.HEAD).orElseThrow(
+                    () -> new Fatal("merging several commits into an unborn branch is not built yet")), ObjectType.COMMIT);
+            List<ObjectId> ids = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (String spec : specs) {
+                ObjectId id = Repos.commit(repo, spec);
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                    names.add(spec);
+                }
+            }
+            MergeBases bases = new MergeBases(new CommitWalk(repo));
+            List<ObjectId> all = new ArrayList<>(List.of(head));
+            all.addAll(ids);
+            List<ObjectId> kept = new ArrayList<>();
+            for (ObjectId candidate : all) {
+                boolean reached = false;
+                for (ObjectId other : all) {
+                    if (!other.equals(candidate) && bases.isAncestor(candidate, other)) {
+                        reached = true;
+                        break;
+                    }
+                }
+                if (!reached && !kept.contains(candidate)) {
+                    kept.add(candidate);
+                }
+            }
+            List<ObjectId> heads = new ArrayList<>();
+            List<String> headNames = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (kept.contains(ids.get(i))) {
+                    heads.add(ids.get(i));
+                    headNames.add(names.get(i));
+                }
+            }
+            return new Octopus(head, heads, headNames, !kept.contains(head));
+        }
+    }
+
+    /** git's octopus: the heads merged one by one; only the last may leave conflicts. */
+    private static int octopus(Repository repo, Io io, MergeState state, Octopus octopus, String givenMessage,
+            boolean noCommit, boolean noFf) throws Exception {
+        ObjectId head = octopus.head();
+        new MergeState(repo).writeOrigHead(head);
+        GitConfig config = ConfigFiles.effective(repo, io.env());
+        List<String> staged = stagedChanges(repo, head, Repos.index(repo));
+        if (!staged.isEmpty()) {
+            io.out().println("Error: Your local changes to the following files would be overwritten by merge");
+            staged.forEach(path -> io.out().println("    " + path));
+            io.out().flush();
+            io.err().println("Merge with strategy octopus failed.");
+            return 2;
+        }
+        TextMerge.Style style = switch (config.get("merge.conflictstyle").orElse("merge")) {
+            case "diff3" -> TextMerge.Style.DIFF3;
+            case "zdiff3" -> TextMerge.Style.ZDIFF3;
+            default -> TextMerge.Style.MERGE;
+        };
+        OctopusMerge.Outcome outcome = new OctopusMerge(repo, style).merge(new MergeBases(new CommitWalk(repo)), head,
+                octopus.heads(), octopus.names());
+        PrintStream out = io.out();
+        if (outcome.exitCode() == 2) {
+            print(io, outcome.lines());
+            return 2;
+        }
+        try (LockFile lock = LockFile.acquire(repo.indexFile())) {
+            DirCache index = Repos.index(repo);
+            try {
+                apply(repo, head, outcome.result(), index);
+            } catch (Checkout.ConflictException e) {
+                print(io, outcome.lines());
+                io.err().println("error: " + e.getMessage());
+                io.err().println("Merge with strategy octopus failed.");
+                return 2;
+            }
+            index.write(lock);
+        }
+        print(io, outcome.lines());
+        String message = (givenMessage != null ? givenMessage : octopusMessage(repo, octopus.names(), config)) + "\n";
+        if (outcome.exitCode() == 1) {
+            StringBuilder msg = new StringBuilder(message).append("\n# Conflicts:\n");
+            outcome.result().conflicts().keySet().forEach(path -> msg.append("#\t").append(path).append('\n'));
+            state.begin(octopus.heads(), msg.toString());
+            out.println("Automatic merge failed; fix conflicts and then commit the result.");
+            return 1;
+        }
+        if (noCommit) {
+            state.begin(octopus.heads(), message);
+            out.flush();
+            io.err().println("Automatic merge went well; stopped before committing as requested");
+            return 0;
+        }
+        ObjectId tree = TreeWriter.write(repo, Repos.index(repo));
+        List<ObjectId> parents = new ArrayList<>();
+        if (!octopus.headSubsumed() || noFf) {
+            parents.add(head);
+        }
+        parents.addAll(octopus.heads());
+        Identities identities = new Identities(repo, io.env());
+        Commit commit = Commit.create(tree, parents, identities.author(), identities.committer(),
+                Identities.cleanMessage(message));
+        ObjectId id = repo.objects().insert(ObjectType.COMMIT, commit.format());
+        repo.refs().update(Refs.HEAD, id, head);
+        out.println("Merge made by the 'octopus' strategy.");
+        out.print(stat(repo, repo.readCommit(head).tree(), tree));
+        return 0;
+    }
+
+    /** The octopus's lines in the order git's script prints them, each on its stream. */
+    private static void print(Io io, List<OctopusMerge.Line> lines) {
+        for (OctopusMerge.Line line : lines) {
+            PrintStream stream = line.error() ? io.err() : io.out();
+            stream.println(line.text());
+            stream.flush();
+        }
+    }
+
+    /**
+     * fmt-merge-msg's title for several commits: "Merge branches 'a', 'b' and 'c'", kinds grouped
+     * (branches, remote-tracking branches, tags, commits), then " into <branch>" unless suppressed.
+     */
+    private static String octopusMessage(Repository repo, List<String> specs, GitConfig config) throws Exception {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (String kind : List.of("branch", "remote-tracking branch", "tag", "commit")) {
+            groups.put(kind, new ArrayList<>());
+        }
+        for (String spec : specs) {
+            // merge_name(): "x^0" and "x~0" name x itself
+            String name = spec.endsWith("^0") || spec.endsWith("~0") ? spec.substring(0, spec.length() - 2) : spec;
+            Optional<String> full = repo.refs().expand(name);
+            if (full.isPresent() && full.get().startsWith("refs/heads/")) {
+                groups.get("branch").add(full.get().substring("refs/heads/".length()));
+            } else if (full.isPresent() && full.get().startsWith("refs/remotes/")) {
+                groups.get("remote-tracking branch").add(full.get().substring("refs/remotes/".length()));
+            } else if (full.isPresent() && full.get().startsWith("refs/tags/")) {
+                groups.get("tag").add(full.get().substring("refs/tags/".length()));
+            } else {
+                groups.get("commit").add(spec);
+            }
+        }
+        StringBuilder title = new StringBuilder("Merge ");
+        String separator = "";
+        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+            List<String> names = group.getValue();
+            if (names.isEmpty()) {
+                continue;
+            }
+            title.append(separator).append(names.size() == 1 ? group.getKey() + " "
+                    : group.getKey().endsWith("h") ? group.getKey() + "es " : group.getKey() + "s ");
+            for (int i = 0; i < names.size(); i++) {
+                title.append(i == 0 ? "" : i == names.size() - 1 ? " and " : ", ").append('\'').append(names.get(i))
+                        .append('\'');
+            }
+            separator = ", ";
+        }
+        Optional<String> branch = repo.refs().currentBranch().map(b -> b.substring("refs/heads/".length()));
+        List<String> suppressed = config.getAll("merge.suppressdest");
+        if (suppressed.isEmpty()) {
+            suppressed = List.of("main", "master");
+        }
+        if (branch.isPresent() && !suppressed.contains(branch.get())) {
+            title.append(" into ").append(branch.get());
+        }
+        return title.toString();
     }
 
     /** The paths whose index entries differ from HEAD's. */

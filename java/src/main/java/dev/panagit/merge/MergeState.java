@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,19 +25,26 @@ public final class MergeState {
         return Files.exists(repo.gitDir().resolve("MERGE_HEAD"));
     }
 
-    /** The commit being merged, when a merge is in progress. */
+    /** The commit being merged, when a merge is in progress (the first of an octopus's). */
     public Optional<ObjectId> mergeHead() throws IOException {
+        List<ObjectId> heads = mergeHeads();
+        return heads.isEmpty() ? Optional.empty() : Optional.of(heads.get(0));
+    }
+
+    /** Every commit being merged, one per line of MERGE_HEAD; empty when no merge is in progress. */
+    public List<ObjectId> mergeHeads() throws IOException {
         Path file = repo.gitDir().resolve("MERGE_HEAD");
         if (!Files.exists(file)) {
-            return Optional.empty();
+            return List.of();
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-        int newline = text.indexOf('\n');
-        String first = newline < 0 ? text : text.substring(0, newline);
-        if (!ObjectId.isHex(first, repo.format().hexLength())) {
-            throw new IOException("MERGE_HEAD (" + file + ") holds no commit id");
+        List<ObjectId> heads = new java.util.ArrayList<>();
+        for (String line : Files.readString(file, StandardCharsets.UTF_8).strip().split("\n")) {
+            if (!ObjectId.isHex(line, repo.format().hexLength())) {
+                throw new IOException("MERGE_HEAD (" + file + ") holds no commit id");
+            }
+            heads.add(ObjectId.fromHex(repo.format(), line));
         }
-        return Optional.of(ObjectId.fromHex(repo.format(), first));
+        return heads;
     }
 
     /** The message MERGE_MSG proposes, or empty. */
@@ -47,9 +55,16 @@ public final class MergeState {
 
     /** Starts an unfinished merge: MERGE_MSG and MERGE_MODE first, MERGE_HEAD (what marks it) last. */
     public void begin(ObjectId theirs, String message) throws IOException {
+        begin(List.of(theirs), message);
+    }
+
+    /** The same for several commits (an octopus): MERGE_HEAD names each, one per line. */
+    public void begin(List<ObjectId> theirs, String message) throws IOException {
         write("MERGE_MSG", message);
         write("MERGE_MODE", "");
-        write("MERGE_HEAD", theirs.name() + "\n");
+        StringBuilder heads = new StringBuilder();
+        theirs.forEach(id -> heads.append(id.name()).append('\n'));
+        write("MERGE_HEAD", heads.toString());
     }
 
     /** MERGE_MSG alone (a squash merge with conflicts lists them there, with no MERGE_HEAD). */

@@ -43,16 +43,30 @@ public final class TreeMerge {
         }
     }
 
-    /** The merge's labels: conflict markers say "HEAD" and the branch merged, as git's do. */
-    public record Labels(String ours, String theirs, String base, boolean virtual) {
+    /**
+     * The merge's labels: conflict markers say "HEAD" and the branch merged, as git's do.
+     * {@code depth} is how deep inside the making of a virtual merge base this merge is (0: the
+     * merge itself); git's markers grow by two per level.
+     */
+    public record Labels(String ours, String theirs, String base, int depth) {
         /** The labels of a merge whose result is checked out. */
         public Labels(String ours, String theirs, String base) {
-            this(ours, theirs, base, false);
+            this(ours, theirs, base, 0);
         }
 
-        /** The labels of the merge that makes a virtual merge base for criss-cross histories. */
-        public static Labels virtualBase() {
-            return new Labels("Temporary merge branch 1", "Temporary merge branch 2", "merged common ancestors", true);
+        /** The labels of a merge, {@code depth} levels deep, that makes a virtual merge base. */
+        public static Labels virtualBase(String base, int depth) {
+            return new Labels("Temporary merge branch 1", "Temporary merge branch 2", base, depth);
+        }
+
+        /** Whether this merge makes a virtual merge base. */
+        public boolean virtual() {
+            return depth > 0;
+        }
+
+        /** git's conflict marker length at this depth, {@code extra} longer (collisions and renames apart). */
+        int markerSize(int extra) {
+            return TextMerge.DEFAULT_MARKER_SIZE + extra + 2 * depth;
         }
     }
 
@@ -171,7 +185,7 @@ public final class TreeMerge {
             Map<String, Conflict> none = new TreeMap<>(Snapshots::compareBytes);
             List<String> texts = new ArrayList<>();
             contentMerge(old, b.get(old), o.get(r[1]), t.get(r[2]), new Labels(labels.ours() + ":" + r[1],
-                    labels.theirs() + ":" + r[2], labels.base() + ":" + old, labels.virtual()), TextMerge.DEFAULT_MARKER_SIZE + 1, one, none,
+                    labels.theirs() + ":" + r[2], labels.base() + ":" + old, labels.depth()), labels.markerSize(1), one, none,
                     texts);
             Side result = one.containsKey(old) ? one.get(old) : none.get(old).workTree();
             texts.removeIf(text -> text.startsWith("CONFLICT"));
@@ -242,7 +256,7 @@ public final class TreeMerge {
             Labels pathLabels = labels;
             if (rename != null) {
                 pathLabels = new Labels(labels.ours() + ":" + rename[1], labels.theirs() + ":" + rename[2],
-                        labels.base() + ":" + rename[0], labels.virtual());
+                        labels.base() + ":" + rename[0], labels.depth());
             }
             if (so.equals(st)) {
                 put(merged, path, so);
@@ -262,7 +276,7 @@ public final class TreeMerge {
                 distinctTypes(path, sb, so, st, labels, paths, conflicts, message);
             } else {
                 List<String> texts = new ArrayList<>();
-                contentMerge(path, sb, so, st, pathLabels, TextMerge.DEFAULT_MARKER_SIZE, merged, conflicts, texts);
+                contentMerge(path, sb, so, st, pathLabels, labels.markerSize(0), merged, conflicts, texts);
                 texts.forEach(text -> message.accept(path, text));
             }
         }
@@ -444,11 +458,11 @@ public final class TreeMerge {
         Side ours = oursRenaming ? renamed : other;
         Side theirs = oursRenaming ? other : renamed;
         Labels pathLabels = new Labels(labels.ours() + ":" + (oursRenaming ? now : old),
-                labels.theirs() + ":" + (oursRenaming ? old : now), labels.base() + ":" + old, labels.virtual());
+                labels.theirs() + ":" + (oursRenaming ? old : now), labels.base() + ":" + old, labels.depth());
         Map<String, Side> one = new TreeMap<>(Snapshots::compareBytes);
         Map<String, Conflict> conflicted = new TreeMap<>(Snapshots::compareBytes);
         List<String> texts = new ArrayList<>();
-        contentMerge(old, base, ours, theirs, pathLabels, TextMerge.DEFAULT_MARKER_SIZE + 1, one, conflicted, texts);
+        contentMerge(old, base, ours, theirs, pathLabels, labels.markerSize(1), one, conflicted, texts);
         texts.stream().filter(text -> !text.startsWith("CONFLICT")).forEach(text -> message.accept(old, text));
         if (one.containsKey(old)) {
             return one.get(old);

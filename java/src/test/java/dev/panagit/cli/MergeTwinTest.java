@@ -64,6 +64,26 @@ class MergeTwinTest {
             + " echo m > a/b/new2; git add .; git commit -qm add; git checkout -q main; git mv d e; mkdir x; git mv a/b x/b;"
             + " git commit -qm ren";
 
+    /**
+     * main and side share three merge bases, x1, x2 and x3, and x2 and x3 changed the same line
+     * of d differently: the virtual base holds a conflict of its own.
+     */
+    private static final String THREE_BASES = "seq 1 20 > d; echo a > a; echo b > b; echo c > c; git add .;"
+            + " git commit -qm base; git checkout -qb x1; echo a1 > a; git commit -qam x1; git checkout -q main;"
+            + " git checkout -qb x2; echo b2 > b; sed -i 's/^10$/ten-x2/' d; git commit -qam x2; git checkout -q main;"
+            + " git checkout -qb x3; echo c3 > c; sed -i 's/^10$/ten-x3/' d; git commit -qam x3; git checkout -q main;"
+            + " git merge -q --no-ff x1 -m m1; git merge -q --no-ff -X ours x2 -m m2; git merge -q --no-ff -X ours x3 -m m3;"
+            + " git checkout -qb side x3; git merge -q --no-ff -X ours x2 -m s1; git merge -q --no-ff x1 -m s2;"
+            + " sed -i 's/^2$/two/' d; git commit -qam s3; git checkout -q main; sed -i 's/^19$/nineteen/' d;"
+            + " git commit -qam m4";
+
+    /** Branches b1-b3 add a file each; c1 and c2 change line 2 of f differently, c3 line 19; main moved on. */
+    private static final String OCTOPUS = "seq 1 20 > f; echo a > a; git add .; git commit -qm base; git branch old;"
+            + " for b in b1 b2 b3; do git checkout -qb $b main; echo $b > $b; git add $b; git commit -qm $b; done;"
+            + " git checkout -qb c1 main; sed -i 's/^2$/two/' f; git commit -qam c1; git checkout -qb c2 main;"
+            + " sed -i 's/^2$/TWO/' f; git commit -qam c2; git checkout -qb c3 main; sed -i 's/^19$/nineteen/' f;"
+            + " git commit -qam c3; git checkout -q main; echo m > m; git add m; git commit -qm m; git tag t1 b2";
+
     static Stream<Arguments> scenarios() {
         List<Arguments> all = new ArrayList<>();
         Object[][] cases = {
@@ -160,6 +180,19 @@ class MergeTwinTest {
             {"directory rename split", "mkdir d; seq 1 30 > d/a; seq 41 70 > d/b; git add .; git commit -qm base;"
                 + " git checkout -qb side; echo new > d/c; git add .; git commit -qm add; git checkout -q main; mkdir e f;"
                 + " git mv d/a e/a; git mv d/b f/b; git commit -qm ren", "merge side|status --porcelain|commit --no-edit"},
+            {"three merge bases that conflict among themselves", THREE_BASES, "merge-base --all main side|merge side"},
+            {"three merge bases, diff3 (markers two longer inside the virtual base)", THREE_BASES
+                + "; git config merge.conflictStyle diff3", "merge side"},
+            {"octopus of clean branches", OCTOPUS, "merge b1 b2 b3|log --format=%B -1"},
+            {"octopus: files merged line by line, a tag and a commit", OCTOPUS,
+                "merge c1 c3 b1 t1 b2~0|log --format=%s%n%P -1"},
+            {"octopus: duplicates and reached heads dropped", OCTOPUS, "merge b1 b2 b1 main~1|log --format=%s%n%P -1"},
+            {"octopus reduced to one head", OCTOPUS, "merge old b1"},
+            {"octopus from behind: fast-forward first, HEAD not a parent", OCTOPUS + "; git checkout -q old",
+                "merge b1 b2|log --format=%s%n%P -1"},
+            {"octopus with a conflict before the last head: refused", OCTOPUS, "merge c1 c2 b1|status --porcelain"},
+            {"octopus with a conflict in the last head", OCTOPUS, "merge c3 c1 c2|status --porcelain"},
+            {"octopus, no commit, then commit", OCTOPUS, "merge --no-commit b1 b2|commit --no-edit|log --format=%P -1"},
             {"file here, directory there", "echo b > base; git add .; git commit -qm base; git checkout -qb side; mkdir x;"
                 + " echo y > x/y; git add .; git commit -qm dir; git checkout -q main; echo file > x; git add x;"
                 + " git commit -qm file", "merge side|status --porcelain"},
@@ -207,7 +240,9 @@ class MergeTwinTest {
             Path path = root.resolve(file);
             if (!file.isEmpty() && Files.isRegularFile(path)) {
                 sb.append("== ").append(file).append(' ').append(Files.isExecutable(path)).append('\n')
-                        .append(new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.ISO_8859_1));
+                        // an octopus's markers name git merge-file's temporary files, random in git too
+                        .append(new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.ISO_8859_1)
+                                .replaceAll("\\.merge_file_[A-Za-z0-9]{6}", ".merge_file_XXXXXX"));
             }
         }
         for (String name : List.of("MERGE_HEAD", "MERGE_MSG", "MERGE_MODE", "ORIG_HEAD", "SQUASH_MSG")) {
