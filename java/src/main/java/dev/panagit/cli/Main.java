@@ -23,8 +23,26 @@ public final class Main {
         System.out.flush();
         System.err.flush();
         // halt, not exit: everything is flushed and closed by now, and System.exit would first set
-        // up the JDK's logging to record the exit (about 10 ms of every command)
+        // up the JDK's logging to record the exit (about 10 ms of every command); unless something
+        // in the JVM needs its shutdown hooks (a flight recording, an agent)
+        if (shutdownHooksMatter()) {
+            System.exit(code);
+        }
         Runtime.getRuntime().halt(code);
+    }
+
+    /** Whether the JVM was started with a flight recording or an agent, which write at shutdown. */
+    private static boolean shutdownHooksMatter() {
+        List<String> words = new java.util.ArrayList<>();
+        ProcessHandle.current().info().arguments().ifPresent(arguments -> words.addAll(List.of(arguments)));
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            String value = System.getenv(variable);
+            if (value != null) {
+                words.addAll(List.of(value.split("\\s+")));
+            }
+        }
+        return words.stream().anyMatch(word -> word.startsWith("-XX:StartFlightRecording")
+                || word.startsWith("-XX:+FlightRecorder") || word.startsWith("-javaagent") || word.startsWith("-agent"));
     }
 
     /**

@@ -156,7 +156,6 @@ public final class Snapshots {
     }
 
     static int byBytes(String x, String y) {
-        return java.util.Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return dev.panagit.lib.PathOrder.compare(x, y);
     }
 }

@@ -1,6 +1,7 @@
 package dev.panagit.index;
 
 import dev.panagit.lib.ObjectId;
+import dev.panagit.lib.PathOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,7 +24,7 @@ public record IndexEntry(int ctimeSeconds, int ctimeNanos, int mtimeSeconds, int
     /** git's order: path bytes, then stage. */
     @Override
     public int compareTo(IndexEntry other) {
-        int c = java.util.Arrays.compareUnsigned(pathBytes(), other.pathBytes());
+        int c = PathOrder.compare(path, other.path);
         return c != 0 ? c : Integer.compare(stage, other.stage);
     }
 

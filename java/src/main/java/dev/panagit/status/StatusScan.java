@@ -236,7 +236,7 @@ public final class StatusScan {
     }
 
     static int byBytes(String x, String y) {
-        return java.util.Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8), y.getBytes(StandardCharsets.UTF_8));
+        return dev.panagit.lib.PathOrder.compare(x, y);
     }
 
     /** Collects one path's columns from the scans, then fills the ones porcelain v2 copies over. */
