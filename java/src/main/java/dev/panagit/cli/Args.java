@@ -174,6 +174,11 @@ final class Args {
     private final List<Option> options = new ArrayList<>();
     private Operands operands = new Operands(null, 0, 0, null);
 
+    /** The command line as given, after the command's name (git's reflog actions repeat it). */
+    List<String> raw() {
+        return List.of(argv);
+    }
+
     Args(String command, String description, String[] argv) {
         this.command = command;
         this.description = description;

@@ -130,7 +130,9 @@ final class BranchCommand implements Command {
         ObjectId target = start == null
                 ? refs.resolve(Refs.HEAD).orElseThrow(() -> new Fatal("not a valid object name: 'HEAD'"))
                 : Repos.commit(repo, start);
-        refs.update("refs/heads/" + name, target, ObjectId.zeroId(repo.format()));
+        refs.update("refs/heads/" + name, target, ObjectId.zeroId(repo.format()),
+                Repos.reason(repo, Io.current(), "branch: Created from " + (start != null ? start
+                        : refs.currentBranch().map(b -> b.substring("refs/heads/".length())).orElse("HEAD"))));
         return 0;
     }
 

@@ -46,13 +46,17 @@ final class CheckoutCommand implements Command {
             index.write(lock);
         }
         String subject = repo.readCommit(commit).subject();
+        String from = refs.currentBranch().map(b -> b.substring("refs/heads/".length()))
+                .orElse(head.map(ObjectId::name).orElse("HEAD"));
+        Refs.Reason reason = Repos.reason(repo, Io.current(),
+                Repos.reflogAction(Io.current(), "checkout") + ": moving from " + from + " to " + target);
         if (isBranch) {
             boolean already = refs.currentBranch().map(b -> b.equals("refs/heads/" + target)).orElse(false);
-            refs.setSymbolic(Refs.HEAD, "refs/heads/" + target);
+            refs.setSymbolic(Refs.HEAD, "refs/heads/" + target, reason);
             err.println(already ? "Already on '" + target + "'" : "Switched to branch '" + target + "'");
         } else {
             boolean wasDetached = refs.currentBranch().isEmpty() && head.isPresent();
-            refs.detachHead(commit);
+            refs.detachHead(commit, reason);
             if (!wasDetached) {
                 err.println("Note: switching to '" + target + "'.\n\nYou are in 'detached HEAD' state. You can look around,"
                         + " make experimental\nchanges and commit them, and you can discard any commits you make in this\n"

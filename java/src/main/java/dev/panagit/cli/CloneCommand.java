@@ -90,13 +90,15 @@ final class CloneCommand implements Command {
                     ? List.of(RefSpec.parse("+refs/heads/*:refs/heads/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"))
                     : List.of(RefSpec.parse("+refs/heads/*:refs/remotes/origin/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"));
             Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo,
-                    PackTools.indexer(repo.format(), 0, Optional.of(repo))));
+                    PackTools.indexer(repo.format(), 0, Optional.of(repo))), null);
             Optional<ObjectId> head = remoteHead.isPresent() ? source.refs().resolve(remoteHead.get()) : Optional.empty();
             if (head.isEmpty()) {
                 io.err().println("warning: You appear to have cloned an empty repository.");
             } else if (!bare) {
-                repo.refs().setSymbolic("refs/remotes/origin/HEAD", "refs/remotes/origin/" + branch);
-                repo.refs().update("refs/heads/" + branch, head.get(), ObjectId.zeroId(repo.format()));
+                repo.refs().setSymbolic("refs/remotes/origin/HEAD", "refs/remotes/origin/" + branch,
+                        Repos.reason(repo, io, "clone: from " + absolute));
+                repo.refs().update("refs/heads/" + branch, head.get(), ObjectId.zeroId(repo.format()),
+                        Repos.reason(repo, io, "clone: from " + absolute));
                 ConfigWriter.open(repo.gitDir().resolve("config")).add("branch." + branch + ".remote", "origin")
                         .add("branch." + branch + ".merge", "refs/heads/" + branch).commit();
                 try (LockFile lock = LockFile.acquire(repo.indexFile())) {
@@ -145,14 +147,16 @@ final class CloneCommand implements Command {
                         ? List.of(RefSpec.parse("+refs/heads/*:refs/heads/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"))
                         : List.of(RefSpec.parse("+refs/heads/*:refs/remotes/origin/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"));
                 Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo,
-                        PackTools.indexer(repo.format(), 0, Optional.of(repo))));
+                        PackTools.indexer(repo.format(), 0, Optional.of(repo))), null);
                 Optional<ObjectId> tip = head.isPresent() ? Optional.ofNullable(source.refs().get(head.get()))
                         : Optional.empty();
                 if (tip.isEmpty()) {
                     io.err().println("warning: You appear to have cloned an empty repository.");
                 } else if (!bare) {
-                    repo.refs().setSymbolic("refs/remotes/origin/HEAD", "refs/remotes/origin/" + branch);
-                    repo.refs().update("refs/heads/" + branch, tip.get(), ObjectId.zeroId(repo.format()));
+                    repo.refs().setSymbolic("refs/remotes/origin/HEAD", "refs/remotes/origin/" + branch,
+                            Repos.reason(repo, io, "clone: from " + url));
+                    repo.refs().update("refs/heads/" + branch, tip.get(), ObjectId.zeroId(repo.format()),
+                            Repos.reason(repo, io, "clone: from " + url));
                     ConfigWriter.open(repo.gitDir().resolve("config")).add("branch." + branch + ".remote", "origin")
                             .add("branch." + branch + ".merge", "refs/heads/" + branch).commit();
                     try (LockFile lock = LockFile.acquire(repo.indexFile())) {

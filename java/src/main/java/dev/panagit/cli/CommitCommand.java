@@ -95,7 +95,10 @@ final class CommitCommand implements Command {
         parents.addAll(mergeHeads);   // concluding a merge: the merged commits are the next parents
         Commit commit = Commit.create(tree, parents, identities.author(), identities.committer(), message);
         ObjectId id = repo.objects().insert(ObjectType.COMMIT, commit.format());
-        repo.refs().update(Refs.HEAD, id, parent.orElse(ObjectId.zeroId(repo.format())));
+        String firstLine = message.lines().findFirst().orElse("");
+        String kind = parent.isEmpty() ? "commit (initial)" : !mergeHeads.isEmpty() ? "commit (merge)" : "commit";
+        repo.refs().update(Refs.HEAD, id, parent.orElse(ObjectId.zeroId(repo.format())),
+                Repos.reason(repo, io, Repos.reflogAction(io, kind) + ": " + firstLine));
         merge.end();
         String branch = repo.refs().currentBranch().map(b -> b.substring("refs/heads/".length()))
                 .orElse("detached HEAD");

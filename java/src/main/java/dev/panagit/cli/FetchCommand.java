@@ -39,6 +39,14 @@ final class FetchCommand implements Command {
         args.parse();
         Repository repo = Repos.open();
         List<String> words = operands.all();
+        Io io = Io.current();
+        if (!io.env().containsKey("GIT_REFLOG_ACTION")) {
+            // the reflog's "fetch <args>: fast-forward", as git's fetch words it
+            java.util.Map<String, String> env = new java.util.HashMap<>(io.env());
+            env.put("GIT_REFLOG_ACTION", java.util.stream.Stream.concat(java.util.stream.Stream.of("fetch"),
+                    args.raw().stream()).collect(java.util.stream.Collectors.joining(" ")));
+            Io.set(io.withEnv(env));
+        }
         return fetch(repo, words.isEmpty() ? null : words.get(0), words.size() > 1 ? words.subList(1, words.size()) : List.of(),
                 !noTagsOption.on(), quietOption.on()).anyRejected() ? 1 : 0;
     }
@@ -74,17 +82,20 @@ final class FetchCommand implements Command {
         // git empties FETCH_HEAD before it reaches the other side: a failed fetch leaves none
         java.nio.file.Files.write(repo.gitDir().resolve("FETCH_HEAD"), new byte[0]);
         Fetch.Result result;
+        String action = Repos.reflogAction(io, "fetch");
+        java.util.function.Function<String, dev.panagit.repo.Refs.Reason> reasons =
+                what -> Repos.reason(repo, io, action + ": " + what);
         PackInstaller installer = new PackInstaller(repo, PackTools.indexer(repo.format(), 0, Optional.of(repo)));
         try {
             if (remote.url().startsWith("ext::")) {
                 // git's upload-pack as a child process, protocol v2 over its pipes (what ssh would carry)
                 try (dev.panagit.transport.UploadPackSource source = new dev.panagit.transport.UploadPackSource(repo,
                         remote.url().substring("ext::".length()), io.cwd())) {
-                    result = Fetch.run(repo, source, refspecs, followTags, mergeRef, installer);
+                    result = Fetch.run(repo, source, refspecs, followTags, mergeRef, installer, reasons);
                 }
             } else {
                 Repository other = Repos.openRemote(remote, repo.objects().codec());
-                result = Fetch.run(repo, other, refspecs, followTags, mergeRef, installer);
+                result = Fetch.run(repo, other, refspecs, followTags, mergeRef, installer, reasons);
             }
         } catch (java.io.IOException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("couldn't find remote ref")) {

@@ -66,6 +66,7 @@ final class MergeCommand implements Command {
         Args.Flag commitOption = args.flag("--commit", "commit a clean merge (the default)");
         Args.Flag abortOption = args.flag("--abort", "give up a conflicted merge: HEAD's version back");
         Args.Flag continueOption = args.flag("--continue", "conclude a merge whose conflicts are resolved (as commit)");
+        Args.Flag unrelatedOption = args.flag("--allow-unrelated-histories", "merge histories that share no commit");
         Args.Operands operands = args.operands("<commit>", 0, -1, null);
         args.parse();
         ffOption.on();
@@ -117,12 +118,15 @@ final class MergeCommand implements Command {
             throw new Fatal("Exiting because of an unresolved conflict.");
         }
         if (headId.isEmpty()) {
-            return fastForward(repo, null, theirs);
+            return fastForward(repo, null, theirs, false, Repos.reason(repo, io, "initial pull"));
         }
         ObjectId head = repo.peel(headId.get(), ObjectType.COMMIT);
         new MergeState(repo).writeOrigHead(head);   // git records it first, whatever happens next
         MergeBases bases = new MergeBases(new CommitWalk(repo));
         List<ObjectId> found = bases.of(head, List.of(theirs));
+        if (found.isEmpty() && !unrelatedOption.on()) {
+            throw new Fatal("refusing to merge unrelated histories");
+        }
         if (found.contains(theirs)) {
             io.out().println("Already up to date.");
             return 0;
@@ -133,7 +137,8 @@ final class MergeCommand implements Command {
             state.writeSquashMessage(squashMessage(repo, head, theirs));
         }
         if (fastForward && !noFfOption.on()) {
-            return fastForward(repo, head, theirs, squash);
+            return fastForward(repo, head, theirs, squash,
+                    Repos.reason(repo, io, Repos.reflogAction(io, "merge " + spec) + ": Fast-forward"));
         }
         if (ffOnlyOption.on()) {
             throw new Fatal("Not possible to fast-forward, aborting.");
@@ -155,8 +160,8 @@ final class MergeCommand implements Command {
         TreeMerge merger = new TreeMerge(repo, style, config.get("merge.directoryrenames"));
         ObjectId baseTree = virtualBase(repo, merger, bases, found, 1);
         TreeMerge.Result result = merger.merge(baseTree, repo.readCommit(head).tree(), repo.readCommit(theirs).tree(),
-                new TreeMerge.Labels("HEAD", spec, found.size() == 1 ? Repos.abbrev(repo, found.get(0))
-                        : "merged common ancestors"));
+                new TreeMerge.Labels("HEAD", spec, found.isEmpty() ? "empty tree" : found.size() == 1
+                        ? Repos.abbrev(repo, found.get(0)) : "merged common ancestors"));
         String message = messageOption.given() ? messageOption.get(null) + "\n" : defaultMessage(repo, spec, config) + "\n";
         try (LockFile lock = LockFile.acquire(repo.indexFile())) {
             DirCache index = Repos.index(repo);
@@ -194,7 +199,8 @@ final class MergeCommand implements Command {
             Commit commit = Commit.create(tree, List.of(head, theirs), identities.author(), identities.committer(),
                     Identities.cleanMessage(message));
             ObjectId id = repo.objects().insert(ObjectType.COMMIT, commit.format());
-            repo.refs().update(Refs.HEAD, id, head);
+            repo.refs().update(Refs.HEAD, id, head, Repos.reason(repo, io,
+                    Repos.reflogAction(io, "merge " + spec) + ": Merge made by the 'ort' strategy."));
             out.println("Merge made by the 'ort' strategy.");
             out.print(stat(repo, repo.readCommit(head).tree(), tree));
             return 0;
@@ -371,7 +377,8 @@ final class MergeCommand implements Command {
         Commit commit = Commit.create(tree, parents, identities.author(), identities.committer(),
                 Identities.cleanMessage(message));
         ObjectId id = repo.objects().insert(ObjectType.COMMIT, commit.format());
-        repo.refs().update(Refs.HEAD, id, head);
+        repo.refs().update(Refs.HEAD, id, head, Repos.reason(repo, io, Repos.reflogAction(io, "merge "
+                + String.join(" ", octopus.names())) + ": Merge made by the 'octopus' strategy."));
         out.println("Merge made by the 'octopus' strategy.");
         out.print(stat(repo, repo.readCommit(head).tree(), tree));
         return 0;
@@ -478,12 +485,10 @@ final class MergeCommand implements Command {
     }
 
     /** A fast-forward: "Updating a..b", "Fast-forward", the diffstat; the work tree moved as checkout moves it. */
-    private static int fastForward(Repository repo, ObjectId head, ObjectId theirs) throws Exception {
-        return fastForward(repo, head, theirs, false);
-    }
 
     /** With {@code squash}, the index and work tree move but HEAD does not (git's merge --squash). */
-    private static int fastForward(Repository repo, ObjectId head, ObjectId theirs, boolean squash) throws Exception {
+    private static int fastForward(Repository repo, ObjectId head, ObjectId theirs, boolean squash, Refs.Reason reason)
+            throws Exception {
         Io io = Io.current();
         ObjectId from = head == null ? null : repo.readCommit(head).tree();
         ObjectId to = repo.readCommit(theirs).tree();
@@ -502,7 +507,7 @@ final class MergeCommand implements Command {
             index.write(lock);
         }
         if (!squash) {
-            repo.refs().update(Refs.HEAD, theirs, head == null ? ObjectId.zeroId(repo.format()) : head);
+            repo.refs().update(Refs.HEAD, theirs, head == null ? ObjectId.zeroId(repo.format()) : head, reason);
         }
         io.out().println("Fast-forward");
         if (squash) {
@@ -594,6 +599,8 @@ final class MergeCommand implements Command {
             new Checkout(repo, Checkout.Purpose.MERGE).run(current, target, index, true);
             index.write(lock);
         }
+        // git's merge --abort is a "reset --merge": HEAD's reflog says so
+        repo.refs().update(Refs.HEAD, head, head, Repos.reason(repo, Io.current(), "reset: moving to HEAD"));
         state.end();
         return 0;
     }

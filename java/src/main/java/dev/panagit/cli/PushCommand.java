@@ -174,7 +174,7 @@ final class PushCommand implements Command {
                         repo.refs().delete(tracking.get());
                     }
                 } else {
-                    repo.refs().update(tracking.get(), u.newId(), old);
+                    repo.refs().update(tracking.get(), u.newId(), old, Repos.reason(repo, Io.current(), "update by push"));
                 }
                 return;
             }

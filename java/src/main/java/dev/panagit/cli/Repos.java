@@ -3,6 +3,7 @@ package dev.panagit.cli;
 import dev.panagit.lib.AmbiguousObjectException;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.repo.NotARepositoryException;
+import dev.panagit.repo.Refs;
 import dev.panagit.repo.Repository;
 import dev.panagit.repo.Revisions;
 import java.io.IOException;
@@ -81,6 +82,24 @@ final class Repos {
     }
 
     /** Resolves {@code spec} to a commit (peeling tags), with git's message when it is not one. */
+    /**
+     * Why a ref moves, for the reflogs: the committer git would record and {@code message};
+     * null (nothing logged) when no identity is configured, where git would make one up.
+     */
+    static Refs.Reason reason(Repository repo, Io io, String message) {
+        try {
+            return new Refs.Reason(new dev.panagit.history.Identities(repo, io.env()).committer(), message);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** git's GIT_REFLOG_ACTION when a calling command set one (pull for its merge), else {@code fallback}. */
+    static String reflogAction(Io io, String fallback) {
+        String action = io.env().get("GIT_REFLOG_ACTION");
+        return action == null || action.isEmpty() ? fallback : action;
+    }
+
     static ObjectId commit(Repository repo, String spec) throws IOException {
         ObjectId id;
         try {

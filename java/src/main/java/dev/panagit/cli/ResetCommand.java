@@ -55,7 +55,8 @@ final class ResetCommand implements Command {
                 index.write(lock);
             }
         }
-        repo.refs().update(Refs.HEAD, target, null);
+        repo.refs().update(Refs.HEAD, target, null,
+                Repos.reason(repo, Io.current(), Repos.reflogAction(Io.current(), "reset") + ": moving to " + rev));
         if (hard.on()) {
             Io.current().out().println("HEAD is now at " + Repos.abbrev(repo, target) + " " + repo.readCommit(target).subject());
         }

@@ -25,10 +25,23 @@ public final class Refs {
 
     private final Path gitDir;
     private final ObjectFormat format;
+    private final Reflogs reflogs;
 
     Refs(Path gitDir, ObjectFormat format) {
+        this(gitDir, format, new Reflogs(gitDir, format, false, Optional::empty));
+    }
+
+    Refs(Path gitDir, ObjectFormat format, Reflogs reflogs) {
         this.gitDir = gitDir;
         this.format = format;
+        this.reflogs = reflogs;
+    }
+
+    /**
+     * Why a ref moves and who moves it, for its reflog: git's committer identity and a message
+     * ("commit: subject", "checkout: moving from main to topic").
+     */
+    public record Reason(dev.panagit.objects.PersonIdent who, String message) {
     }
 
     /** The id a ref name points to, following symbolic refs; empty if the ref does not exist. */
@@ -134,37 +147,71 @@ public final class Refs {
      * (the zero id: if it does not exist yet).
      */
     public void update(String name, ObjectId id, ObjectId expectedOld) throws IOException {
+        update(name, id, expectedOld, null);
+    }
+
+    /**
+     * The same, recorded in the reflogs as git records it (the ref's own, and HEAD's when HEAD
+     * names the ref) when {@code reason} is given and core.logAllRefUpdates asks for it.
+     */
+    public void update(String name, ObjectId id, ObjectId expectedOld, Reason reason) throws IOException {
         String target = name;
         if (name.equals(HEAD)) {
             target = symbolicTarget(HEAD).orElse(HEAD);
         }
         checkRefName(target);
         try (LockFile lock = LockFile.acquire(gitDir.resolve(target))) {
-            if (expectedOld != null) {
-                ObjectId current = resolve(target).orElse(ObjectId.zeroId(format));
-                if (!current.equals(expectedOld)) {
-                    throw new IOException("cannot lock ref '" + target + "': is at " + current.name() + " but expected "
-                            + expectedOld.name());
-                }
+            ObjectId current = resolve(target).orElse(ObjectId.zeroId(format));
+            if (expectedOld != null && !current.equals(expectedOld)) {
+                throw new IOException("cannot lock ref '" + target + "': is at " + current.name() + " but expected "
+                        + expectedOld.name());
             }
             lock.write((id.name() + "\n").getBytes(StandardCharsets.US_ASCII));
+            if (reason != null) {
+                // git's files backend: the ref's own log only when it moves; HEAD's, for the branch
+                // it names, always (a log-only update)
+                if (!current.equals(id)) {
+                    reflogs.append(target, current, id, reason);
+                }
+                if (!target.equals(HEAD) && target.equals(symbolicTarget(HEAD).orElse(null))) {
+                    reflogs.append(HEAD, current, id, reason);
+                }
+            }
             lock.commit();
         }
     }
 
     /** Makes {@code name} (HEAD) a symbolic ref to {@code target}. */
     public void setSymbolic(String name, String target) throws IOException {
+        setSymbolic(name, target, null);
+    }
+
+    /** The same, with HEAD's move (from its old commit to the target's) in its reflog. */
+    public void setSymbolic(String name, String target, Reason reason) throws IOException {
         checkRefName(target);
         try (LockFile lock = LockFile.acquire(gitDir.resolve(name))) {
+            ObjectId before = resolve(name).orElse(ObjectId.zeroId(format));
             lock.write(("ref: " + target + "\n").getBytes(StandardCharsets.US_ASCII));
+            if (reason != null) {
+                reflogs.append(name, before, resolve(target).orElse(ObjectId.zeroId(format)), reason);
+            }
             lock.commit();
         }
     }
 
     /** Points HEAD straight at a commit (detached). */
     public void detachHead(ObjectId id) throws IOException {
+        detachHead(id, null);
+    }
+
+    /** The same, with the move in HEAD's reflog. */
+    public void detachHead(ObjectId id, Reason reason) throws IOException {
         try (LockFile lock = LockFile.acquire(gitDir.resolve(HEAD))) {
+            ObjectId before = resolve(HEAD).orElse(ObjectId.zeroId(format));
             lock.write((id.name() + "\n").getBytes(StandardCharsets.US_ASCII));
+            if (reason != null) {
+                reflogs.append(HEAD, before, id, reason);
+            }
             lock.commit();
         }
     }
@@ -180,6 +227,7 @@ public final class Refs {
                 rewritePackedWithout(name);
             }
             Files.deleteIfExists(loose);
+            reflogs.delete(name);
         }
     }
 

@@ -154,7 +154,13 @@ public final class Repository implements AutoCloseable {
     }
 
     public Refs refs() {
-        return new Refs(gitDir, format);
+        return new Refs(gitDir, format, new Reflogs(gitDir, format, isBare(), () -> {
+            try {
+                return config().get("core.logallrefupdates");
+            } catch (IOException e) {
+                return java.util.Optional.empty();
+            }
+        }));
     }
 
     /** The index file. */

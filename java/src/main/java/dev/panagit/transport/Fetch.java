@@ -5,12 +5,14 @@ import dev.panagit.history.MergeBases;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
 import dev.panagit.repo.RefSpec;
+import dev.panagit.repo.Refs;
 import dev.panagit.repo.Repository;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
 /**
@@ -42,15 +44,16 @@ public final class Fetch {
     /**
      * @param refspecs the refspecs (the remote's configured ones, or the command line's)
      * @param mergeRef the remote ref the current branch merges from (branch.<name>.merge), or null
+     * @param reasons the reflog entry for a ref moved ("fast-forward", "forced-update", "storing head"), or null
      */
     public static Result run(Repository local, Repository remote, List<RefSpec> refspecs, boolean followTags,
-            String mergeRef, PackInstaller installer) throws IOException {
-        return run(local, new LocalSource(remote, local), refspecs, followTags, mergeRef, installer);
+            String mergeRef, PackInstaller installer, Function<String, Refs.Reason> reasons) throws IOException {
+        return run(local, new LocalSource(remote, local), refspecs, followTags, mergeRef, installer, reasons);
     }
 
     /** The same from any source: a local repository, or git's upload-pack over a pipe. */
     public static Result run(Repository local, RemoteSource remote, List<RefSpec> refspecs, boolean followTags,
-            String mergeRef, PackInstaller installer) throws IOException {
+            String mergeRef, PackInstaller installer, Function<String, Refs.Reason> reasons) throws IOException {
         Map<String, ObjectId> remoteRefs = remote.refs();
         Map<String, RefSpec> chosen = new LinkedHashMap<>();
         Map<String, String> destinations = new LinkedHashMap<>();
@@ -127,7 +130,12 @@ public final class Fetch {
                 kind = Kind.REJECTED_NON_FF;
             }
             if (kind != Kind.UP_TO_DATE && kind != Kind.REJECTED_NON_FF && kind != Kind.REJECTED_TAG) {
-                local.refs().update(dst, newId, oldId == null ? ObjectId.zeroId(local.format()) : oldId);
+                // the reflog's words, as git's update_local_ref has them
+                String what = kind == Kind.FAST_FORWARD ? "fast-forward" : kind == Kind.FORCED ? "forced-update"
+                        : src.startsWith("refs/tags/") ? "storing tag" : src.startsWith("refs/heads/") ? "storing head"
+                        : "storing ref";
+                local.refs().update(dst, newId, oldId == null ? ObjectId.zeroId(local.format()) : oldId,
+                        reasons == null ? null : reasons.apply(what));
             }
             updates.add(new Update(src, dst, oldId, newId, kind, forMerge));
         }
