@@ -19,17 +19,25 @@ final class CheckoutCommand implements Command {
 
     @Override
     public String description() {
-        return "Switch to a branch, or detach HEAD at a commit; local changes are kept or the switch refused.";
+        return "Switch to a branch (-b: a new one), or detach HEAD at a commit; local changes are kept or the switch refused.";
     }
 
     @Override
     public int run(Args args) throws Exception {
-        Args.Operands operands = args.operands("<branch|rev>", 1, 1, null);
+        Args.Value newBranchOption = args.value("-b", "<new-branch>", "create the branch (at <start>, else HEAD) and switch to it");
+        Args.Operands operands = args.operands("<branch|rev> | -b <new-branch> [<start>]", 0, 1, null);
         args.parse();
-        target = operands.get(0, target);
+        String newBranch = newBranchOption.get(null);
         Repository repo = Repos.open();
         Refs refs = repo.refs();
         PrintStream err = Io.current().err();
+        if (newBranch != null) {
+            return createAndSwitch(repo, newBranch, operands.get(0, null));
+        }
+        if (operands.size() == 0) {
+            throw new Args.UsageException(args, "a branch or revision is needed");
+        }
+        target = operands.get(0, target);
         boolean isBranch = refs.exists("refs/heads/" + target);
         ObjectId commit = isBranch ? refs.resolve("refs/heads/" + target).orElseThrow() : Repos.commit(repo, target);
         Optional<ObjectId> head = refs.resolve(Refs.HEAD);
@@ -64,6 +72,43 @@ final class CheckoutCommand implements Command {
             }
             err.println("HEAD is now at " + Repos.abbrev(repo, commit) + " " + subject);
         }
+        return 0;
+    }
+
+    /** {@code checkout -b <new> [<start>]}: the branch made at start (or HEAD), then switched to, as git logs both. */
+    private static int createAndSwitch(Repository repo, String name, String start) throws Exception {
+        Refs refs = repo.refs();
+        try {
+            dev.panagit.repo.RefNames.checkBranchName(name);
+        } catch (IllegalArgumentException e) {
+            throw new Fatal("'" + name + "' is not a valid branch name");
+        }
+        if (refs.exists("refs/heads/" + name)) {
+            throw new Fatal("a branch named '" + name + "' already exists");
+        }
+        Optional<ObjectId> head = refs.resolve(Refs.HEAD);
+        ObjectId commit = start == null ? head.orElseThrow(() -> new Fatal("You are on a branch yet to be born"))
+                : Repos.commit(repo, start);
+        if (start != null) {
+            try (LockFile lock = LockFile.acquire(repo.indexFile())) {
+                DirCache index = Repos.index(repo);
+                try {
+                    new Checkout(repo).run(head.orElse(null), commit, index, false);
+                } catch (Checkout.ConflictException e) {
+                    Io.current().err().println("error: " + e.getMessage());
+                    return 1;
+                }
+                index.write(lock);
+            }
+        }
+        String from = refs.currentBranch().map(b -> b.substring("refs/heads/".length()))
+                .orElse(head.map(ObjectId::name).orElse("HEAD"));
+        Io io = Io.current();
+        refs.update("refs/heads/" + name, commit, ObjectId.zeroId(repo.format()),
+                Repos.reason(repo, io, "branch: Created from " + (start == null ? "HEAD" : start)));
+        refs.setSymbolic(Refs.HEAD, "refs/heads/" + name,
+                Repos.reason(repo, io, Repos.reflogAction(io, "checkout") + ": moving from " + from + " to " + name));
+        io.err().println("Switched to a new branch '" + name + "'");
         return 0;
     }
 }

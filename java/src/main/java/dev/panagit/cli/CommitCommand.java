@@ -37,6 +37,7 @@ final class CommitCommand implements Command {
         Args.Flag allowEmptyOption = args.flag("--allow-empty", "allow a commit with the same tree as its parent");
         Args.Value cleanupOption = args.value("--cleanup", "strip|whitespace", "strip also drops # comment lines");
         Args.Flag noEditOption = args.flag("--no-edit", "use the prepared message (MERGE_MSG) as it is");
+        Args.Flag allOption = args.flag("-a, --all", "stage every tracked file's changes (and deletions) first");
         args.parse();
         messages = new java.util.ArrayList<>(messagesOption.all());
         file = fileOption.get(file);
@@ -60,6 +61,13 @@ final class CommitCommand implements Command {
             io.err().println("hint: Fix them up in the work tree, and then use 'git add/rm <file>'");
             io.err().println("hint: as appropriate to mark resolution and make a commit.");
             throw new Fatal("Exiting because of an unresolved conflict.");
+        }
+        if (allOption.on()) {
+            try (dev.panagit.storage.LockFile lock = dev.panagit.storage.LockFile.acquire(repo.indexFile())) {
+                dev.panagit.index.DirCache index = Repos.index(repo);
+                new dev.panagit.worktree.Staging(repo, index).updateTracked();
+                index.write(lock);
+            }
         }
         String raw;
         if (file != null) {

@@ -4,6 +4,7 @@ import dev.panagit.index.DirCache;
 import dev.panagit.index.FileStat;
 import dev.panagit.index.IndexEntry;
 import dev.panagit.lib.ObjectId;
+import dev.panagit.objects.Trees;
 import dev.panagit.repo.Repository;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -137,6 +138,25 @@ public final class Staging {
     private boolean tracksUnder(String dir) {
         String prefix = dir + "/";
         return index.entries().stream().anyMatch(e -> e.path().startsWith(prefix));
+    }
+
+    /**
+     * git's {@code add -u} (what {@code commit -a} does first): every tracked file's content as it
+     * is now, a deleted one removed from the index; untracked files stay untracked, submodules as
+     * they are.
+     */
+    public void updateTracked() throws IOException {
+        for (IndexEntry entry : List.copyOf(index.entries())) {
+            if (entry.stage() != 0 || entry.mode() == Trees.MODE_GITLINK) {
+                continue;
+            }
+            Path file = workTree.file(entry.path());
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                stage(file, entry.path());
+            } else {
+                index.remove(entry.path());
+            }
+        }
     }
 
     private boolean removeMissing(String path) {

@@ -64,6 +64,8 @@ class ReflogTwinTest {
             {"branch", "side", "HEAD~1"}, {"checkout", "side"}, {"commit", "--allow-empty", "-m", "on side"},
             {"checkout", "main"}, {"merge", "side"}, {"reset", "--hard", "HEAD~1"}, {"reset", "--soft", "HEAD"},
             {"checkout", "HEAD~1"}, {"status"}, {"checkout", "main"}, {"branch", "-D", "side"},
+            {"checkout", "-b", "fresh"}, {"!", "echo changed >> u"}, {"commit", "-a", "-m", "all of it"},
+            {"checkout", "-b", "fresh2", "main"}, {"checkout", "-b", "fresh2"}, {"checkout", "main"},
             {"!", "git checkout -q -b clash && echo one > f && git add f && git commit -qm one && git checkout -q main"
                 + " && echo two > f && git add f && git commit -qm two"},
             {"merge", "clash"}, {"merge", "--abort"}, {"merge", "clash"}, {"!", "echo both > f && git add f"},
