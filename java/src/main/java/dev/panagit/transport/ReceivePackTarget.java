@@ -3,8 +3,6 @@ package dev.panagit.transport;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.repo.Repository;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A push to git's own {@code receive-pack}, run as a child process and spoken to over its stdin
@@ -38,7 +35,7 @@ public final class ReceivePackTarget implements AutoCloseable {
     }
 
     private final Repository sender;
-    private final Process process;
+    private final ExtProcess process;
     private final InputStream in;
     private final OutputStream out;
     private final Map<String, ObjectId> refs = new TreeMap<>();
@@ -52,14 +49,9 @@ public final class ReceivePackTarget implements AutoCloseable {
      */
     public ReceivePackTarget(Repository sender, String command, Path cwd) throws IOException {
         this.sender = sender;
-        List<String> words = new ArrayList<>();
-        for (String word : command.trim().split("\\s+")) {
-            words.add(word.replace("%s", "receive-pack").replace("%S", "git-receive-pack"));
-        }
-        this.process = new ProcessBuilder(words).directory(cwd.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        this.in = new BufferedInputStream(process.getInputStream(), 1 << 16);
-        this.out = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
+        this.process = ExtProcess.start(command, "receive-pack", cwd, Map.of());
+        this.in = process.in;
+        this.out = process.out;
         readAdvertisement();
     }
 
@@ -223,17 +215,9 @@ public final class ReceivePackTarget implements AutoCloseable {
             if (!commandsSent) {
                 PacketLine.flush(out);   // no commands: receive-pack then ends quietly
             }
-            out.close();
         } catch (IOException e) {
             // the other side may have gone already
         }
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        process.close();
     }
 }

@@ -3,7 +3,6 @@ package dev.panagit.transport;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.repo.Repository;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A fetch from git's own {@code upload-pack}, run as a child process and spoken to over its
@@ -27,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UploadPackSource implements RemoteSource, AutoCloseable {
     private final Repository receiver;
-    private final Process process;
+    private final ExtProcess process;
     private final InputStream in;
     private final OutputStream out;
     private final Map<String, String> capabilities = new HashMap<>();
@@ -48,16 +46,9 @@ public final class UploadPackSource implements RemoteSource, AutoCloseable {
      */
     public UploadPackSource(Repository receiver, String command, Path cwd) throws IOException {
         this.receiver = receiver;
-        List<String> words = new ArrayList<>();
-        for (String word : command.trim().split("\\s+")) {
-            words.add(word.replace("%s", "upload-pack").replace("%S", "git-upload-pack"));
-        }
-        ProcessBuilder builder = new ProcessBuilder(words).directory(cwd.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("GIT_PROTOCOL", "version=2");
-        this.process = builder.start();
-        this.in = new BufferedInputStream(process.getInputStream(), 1 << 16);
-        this.out = new BufferedOutputStream(process.getOutputStream());
+        this.process = ExtProcess.start(command, "upload-pack", cwd, Map.of("GIT_PROTOCOL", "version=2"));
+        this.in = process.in;
+        this.out = process.out;
         readAdvertisement();
     }
 
@@ -191,18 +182,6 @@ public final class UploadPackSource implements RemoteSource, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            out.close();
-        } catch (IOException e) {
-            // the other side may have gone already
-        }
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        process.close();
     }
 }
