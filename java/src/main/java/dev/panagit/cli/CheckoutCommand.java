@@ -6,7 +6,9 @@ import dev.panagit.repo.Refs;
 import dev.panagit.repo.Repository;
 import dev.panagit.storage.LockFile;
 import dev.panagit.worktree.Checkout;
+import dev.panagit.worktree.TreeFlattener;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 
 final class CheckoutCommand implements Command {
@@ -19,23 +21,40 @@ final class CheckoutCommand implements Command {
 
     @Override
     public String description() {
-        return "Switch to a branch (-b: a new one), or detach HEAD at a commit; local changes are kept or the switch refused.";
+        return "Switch to a branch (-b: a new one), or detach HEAD at a commit; or restore files ([<rev>] -- <paths>).";
     }
 
     @Override
     public int run(Args args) throws Exception {
         Args.Value newBranchOption = args.value("-b", "<new-branch>", "create the branch (at <start>, else HEAD) and switch to it");
-        Args.Operands operands = args.operands("<branch|rev> | -b <new-branch> [<start>]", 0, 1, null);
+        Args.Operands operands = args.operands("<branch|rev> | -b <new-branch> [<start>] | [<rev>] -- <path>...", 0, -1,
+                null);
         args.parse();
         String newBranch = newBranchOption.get(null);
         Repository repo = Repos.open();
         Refs refs = repo.refs();
         PrintStream err = Io.current().err();
+        List<String> words = operands.all();
+        int dashDash = operands.beforeDashDash();
+        if (dashDash >= 0) {
+            if (dashDash > 1 || newBranch != null) {
+                throw new Args.UsageException(args, "one revision at most before '--', and no -b with paths");
+            }
+            return restore(repo, dashDash == 1 ? words.get(0) : null, words.subList(dashDash, words.size()), false);
+        }
         if (newBranch != null) {
+            if (words.size() > 1) {
+                throw new Args.UsageException(args, "-b takes one start point");
+            }
             return createAndSwitch(repo, newBranch, operands.get(0, null));
         }
-        if (operands.size() == 0) {
+        if (words.isEmpty()) {
             throw new Args.UsageException(args, "a branch or revision is needed");
+        }
+        if (words.size() > 1 || !refs.exists("refs/heads/" + words.get(0))
+                && dev.panagit.repo.Revisions.resolve(repo, words.get(0)).isEmpty()) {
+            // not a revision: paths, restored from the index, as git guesses without "--"
+            return restore(repo, null, words, true);
         }
         target = operands.get(0, target);
         boolean isBranch = refs.exists("refs/heads/" + target);
@@ -110,5 +129,65 @@ final class CheckoutCommand implements Command {
                 Repos.reason(repo, io, Repos.reflogAction(io, "checkout") + ": moving from " + from + " to " + name));
         io.err().println("Switched to a new branch '" + name + "'");
         return 0;
+    }
+
+    /**
+     * {@code checkout [<rev>] -- <path>…}: the files (directories: every file under them) as the
+     * index has them, or as {@code rev} has them (then staged too); paths the source lacks are
+     * left alone (git's overlay mode). Every path must match something, or nothing changes. git
+     * counts the paths only when they were given without "--".
+     */
+    private static int restore(Repository repo, String rev, List<String> typed, boolean count) throws Exception {
+        Io io = Io.current();
+        List<String> specs = new java.util.ArrayList<>();
+        for (String path : typed) {
+            specs.add(Repos.pathspec(repo, path));
+        }
+        try (LockFile lock = LockFile.acquire(repo.indexFile())) {
+            DirCache index = Repos.index(repo);
+            java.util.Map<String, TreeFlattener.FileEntry> source = new java.util.TreeMap<>();
+            ObjectId tree = null;
+            if (rev == null) {
+                for (dev.panagit.index.IndexEntry entry : index.entries()) {
+                    if (matches(specs, entry.path())) {
+                        if (entry.stage() != 0) {
+                            io.err().println("error: path '" + entry.path() + "' is unmerged");
+                            return 1;
+                        }
+                        source.put(entry.path(), new TreeFlattener.FileEntry(entry.mode(), entry.id()));
+                    }
+                }
+            } else {
+                tree = repo.peel(Repos.resolve(repo, rev), dev.panagit.lib.ObjectType.TREE);
+                TreeFlattener.flatten(repo, tree).forEach((path, entry) -> {
+                    if (matches(specs, path)) {
+                        source.put(path, entry);
+                    }
+                });
+            }
+            for (int i = 0; i < specs.size(); i++) {
+                String spec = specs.get(i);
+                if (source.keySet().stream().noneMatch(path -> matches(List.of(spec), path))) {
+                    io.err().println("error: pathspec '" + typed.get(i) + "' did not match any file(s) known to git");
+                    return 1;
+                }
+            }
+            new Checkout(repo).restore(source, index);
+            index.write(lock);
+            if (count) {
+                io.err().println("Updated " + source.size() + (source.size() == 1 ? " path" : " paths") + " from "
+                        + (tree == null ? "the index" : Repos.abbrev(repo, tree)));
+            }
+        }
+        return 0;
+    }
+
+    private static boolean matches(List<String> specs, String path) {
+        for (String spec : specs) {
+            if (spec.isEmpty() || spec.equals(".") || path.equals(spec) || path.startsWith(spec + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -68,7 +68,9 @@ public final class DirCache {
     /**
      * git's racy-git test: an entry whose file was modified no earlier than the index was written
      * may have changed again within the same timestamp tick, so its stat data cannot vouch for its
-     * content (gitlinks excepted).
+     * content (gitlinks excepted). The tick is a whole second, as in a git built without USE_NSEC
+     * (Debian's, for one): such a git trusts an entry that a nanosecond test would call racy, so
+     * an index panagit writes must already have smudged it.
      */
     public boolean isRacy(IndexEntry entry) {
         if (timestamp == null || entry.mode() == dev.panagit.objects.Trees.MODE_GITLINK) {
@@ -77,7 +79,7 @@ public final class DirCache {
         java.time.Instant written = timestamp.toInstant();
         long seconds = written.getEpochSecond() & 0xffffffffL;
         long entrySeconds = entry.mtimeSeconds() & 0xffffffffL;
-        return seconds < entrySeconds || seconds == entrySeconds && written.getNano() <= entry.mtimeNanos();
+        return seconds <= entrySeconds;
     }
 
     /**

@@ -112,7 +112,20 @@ public final class Checkout {
         } else {
             refuseLosses(changed, current, target, index);
         }
+        apply(changed, target, index, force);
+    }
 
+    /**
+     * {@code checkout [<rev>] -- <paths>}: exactly these files written (over whatever is there, as
+     * git does) and staged as given; every other file and index entry left as it is.
+     */
+    public void restore(Map<String, TreeFlattener.FileEntry> files, DirCache index) throws IOException {
+        apply(new TreeSet<>(files.keySet()), files, index, true);
+    }
+
+    /** Writes and removes the {@code changed} paths to make them as {@code target} has them, all or nothing. */
+    private void apply(TreeSet<String> changed, Map<String, TreeFlattener.FileEntry> target, DirCache index,
+            boolean force) throws IOException {
         List<String> writes = new ArrayList<>();
         TreeSet<String> removals = new TreeSet<>();
         for (String path : changed) {
