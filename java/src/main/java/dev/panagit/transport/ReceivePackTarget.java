@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,26 +163,16 @@ public final class ReceivePackTarget implements AutoCloseable {
         if (capabilities.contains("side-band-64k")) {
             ByteArrayOutputStream band1 = new ByteArrayOutputStream();
             StringBuilder pending = new StringBuilder();
-            for (Object packet = PacketLine.read(in); packet instanceof byte[] bytes; packet = PacketLine.read(in)) {
-                if (bytes.length == 0) {
-                    continue;
+            SideBand.demux(in, band1, text -> {
+                // each whole line as git's recv_sideband prints it when not on a terminal
+                pending.append(text);
+                int newline;
+                while ((newline = pending.indexOf("\n")) >= 0) {
+                    String line = pending.substring(0, newline);
+                    messages.append("remote: ").append(line).append(line.isEmpty() ? "" : DUMB_SUFFIX).append('\n');
+                    pending.delete(0, newline + 1);
                 }
-                switch (bytes[0]) {
-                    case 1 -> band1.write(bytes, 1, bytes.length - 1);
-                    case 2 -> {
-                        pending.append(new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8));
-                        int newline;
-                        while ((newline = pending.indexOf("\n")) >= 0) {
-                            String line = pending.substring(0, newline);
-                            messages.append("remote: ").append(line).append(line.isEmpty() ? "" : DUMB_SUFFIX).append('\n');
-                            pending.delete(0, newline + 1);
-                        }
-                    }
-                    case 3 -> throw new IOException("remote error: "
-                            + new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8).strip());
-                    default -> throw new IOException("protocol error: bad band #" + bytes[0]);
-                }
-            }
+            });
             if (!pending.isEmpty()) {
                 messages.append("remote: ").append(pending).append(DUMB_SUFFIX).append('\n');
             }

@@ -7,7 +7,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -163,20 +162,8 @@ public final class UploadPackSource implements RemoteSource, AutoCloseable {
             }
         }
         try (OutputStream pack = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            for (Object packet = PacketLine.read(in); packet instanceof byte[] bytes; packet = PacketLine.read(in)) {
-                if (bytes.length == 0) {
-                    continue;
-                }
-                switch (bytes[0]) {
-                    case 1 -> pack.write(bytes, 1, bytes.length - 1);
-                    case 2 -> {
-                        // the remote's progress and messages: not shown (no-progress was asked for)
-                    }
-                    case 3 -> throw new IOException("remote error: "
-                            + new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8).strip());
-                    default -> throw new IOException("protocol error: bad band #" + bytes[0]);
-                }
-            }
+            // the remote's progress and messages are not shown (no-progress was asked for)
+            SideBand.demux(in, pack, text -> { });
         }
     }
 

@@ -50,12 +50,7 @@ class CheckoutPathsTwinTest {
     private Path build(String name) throws Exception {
         Path root = dir.resolve(name);
         assertEquals(0, GitCli.run(dir, null, ENV, "init", "-q", "-b", "main", root.toString()).exitCode());
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", SETUP).directory(root.toFile());
-        builder.environment().putAll(ENV);
-        builder.redirectErrorStream(true);
-        Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
+        GitCli.shell(root, ENV, SETUP);
         return root;
     }
 

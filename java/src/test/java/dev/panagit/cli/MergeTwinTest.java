@@ -212,23 +212,8 @@ class MergeTwinTest {
         Path root = dir.resolve(name);
         GitCli.Result init = GitCli.run(dir, null, ENV, "init", "-q", "-b", "main", root.toString());
         assertEquals(0, init.exitCode(), init.stderr());
-        GitCli.Result built = runShell(root, setup);
-        assertEquals(0, built.exitCode(), built.stderr());
+        GitCli.shell(root, ENV, setup);
         return root;
-    }
-
-    private static GitCli.Result runShell(Path root, String script) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(root.toFile());
-            builder.environment().putAll(ENV);
-            builder.redirectErrorStream(true);
-            Process p = builder.start();
-            byte[] out = p.getInputStream().readAllBytes();
-            int code = p.waitFor();
-            return new GitCli.Result(code, out, new String(out));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** What a script and a person see of the repository after the commands. */

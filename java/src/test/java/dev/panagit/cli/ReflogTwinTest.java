@@ -28,13 +28,8 @@ class ReflogTwinTest {
             "GIT_COMMITTER_NAME", "Cy", "GIT_COMMITTER_EMAIL", "cy@example.com", "GIT_AUTHOR_DATE", "1700000000 +0100",
             "GIT_COMMITTER_DATE", "1700000100 +0100", "GIT_CONFIG_NOSYSTEM", "1", "GIT_CONFIG_GLOBAL", "/dev/null");
 
-    private static void sh(Path cwd, String script) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(cwd.toFile());
-        builder.environment().putAll(ENV);
-        builder.redirectErrorStream(true);
-        Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), script + ":\n" + out);
+    private static void sh(Path cwd, String script) {
+        GitCli.shell(cwd, ENV, script);
     }
 
     /** Every log file under {@code .git/logs}, by path. */

@@ -31,16 +31,7 @@ class RemotesTwinTest {
             "GIT_COMMITTER_DATE", "1700000100 +0100", "GIT_CONFIG_NOSYSTEM", "1", "GIT_CONFIG_GLOBAL", "/dev/null");
 
     private static void sh(Path cwd, String script) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(cwd.toFile());
-            builder.environment().putAll(ENV);
-            builder.redirectErrorStream(true);
-            Process p = builder.start();
-            String out = new String(p.getInputStream().readAllBytes());
-            assertEquals(0, p.waitFor(), script + ":\n" + out);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        GitCli.shell(cwd, ENV, script);
     }
 
     /** Two twin worlds, "git" and "pg": an upstream repository, a bare one and a local clone-to-be, built by git. */

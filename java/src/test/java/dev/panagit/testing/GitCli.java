@@ -58,6 +58,27 @@ public final class GitCli {
         }
     }
 
+    /**
+     * Runs a bash script in {@code dir} with {@code env} added (tests build repositories with
+     * git this way) and requires exit 0; returns its output, stdout and stderr together.
+     */
+    public static String shell(Path dir, java.util.Map<String, String> env, String script) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(dir.toFile());
+            builder.environment().putAll(env);
+            builder.redirectErrorStream(true);
+            Process p = builder.start();
+            String out = new String(readAll(p.getInputStream()), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), () -> script + ":\n" + out);
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs git and requires exit 0; returns stdout as text. */
     public static String ok(Path dir, String... args) {
         Result result = run(dir, null, args);
