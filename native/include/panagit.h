@@ -46,7 +46,7 @@ extern "C" {
 /* The ABI version. It changes whenever a function, a struct size or a
  * constant in this header changes meaning; callers refuse a library whose
  * pgit_abi_version() differs from the value they were built against. */
-#define PGIT_ABI_VERSION 2
+#define PGIT_ABI_VERSION 3
 
 /* Return codes. */
 enum pgit_status {
@@ -66,8 +66,10 @@ enum pgit_status {
     PGIT_ERANGE = -12,      /* an index or offset is past the end (pgit_describe, pack offsets) */
     PGIT_EPACK = -13,       /* a pack entry is malformed: unknown type, header running past the end of
                                the pack, size digits over 64 bits, a delta base that is not before it */
-    PGIT_EDELTA = -14       /* a delta is malformed: base size differs, a copy outside the base, output
+    PGIT_EDELTA = -14,      /* a delta is malformed: base size differs, a copy outside the base, output
                                longer or shorter than declared, a reserved or cut-off instruction */
+    PGIT_ECOLLISION = -15   /* the SHA-1 input carries a collision attack (see PGIT_HASH_SHA1); any
+                               digest written is not to be trusted as an id */
 };
 
 /* Object types, numbered as in git's pack format, and the two delta kinds
@@ -81,10 +83,16 @@ enum pgit_object_type {
     PGIT_OBJ_REF_DELTA = 7   /* a delta whose base is named by its object id */
 };
 
-/* Hash algorithms (git's object formats). */
+/* Hash algorithms (git's object formats).
+ * PGIT_HASH_SHA1 detects collision attacks as git does (Stevens and Shumow's
+ * unavoidable bit conditions, then recompression): every function that
+ * hashes with it returns PGIT_ECOLLISION for input that carries one.
+ * PGIT_HASH_SHA1_UNCHECKED is the same digest without that check: for
+ * benchmarks that compare with plain SHA-1, never for ids of untrusted data. */
 enum pgit_hash_algo {
-    PGIT_HASH_SHA1 = 1,     /* 20-byte ids */
-    PGIT_HASH_SHA256 = 2    /* 32-byte ids */
+    PGIT_HASH_SHA1 = 1,             /* 20-byte ids, collision attacks detected */
+    PGIT_HASH_SHA256 = 2,           /* 32-byte ids */
+    PGIT_HASH_SHA1_UNCHECKED = 3    /* 20-byte ids, no collision detection */
 };
 
 /* Lengths and sizes, in bytes. jextract resolves a typedef to C's own type,
@@ -149,8 +157,8 @@ PGIT_EXTERN const char *pgit_hash_impl(int32_t algo);
 
 /* One-shot hash of `len` bytes at `data` into `out`, which must have room
  * for pgit_hash_digest_size(algo) bytes. `data` may be NULL when len is 0.
- * Returns PGIT_OK, or PGIT_EINVAL (unknown algo, NULL out, NULL data with
- * len > 0). */
+ * Returns PGIT_OK, PGIT_EINVAL (unknown algo, NULL out, NULL data with
+ * len > 0), or PGIT_ECOLLISION (PGIT_HASH_SHA1 only). */
 PGIT_EXTERN int32_t pgit_hash(uint8_t *out, int32_t algo, const uint8_t *data, pgit_size len);
 
 /* Returns the size in bytes of a streaming hash state, for any algorithm.
@@ -168,8 +176,8 @@ PGIT_EXTERN int32_t pgit_hash_init(void *state, int32_t algo);
 PGIT_EXTERN int32_t pgit_hash_update(void *state, const uint8_t *data, pgit_size len);
 
 /* Writes the digest to `out` (pgit_hash_digest_size bytes) and ends the
- * state; pgit_hash_init may start it again. Returns PGIT_OK, PGIT_EINVAL or
- * PGIT_ESTATE. */
+ * state; pgit_hash_init may start it again. Returns PGIT_OK, PGIT_EINVAL,
+ * PGIT_ESTATE or PGIT_ECOLLISION (the state ends too). */
 PGIT_EXTERN int32_t pgit_hash_final(uint8_t *out, void *state);
 
 /* Hashes `count` objects of one `type` in one call: object i has content
@@ -178,7 +186,9 @@ PGIT_EXTERN int32_t pgit_hash_final(uint8_t *out, void *state);
  * (digest size of algo) goes to out_ids + i * digest size. One call for
  * many small objects saves a downcall each.
  * Returns PGIT_OK; PGIT_EINVAL (NULL pointer with count > 0, count < 0,
- * unknown algo or type); PGIT_EOVERFLOW (the lengths overflow). */
+ * unknown algo or type); PGIT_EOVERFLOW (the lengths overflow);
+ * PGIT_ECOLLISION (some object carries a collision attack; every id is
+ * written, and the caller hashes one by one to learn which). */
 PGIT_EXTERN int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
                                            const uint8_t *data, const pgit_size *lengths, int32_t count);
 
@@ -216,7 +226,8 @@ PGIT_EXTERN pgit_size pgit_object_encode_bound(pgit_size content_len);
  * `content` may be NULL when content_len is 0.
  * Returns PGIT_OK; PGIT_EINVAL (NULL pointer, unknown algo or type);
  * PGIT_EBUFSIZE (out_cap too small: *out_len holds the bound);
- * PGIT_EOVERFLOW (content_len too large); PGIT_ENOMEM. */
+ * PGIT_EOVERFLOW (content_len too large); PGIT_ENOMEM; PGIT_ECOLLISION
+ * (nothing is written to out). */
 PGIT_EXTERN int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                                        pgit_codec *codec, int32_t algo, int32_t type,
                                        const uint8_t *content, pgit_size content_len);
@@ -240,8 +251,8 @@ PGIT_EXTERN int32_t pgit_object_peek(int32_t *out_type, pgit_size *out_size, int
  * Returns PGIT_OK; PGIT_EINVAL; PGIT_EBUFSIZE (out_cap is smaller than the
  * declared size: *out_len and *out_type hold the declared size and type, so
  * the caller can retry); PGIT_EZLIB; PGIT_ETRUNCATED; PGIT_EHEADER;
- * PGIT_ESIZE; PGIT_EOVERFLOW; PGIT_ETRAILING; PGIT_EIDMISMATCH; PGIT_ENOMEM.
- * On error the content of `out` is unspecified. */
+ * PGIT_ESIZE; PGIT_EOVERFLOW; PGIT_ETRAILING; PGIT_EIDMISMATCH;
+ * PGIT_ECOLLISION; PGIT_ENOMEM. On error the content of `out` is unspecified. */
 PGIT_EXTERN int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                                        pgit_codec *codec, int32_t algo, const uint8_t *expected_id,
                                        const uint8_t *in, pgit_size in_len);
@@ -268,7 +279,8 @@ PGIT_EXTERN int32_t pgit_encode_update(uint8_t *out, pgit_size out_cap, pgit_siz
  * tells how many). Returns PGIT_MORE when out was filled and the call must
  * be repeated; PGIT_OK when done, with the id in `out_id` (digest size of
  * the algorithm); PGIT_ESIZE (less content than declared; the stream is
- * abandoned); PGIT_EINVAL; PGIT_ESTATE. */
+ * abandoned); PGIT_ECOLLISION (all was written, but the id is not to be
+ * trusted); PGIT_EINVAL; PGIT_ESTATE. */
 PGIT_EXTERN int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                                        pgit_codec *codec);
 
@@ -315,7 +327,7 @@ PGIT_EXTERN int32_t pgit_decode_update(int32_t *out_type, pgit_size *out_size, u
  * ended with a good checksum, that exactly the declared size came out, and,
  * when `expected_id` is not NULL, the id. Writes the computed id to `out_id`
  * (digest size) when it is not NULL. Returns PGIT_OK; PGIT_ETRUNCATED;
- * PGIT_ESIZE; PGIT_EIDMISMATCH; PGIT_ESTATE; PGIT_EINVAL. */
+ * PGIT_ESIZE; PGIT_EIDMISMATCH; PGIT_ECOLLISION; PGIT_ESTATE; PGIT_EINVAL. */
 PGIT_EXTERN int32_t pgit_decode_finish(uint8_t *out_id, pgit_codec *codec, const uint8_t *expected_id);
 
 /* ------------------------------------------------------------------------ */
@@ -352,7 +364,7 @@ PGIT_EXTERN int32_t pgit_pack_entry_header(int32_t *out_type, pgit_size *out_siz
  * Returns PGIT_OK; PGIT_EINVAL (NULL pointer, unknown algo, unknown type with
  * out_id); PGIT_EZLIB; PGIT_ETRUNCATED (the input ends inside the stream);
  * PGIT_ESIZE (the stream holds more or fewer bytes than out_len);
- * PGIT_ENOMEM. On error the content of out is unspecified. */
+ * PGIT_ECOLLISION; PGIT_ENOMEM. On error the content of out is unspecified. */
 PGIT_EXTERN int32_t pgit_pack_inflate(uint8_t *out_id, uint8_t *out, pgit_size out_len, pgit_size *in_used,
                                       pgit_codec *codec, int32_t algo, int32_t type,
                                       const uint8_t *in, pgit_size in_len);
@@ -382,7 +394,8 @@ PGIT_EXTERN int32_t pgit_delta_apply(uint8_t *out, pgit_size out_cap, pgit_size 
  * Returns PGIT_OK; PGIT_EINVAL; PGIT_EZLIB; PGIT_ETRUNCATED; PGIT_ESIZE (the
  * stream holds more or fewer than delta_len bytes, or delta_len is more than
  * in_len compressed bytes can hold); PGIT_EDELTA; PGIT_EBUFSIZE (out_cap is
- * too small for a valid delta: *out_len holds the result size); PGIT_ENOMEM. */
+ * too small for a valid delta: *out_len holds the result size);
+ * PGIT_ECOLLISION; PGIT_ENOMEM. */
 PGIT_EXTERN int32_t pgit_pack_delta_resolve(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
                                             pgit_size *in_used, pgit_codec *codec, int32_t algo, int32_t type,
                                             const uint8_t *base, pgit_size base_len,

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { IMPL_UNSET = 0, IMPL_PORTABLE = 1, IMPL_SHANI = 2, IMPL_ARMV8 = 3, IMPL_SHANI_AVX = 4 };
+enum { IMPL_UNSET = 0, IMPL_PORTABLE = 1, IMPL_SHANI = 2, IMPL_ARMV8 = 3, IMPL_SHANI_AVX = 4, IMPL_SHANI_AVX2 = 5 };
 
 static int chosen_impl = IMPL_UNSET;
 
@@ -28,7 +28,7 @@ static int choose_impl(void)
     impl = IMPL_PORTABLE;
 #if defined(PGIT_HAVE_X86_SHA)
     if (!sha_ext_disabled_by_env() && pgit__cpu_has_shani())
-        impl = pgit__cpu_has_avx() ? IMPL_SHANI_AVX : IMPL_SHANI;
+        impl = pgit__cpu_has_avx2() ? IMPL_SHANI_AVX2 : pgit__cpu_has_avx() ? IMPL_SHANI_AVX : IMPL_SHANI;
 #elif defined(PGIT_HAVE_ARMV8_SHA)
     if (!sha_ext_disabled_by_env() && pgit__cpu_has_armv8_sha())
         impl = IMPL_ARMV8;
@@ -42,6 +42,8 @@ static int choose_impl(void)
 pgit_blocks_fn pgit__sha1_blocks(void)
 {
 #if defined(PGIT_HAVE_X86_SHA)
+    if (choose_impl() == IMPL_SHANI_AVX2)
+        return pgit__sha1_blocks_shani_avx2;
     if (choose_impl() == IMPL_SHANI_AVX)
         return pgit__sha1_blocks_shani_avx;
     if (choose_impl() == IMPL_SHANI)
@@ -54,9 +56,28 @@ pgit_blocks_fn pgit__sha1_blocks(void)
     return pgit__sha1_blocks_portable;
 }
 
+pgit_dc_blocks_fn pgit__sha1dc_blocks(void)
+{
+#if defined(PGIT_HAVE_X86_SHA)
+    if (choose_impl() == IMPL_SHANI_AVX2)
+        return pgit__sha1dc_blocks_shani_avx2;
+    if (choose_impl() == IMPL_SHANI_AVX)
+        return pgit__sha1dc_blocks_shani_avx;
+    if (choose_impl() == IMPL_SHANI)
+        return pgit__sha1dc_blocks_shani;
+#endif
+#if defined(PGIT_HAVE_ARMV8_SHA)
+    if (choose_impl() == IMPL_ARMV8)
+        return pgit__sha1dc_blocks_armv8;
+#endif
+    return pgit__sha1dc_blocks_portable;
+}
+
 pgit_blocks_fn pgit__sha256_blocks(void)
 {
 #if defined(PGIT_HAVE_X86_SHA)
+    if (choose_impl() == IMPL_SHANI_AVX2)
+        return pgit__sha256_blocks_shani_avx2;
     if (choose_impl() == IMPL_SHANI_AVX)
         return pgit__sha256_blocks_shani_avx;
     if (choose_impl() == IMPL_SHANI)
@@ -74,6 +95,7 @@ static const char *impl_name(int impl)
     switch (impl) {
     case IMPL_SHANI: return "sha-ni";
     case IMPL_SHANI_AVX: return "sha-ni";   /* the same instructions, VEX-encoded */
+    case IMPL_SHANI_AVX2: return "sha-ni";  /* the same, and AVX2 for the collision check */
     case IMPL_ARMV8: return "armv8-ce";
     default:         return "portable";
     }

@@ -14,6 +14,16 @@ _Static_assert(sizeof(size_t) == sizeof(pgit_size), "libpanagit supports 64-bit 
 /* Compress `n` 64-byte blocks at `data` into the hash state words `h`. */
 typedef void (*pgit_blocks_fn)(uint32_t *h, const uint8_t *data, size_t n);
 
+/* The same for SHA-1 with collision detection (sha1dc.c): returns 1 when a
+ * block carries a collision attack, else 0. */
+typedef uint32_t (*pgit_dc_blocks_fn)(uint32_t *h, const uint8_t *data, size_t n);
+
+/* PGIT_HASH_SHA1, PGIT_HASH_SHA256 or PGIT_HASH_SHA1_UNCHECKED. */
+static inline int pgit__algo_known(int32_t algo)
+{
+    return algo == PGIT_HASH_SHA1 || algo == PGIT_HASH_SHA256 || algo == PGIT_HASH_SHA1_UNCHECKED;
+}
+
 /* Portable C block functions (sha1.c, sha256.c). */
 void pgit__sha1_blocks_portable(uint32_t h[5], const uint8_t *data, size_t n);
 void pgit__sha256_blocks_portable(uint32_t h[8], const uint8_t *data, size_t n);
@@ -24,8 +34,16 @@ void pgit__sha1_blocks_shani(uint32_t h[5], const uint8_t *data, size_t n);
 void pgit__sha256_blocks_shani(uint32_t h[8], const uint8_t *data, size_t n);
 void pgit__sha1_blocks_shani_avx(uint32_t h[5], const uint8_t *data, size_t n);
 void pgit__sha256_blocks_shani_avx(uint32_t h[8], const uint8_t *data, size_t n);
+uint32_t pgit__sha1dc_blocks_shani(uint32_t h[5], const uint8_t *data, size_t n);
+uint32_t pgit__sha1dc_blocks_shani_avx(uint32_t h[5], const uint8_t *data, size_t n);
+void pgit__sha1_blocks_shani_avx2(uint32_t h[5], const uint8_t *data, size_t n);
+void pgit__sha256_blocks_shani_avx2(uint32_t h[8], const uint8_t *data, size_t n);
+uint32_t pgit__sha1dc_blocks_shani_avx2(uint32_t h[5], const uint8_t *data, size_t n);
+/* The collision check's conditions with AVX2 (sha1dc_x86.c): pgit__sha1dc_ubc's answer. */
+uint32_t pgit__sha1dc_ubc_avx2(const uint32_t w[80]);
 int pgit__cpu_has_shani(void);
 int pgit__cpu_has_avx(void);
+int pgit__cpu_has_avx2(void);
 #endif
 
 /* ARMv8 Cryptography Extensions block functions (sha_arm.c); present when PGIT_HAVE_ARMV8_SHA. */
@@ -35,8 +53,15 @@ void pgit__sha256_blocks_armv8(uint32_t h[8], const uint8_t *data, size_t n);
 int pgit__cpu_has_armv8_sha(void);
 #endif
 
+/* Collision-detecting SHA-1 over the portable and ARMv8 block functions (sha1dc.c). */
+uint32_t pgit__sha1dc_blocks_portable(uint32_t h[5], const uint8_t *data, size_t n);
+#if defined(PGIT_HAVE_ARMV8_SHA)
+uint32_t pgit__sha1dc_blocks_armv8(uint32_t h[5], const uint8_t *data, size_t n);
+#endif
+
 /* The block functions chosen for this CPU (cpu.c), and their names. */
 pgit_blocks_fn pgit__sha1_blocks(void);
+pgit_dc_blocks_fn pgit__sha1dc_blocks(void);
 pgit_blocks_fn pgit__sha256_blocks(void);
 const char *pgit__sha1_impl_name(void);
 const char *pgit__sha256_impl_name(void);
@@ -49,16 +74,30 @@ typedef struct pgit_hash_ctx {
     uint32_t h[8];
     uint8_t buf[64];
     uint32_t buf_len;
-    uint32_t pad_;
+    uint32_t collided;    /* 1 once a collision attack was detected */
     pgit_blocks_fn blocks;
+    pgit_dc_blocks_fn dc_blocks;   /* PGIT_HASH_SHA1: used instead of `blocks` */
 } pgit_hash_ctx;
 
 #define PGIT__HASH_LIVE 0x70676874u
 
-/* Same as the public pgit_hash_* functions, without argument checks. */
+/* Same as the public pgit_hash_* functions, without argument checks.
+ * pgit__hash_end writes the digest and returns PGIT_OK, or PGIT_ECOLLISION
+ * when a collision attack was detected on the way. */
 void pgit__hash_start(pgit_hash_ctx *ctx, int32_t algo);
 void pgit__hash_feed(pgit_hash_ctx *ctx, const uint8_t *data, size_t len);
-void pgit__hash_end(pgit_hash_ctx *ctx, uint8_t *out);
+int32_t pgit__hash_end(pgit_hash_ctx *ctx, uint8_t *out);
+
+/* The digest of first[0..first_len) followed by second[0..second_len), in
+ * one go (small inputs in one call to the block function). Returns PGIT_OK
+ * or PGIT_ECOLLISION. */
+int32_t pgit__hash_parts(uint8_t *out, int32_t algo, const uint8_t *first, size_t first_len,
+                         const uint8_t *second, size_t second_len);
+
+static inline uint32_t pgit__rol32(uint32_t x, unsigned n)
+{
+    return (x << n) | (x >> ((32 - n) & 31));
+}
 
 /* Big-endian loads and stores, whatever the host byte order. */
 static inline uint32_t pgit__load_be32(const uint8_t *p)
@@ -79,6 +118,10 @@ static inline void pgit__store_be64(uint8_t *p, uint64_t v)
     pgit__store_be32(p, (uint32_t)(v >> 32));
     pgit__store_be32(p + 4, (uint32_t)v);
 }
+
+/* Hashes "<type> <len>\0" and content[0..len) into out_id (object.c).
+ * Returns PGIT_OK or PGIT_ECOLLISION; type must be known. */
+int32_t pgit__object_hash(uint8_t *out_id, int32_t algo, int32_t type, const uint8_t *content, size_t len);
 
 /* Object headers (object.c). */
 const char *pgit__type_name(int32_t type);

@@ -80,9 +80,12 @@ int32_t pgit__header_parse(int32_t *type, uint64_t *size, size_t *header_len,
     return PGIT_OK;
 }
 
-static int algo_known(int32_t algo)
+int32_t pgit__object_hash(uint8_t *out_id, int32_t algo, int32_t type, const uint8_t *content, size_t len)
 {
-    return algo == PGIT_HASH_SHA1 || algo == PGIT_HASH_SHA256;
+    uint8_t header[PGIT_MAX_HEADER_SIZE];
+    size_t header_len = pgit__header_write(header, type, (uint64_t)len);
+
+    return pgit__hash_parts(out_id, algo, header, header_len, content, len);
 }
 
 pgit_size pgit_object_encode_bound(pgit_size content_len)
@@ -107,12 +110,12 @@ int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
     uint8_t header[PGIT_MAX_HEADER_SIZE];
     size_t header_len, bound, out_left, in_left;
     const uint8_t *in;
-    pgit_hash_ctx hash;
     uint8_t *cursor;
+    int32_t rc;
     int zrc;
 
     if (out_id == NULL || out == NULL || out_len == NULL || codec == NULL ||
-        !algo_known(algo) || (content == NULL && content_len > 0))
+        !pgit__algo_known(algo) || (content == NULL && content_len > 0))
         return PGIT_EINVAL;
     header_len = pgit__header_write(header, type, (uint64_t)content_len);
     if (header_len == 0)
@@ -125,11 +128,9 @@ int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
         return PGIT_EBUFSIZE;
     }
 
-    pgit__hash_start(&hash, algo);
-    pgit__hash_feed(&hash, header, header_len);
-    if (content_len > 0)
-        pgit__hash_feed(&hash, content, content_len);
-    pgit__hash_end(&hash, out_id);
+    rc = pgit__object_hash(out_id, algo, type, content, (size_t)content_len);
+    if (rc != PGIT_OK)
+        return rc;
 
 #if defined(PGIT_HAVE_LIBDEFLATE)
     if (content_len <= PGIT__LIBDEFLATE_MAX) {
@@ -171,12 +172,10 @@ int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
 int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
                                const uint8_t *data, const pgit_size *lengths, int32_t count)
 {
-    uint8_t header[PGIT_MAX_HEADER_SIZE];
-    pgit_hash_ctx hash;
     size_t digest, offset = 0;
-    int32_t i;
+    int32_t i, rc = PGIT_OK;
 
-    if (count < 0 || !algo_known(algo) || pgit__type_name(type) == NULL ||
+    if (count < 0 || !pgit__algo_known(algo) || pgit__type_name(type) == NULL ||
         (count > 0 && (out_ids == NULL || lengths == NULL)))
         return PGIT_EINVAL;
     digest = (size_t)pgit_hash_digest_size(algo);
@@ -190,16 +189,12 @@ int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
     offset = 0;
     for (i = 0; i < count; i++) {
         size_t len = (size_t)lengths[i];
-        size_t header_len = pgit__header_write(header, type, (uint64_t)len);
 
-        pgit__hash_start(&hash, algo);
-        pgit__hash_feed(&hash, header, header_len);
-        if (len > 0)
-            pgit__hash_feed(&hash, data + offset, len);
-        pgit__hash_end(&hash, out_ids + (size_t)i * digest);
+        if (pgit__object_hash(out_ids + (size_t)i * digest, algo, type, data + offset, len) != PGIT_OK)
+            rc = PGIT_ECOLLISION;
         offset += len;
     }
-    return PGIT_OK;
+    return rc;
 }
 
 #if defined(PGIT_HAVE_LIBDEFLATE)
@@ -214,7 +209,8 @@ static int32_t check_id(int32_t algo, const uint8_t *expected, const uint8_t *hd
     pgit__hash_feed(&hash, hdr, hdr_len);
     if (content_len > 0)
         pgit__hash_feed(&hash, content, content_len);
-    pgit__hash_end(&hash, actual);
+    if (pgit__hash_end(&hash, actual) != PGIT_OK)
+        return PGIT_ECOLLISION;
     return memcmp(actual, expected, (size_t)pgit_hash_digest_size(algo)) == 0 ? PGIT_OK : PGIT_EIDMISMATCH;
 }
 
@@ -258,7 +254,7 @@ static int32_t decode_libdeflate(int32_t *out_type, uint8_t *out, size_t out_cap
 
 int32_t pgit_encode_begin(pgit_codec *codec, int32_t algo, int32_t type, pgit_size content_len)
 {
-    if (codec == NULL || !algo_known(algo) || pgit__type_name(type) == NULL)
+    if (codec == NULL || !pgit__algo_known(algo) || pgit__type_name(type) == NULL)
         return PGIT_EINVAL;
     if (pgit__deflate_start(codec) != PGIT_OK)
         return PGIT_ENOMEM;
@@ -353,9 +349,8 @@ int32_t pgit_encode_finish(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
         codec->mode = MODE_IDLE;
         return PGIT_ENOMEM;
     }
-    pgit__hash_end(&codec->hash, out_id);
     codec->mode = MODE_IDLE;
-    return PGIT_OK;
+    return pgit__hash_end(&codec->hash, out_id);
 }
 
 /* ---- decoding: one decoder ----------------------------------------------- */
@@ -479,7 +474,8 @@ static int32_t decode_conclude(pgit_codec *codec, const uint8_t *expected_id, ui
         return PGIT_ETRUNCATED;
     if (codec->seen != codec->declared)
         return PGIT_ESIZE;
-    pgit__hash_end(&hash, actual);
+    if (pgit__hash_end(&hash, actual) != PGIT_OK)
+        return PGIT_ECOLLISION;
     if (expected_id != NULL && memcmp(actual, expected_id, (size_t)pgit_hash_digest_size(codec->algo)) != 0)
         return PGIT_EIDMISMATCH;
     return PGIT_OK;
@@ -556,7 +552,7 @@ static int32_t decode_fail(pgit_codec *codec, int32_t rc)
 
 int32_t pgit_decode_begin(pgit_codec *codec, int32_t algo)
 {
-    if (codec == NULL || !algo_known(algo))
+    if (codec == NULL || !pgit__algo_known(algo))
         return PGIT_EINVAL;
     return decode_start(codec, algo, ENGINE_ZLIB);
 }
@@ -687,7 +683,7 @@ int32_t pgit_object_decode(int32_t *out_type, uint8_t *out, pgit_size out_cap, p
     int engine = ENGINE_ISAL;
     int32_t rc;
 
-    if (out_type == NULL || out_len == NULL || codec == NULL || !algo_known(algo) ||
+    if (out_type == NULL || out_len == NULL || codec == NULL || !pgit__algo_known(algo) ||
         (out == NULL && out_cap > 0) || (in == NULL && in_len > 0))
         return PGIT_EINVAL;
 

@@ -21,11 +21,6 @@
 /* The longest delta size prefix: two sizes of at most 10 bytes each. */
 #define DELTA_SIZES_MAX 20
 
-static int algo_known(int32_t algo)
-{
-    return algo == PGIT_HASH_SHA1 || algo == PGIT_HASH_SHA256;
-}
-
 static uint32_t crc32_of(const uint8_t *data, size_t len)
 {
 #if defined(PGIT_HAVE_LIBDEFLATE)
@@ -114,7 +109,7 @@ int32_t pgit_pack_entry_header(int32_t *out_type, pgit_size *out_size, pgit_size
     int32_t type, rc;
 
     if (out_type == NULL || out_size == NULL || out_header_len == NULL || out_base_offset == NULL ||
-        !algo_known(algo) || (pack == NULL && pack_len > 0))
+        !pgit__algo_known(algo) || (pack == NULL && pack_len > 0))
         return PGIT_EINVAL;
     rc = entry_header(&type, &size, &header_len, &base, (size_t)pgit_hash_digest_size(algo), pack, pack_len, offset);
     if (rc != PGIT_OK)
@@ -249,19 +244,6 @@ static int32_t inflate_exact_streamed(size_t *in_used, pgit_hash_ctx *hash, uint
     return inflate_streamed_on(ENGINE_ZLIB, in_used, hash, head, head_cap, codec, size, in, in_len);
 }
 
-static void hash_object(uint8_t *out_id, int32_t algo, int32_t type, const uint8_t *content, size_t len)
-{
-    uint8_t header[PGIT_MAX_HEADER_SIZE];
-    size_t header_len = pgit__header_write(header, type, len);
-    pgit_hash_ctx hash;
-
-    pgit__hash_start(&hash, algo);
-    pgit__hash_feed(&hash, header, header_len);
-    if (len > 0)
-        pgit__hash_feed(&hash, content, len);
-    pgit__hash_end(&hash, out_id);
-}
-
 int32_t pgit_pack_inflate(uint8_t *out_id, uint8_t *out, pgit_size out_len, pgit_size *in_used,
                           pgit_codec *codec, int32_t algo, int32_t type,
                           const uint8_t *in, pgit_size in_len)
@@ -269,16 +251,14 @@ int32_t pgit_pack_inflate(uint8_t *out_id, uint8_t *out, pgit_size out_len, pgit
     size_t used = 0;
     int32_t rc;
 
-    if (in_used == NULL || codec == NULL || !algo_known(algo) || (out == NULL && out_len > 0) ||
+    if (in_used == NULL || codec == NULL || !pgit__algo_known(algo) || (out == NULL && out_len > 0) ||
         (in == NULL && in_len > 0) || (out_id != NULL && pgit__type_name(type) == NULL))
         return PGIT_EINVAL;
     rc = pgit__inflate_exact(out, out_len, &used, codec, in, in_len);
     if (rc != PGIT_OK)
         return rc;
-    if (out_id != NULL)
-        hash_object(out_id, algo, type, out, out_len);
     *in_used = used;
-    return PGIT_OK;
+    return out_id != NULL ? pgit__object_hash(out_id, algo, type, out, out_len) : PGIT_OK;
 }
 
 int32_t pgit_pack_delta_resolve(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgit_size *out_len,
@@ -289,7 +269,7 @@ int32_t pgit_pack_delta_resolve(uint8_t *out_id, uint8_t *out, pgit_size out_cap
     size_t used = 0, made = 0;
     int32_t rc;
 
-    if (out_len == NULL || in_used == NULL || codec == NULL || !algo_known(algo) ||
+    if (out_len == NULL || in_used == NULL || codec == NULL || !pgit__algo_known(algo) ||
         (out == NULL && out_cap > 0) || (base == NULL && base_len > 0) || (in == NULL && in_len > 0) ||
         (out_id != NULL && pgit__type_name(type) == NULL))
         return PGIT_EINVAL;
@@ -305,11 +285,9 @@ int32_t pgit_pack_delta_resolve(uint8_t *out_id, uint8_t *out, pgit_size out_cap
         *out_len = made;
     if (rc != PGIT_OK)
         return rc;
-    if (out_id != NULL)
-        hash_object(out_id, algo, type, out, made);
     *out_len = made;
     *in_used = used;
-    return PGIT_OK;
+    return out_id != NULL ? pgit__object_hash(out_id, algo, type, out, made) : PGIT_OK;
 }
 
 /* ---- scanning a pack ----------------------------------------------------- */
@@ -334,9 +312,8 @@ static int32_t scan_data(size_t *in_used, uint64_t *object_size, uint8_t *out_id
         if (rc != PGIT_OK)
             return rc;
         if (whole) {
-            hash_object(out_id, algo, type, codec->scratch, (size_t)size);
             *object_size = size;
-            return PGIT_OK;
+            return pgit__object_hash(out_id, algo, type, codec->scratch, (size_t)size);
         }
         sizes = codec->scratch;
         sizes_len = (size_t)size;
@@ -349,9 +326,8 @@ static int32_t scan_data(size_t *in_used, uint64_t *object_size, uint8_t *out_id
         rc = inflate_exact_streamed(in_used, &hash, NULL, 0, codec, size, in, in_len);
         if (rc != PGIT_OK)
             return rc;
-        pgit__hash_end(&hash, out_id);
         *object_size = size;
-        return PGIT_OK;
+        return pgit__hash_end(&hash, out_id);
     } else {
         rc = inflate_exact_streamed(in_used, NULL, head, sizeof(head), codec, size, in, in_len);
         if (rc != PGIT_OK)
@@ -373,7 +349,7 @@ int32_t pgit_pack_scan(pgit_pack_entry *out_entries, uint8_t *out_ids, int32_t *
     size_t digest;
     int32_t n = 0, rc = PGIT_OK;
 
-    if (out_entries == NULL || out_ids == NULL || out_count == NULL || codec == NULL || !algo_known(algo) ||
+    if (out_entries == NULL || out_ids == NULL || out_count == NULL || codec == NULL || !pgit__algo_known(algo) ||
         (pack == NULL && pack_len > 0) || max_count < 0)
         return PGIT_EINVAL;
     digest = (size_t)pgit_hash_digest_size(algo);

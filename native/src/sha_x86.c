@@ -6,11 +6,13 @@
  * _avx variants, see sha_x86_blocks.h).
  */
 #include "internal.h"
+#include "sha1dc.h"
 
 #if defined(PGIT_HAVE_X86_SHA)
 
 #include <cpuid.h>
 #include <immintrin.h>
+#include <string.h>
 
 #define PGIT_SHA_TARGET __attribute__((target("sha,sse4.1,ssse3")))
 
@@ -43,6 +45,16 @@ int pgit__cpu_has_avx(void)
     return (lo & 6) == 6;
 }
 
+int pgit__cpu_has_avx2(void)
+{
+    unsigned a, b, c, d;
+
+    if (!pgit__cpu_has_avx() || !__get_cpuid_count(7, 0, &a, &b, &c, &d))
+        return 0;
+    return (b & bit_AVX2) != 0;
+}
+
+#define PGIT_SHA1DC_UBC_OF(w) pgit__sha1dc_ubc(w)
 #define PGIT_SHA_NAME(base) base##_shani
 #include "sha_x86_blocks.h"
 #undef PGIT_SHA_NAME
@@ -53,5 +65,14 @@ int pgit__cpu_has_avx(void)
 #include "sha_x86_blocks.h"
 #undef PGIT_SHA_NAME
 #undef PGIT_SHA_TARGET
+#undef PGIT_SHA1DC_UBC_OF
+
+#define PGIT_SHA1DC_UBC_OF(w) pgit__sha1dc_ubc_avx2(w)
+#define PGIT_SHA_TARGET __attribute__((target("avx2,sha,sse4.1,ssse3")))
+#define PGIT_SHA_NAME(base) base##_shani_avx2
+#include "sha_x86_blocks.h"
+#undef PGIT_SHA_NAME
+#undef PGIT_SHA_TARGET
+#undef PGIT_SHA1DC_UBC_OF
 
 #endif /* PGIT_HAVE_X86_SHA */

@@ -54,6 +54,7 @@ const char *pgit_strerror(int32_t code)
     case PGIT_ERANGE:       return "index or offset out of range";
     case PGIT_EPACK:        return "pack entry is malformed";
     case PGIT_EDELTA:       return "delta is malformed";
+    case PGIT_ECOLLISION:   return "SHA-1 appears to be part of a collision attack";
     default:                return "unknown error";
     }
 }

@@ -184,7 +184,7 @@ static void test_buffer_too_small(pgit_codec *codec)
              PGIT_EBUFSIZE);
     CHECK(out_len == sizeof(content) && type == PGIT_OBJ_BLOB);
     CHECK_RC(pgit_object_encode(id, enc, cap, &enc_len, codec, PGIT_HASH_SHA1, 9, content, 1), PGIT_EINVAL);
-    CHECK_RC(pgit_object_encode(id, enc, cap, &enc_len, codec, 3, PGIT_OBJ_BLOB, content, 1), PGIT_EINVAL);
+    CHECK_RC(pgit_object_encode(id, enc, cap, &enc_len, codec, 4, PGIT_OBJ_BLOB, content, 1), PGIT_EINVAL);
     free(enc);
 }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * used (a switch, not a table of lambdas: each lambda would be spun up at start).
  */
 final class Commands {
-    static final List<String> NAMES = List.of("tour", "init", "hash-object", "cat-file", "explain", "index-pack", "verify-pack", "count-objects", "fsck", "add", "ls-files", "ls-tree", "write-tree", "read-tree", "commit", "rev-parse", "branch", "tag", "checkout", "reset", "log", "diff", "show", "status", "merge-base", "merge", "remote", "fetch", "push", "pull", "clone", "k", "bench", "version");
+    static final List<String> NAMES = List.of("tour", "init", "hash-object", "hash-raw", "cat-file", "explain", "index-pack", "verify-pack", "count-objects", "fsck", "add", "ls-files", "ls-tree", "write-tree", "read-tree", "commit", "rev-parse", "branch", "tag", "checkout", "reset", "log", "diff", "show", "status", "merge-base", "merge", "remote", "fetch", "push", "pull", "clone", "k", "bench", "version");
 
     private Commands() {
     }
@@ -18,6 +18,7 @@ final class Commands {
             case "tour" -> new TourCommand();
             case "init" -> new InitCommand();
             case "hash-object" -> new HashObjectCommand();
+            case "hash-raw" -> new HashRawCommand();
             case "cat-file" -> new CatFileCommand();
             case "explain" -> new ExplainCommand();
             case "index-pack" -> new IndexPackCommand();

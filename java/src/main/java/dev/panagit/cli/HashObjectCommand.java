@@ -1,6 +1,7 @@
 package dev.panagit.cli;
 
 import dev.panagit.fsck.FsckRules;
+import dev.panagit.lib.CollisionAttackException;
 import dev.panagit.lib.ObjectCodec;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
@@ -95,6 +96,14 @@ final class HashObjectCommand implements Command {
     }
 
     private ObjectId hashFile(Path path, String shown) throws IOException {
+        try {
+            return hashFileAs(path, shown);
+        } catch (CollisionAttackException e) {
+            throw e.about(shown);
+        }
+    }
+
+    private ObjectId hashFileAs(Path path, String shown) throws IOException {
         long size;
         try {
             size = Files.size(path);

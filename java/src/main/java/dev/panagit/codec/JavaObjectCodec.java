@@ -1,5 +1,6 @@
 package dev.panagit.codec;
 
+import dev.panagit.lib.CollisionDetection;
 import dev.panagit.lib.CorruptObjectException;
 import dev.panagit.lib.Corruption;
 import dev.panagit.lib.EncodedObject;
@@ -38,12 +39,16 @@ public final class JavaObjectCodec implements ObjectCodec {
         }
         this.deflaters = new Pool<>(() -> new Deflater(level), Deflater::end, Pool.DEFAULT_MAX_IDLE);
         for (ObjectFormat format : ObjectFormat.values()) {
-            digests.put(format, new Pool<>(() -> newDigest(format)));
+            digests.put(format, new Pool<>(() -> newDigest(format, CollisionDetection.enabled())));
         }
         this.pack = new JavaPackCodec(inflaters, digests);
     }
 
-    private static MessageDigest newDigest(ObjectFormat format) {
+    /** The digest of ids in {@code format}: SHA-1 detects collision attacks unless told not to. */
+    static MessageDigest newDigest(ObjectFormat format, boolean detectCollisions) {
+        if (format == ObjectFormat.SHA1 && detectCollisions) {
+            return new Sha1dc();
+        }
         try {
             return MessageDigest.getInstance(format.digestAlgorithm());
         } catch (NoSuchAlgorithmException e) {

@@ -244,13 +244,8 @@ public final class JavaPackCodec implements PackCodec {
     }
 
     @Override
-    public Checksum checksum(ObjectFormat format) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance(format.digestAlgorithm());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    public Checksum checksum(ObjectFormat format, boolean detectCollisions) {
+        MessageDigest md = JavaObjectCodec.newDigest(format, detectCollisions);
         return new Checksum() {
             @Override
             public void update(MemorySegment data) {

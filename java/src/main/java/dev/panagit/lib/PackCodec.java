@@ -56,7 +56,16 @@ public interface PackCodec {
     int scan(ObjectFormat format, MemorySegment pack, long offset, PackScanBatch batch) throws CorruptObjectException;
 
     /** A running plain digest (a pack's or an index's checksum), fed segment by segment. */
-    Checksum checksum(ObjectFormat format);
+    /** A running digest of raw bytes (a pack's trailer), SHA-1 detecting collisions as ids do. */
+    default Checksum checksum(ObjectFormat format) {
+        return checksum(format, CollisionDetection.enabled());
+    }
+
+    /**
+     * A running digest of raw bytes; SHA-1 detects collision attacks when {@code detectCollisions},
+     * and then {@link Checksum#finish()} throws {@link CollisionAttackException} for input that carries one.
+     */
+    Checksum checksum(ObjectFormat format, boolean detectCollisions);
 
     /** A running digest; one thread at a time. */
     interface Checksum {

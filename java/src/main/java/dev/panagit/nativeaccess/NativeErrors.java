@@ -1,5 +1,6 @@
 package dev.panagit.nativeaccess;
 
+import dev.panagit.lib.CollisionAttackException;
 import dev.panagit.lib.CorruptObjectException;
 import dev.panagit.lib.Corruption;
 import dev.panagit.nativeaccess.bindings.Panagit;
@@ -44,8 +45,11 @@ final class NativeErrors {
         return new CorruptObjectException(corruption, null);
     }
 
-    /** An error that no input should cause: a bug, or memory exhaustion. */
+    /** An error that no input should cause (a bug, or memory exhaustion), or a collision attack. */
     static RuntimeException failure(int code, String function) {
+        if (code == Panagit.PGIT_ECOLLISION()) {
+            return new CollisionAttackException();
+        }
         if (code == Panagit.PGIT_ENOMEM()) {
             throw new OutOfMemoryError(function + ": libpanagit is out of memory");
         }

@@ -3,6 +3,7 @@ package dev.panagit.nativeaccess;
 import dev.panagit.codec.ObjectHeaders;
 import dev.panagit.codec.Pool;
 import dev.panagit.codec.Streams;
+import dev.panagit.lib.CollisionDetection;
 import dev.panagit.lib.CorruptObjectException;
 import dev.panagit.lib.EncodedObject;
 import dev.panagit.lib.ObjectCodec;
@@ -138,7 +139,7 @@ public final class NativeObjectCodec implements ObjectCodec {
 
     private int callHash(byte[] out, ObjectFormat format, byte[] data, int off, int len) {
         try {
-            return (int) Downcalls.Hash.H.invokeExact(MemorySegment.ofArray(out), format.nativeCode(), heap(data, off, len),
+            return (int) Downcalls.Hash.H.invokeExact(MemorySegment.ofArray(out), algo(format), heap(data, off, len),
                     (long) len);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -161,7 +162,7 @@ public final class NativeObjectCodec implements ObjectCodec {
     private long[] startHash(ObjectFormat format) {
         long[] state = new long[HashState.LONGS];
         try {
-            check((int) Downcalls.HashInit.H.invokeExact(MemorySegment.ofArray(state), format.nativeCode()), "pgit_hash_init");
+            check((int) Downcalls.HashInit.H.invokeExact(MemorySegment.ofArray(state), algo(format)), "pgit_hash_init");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -225,7 +226,7 @@ public final class NativeObjectCodec implements ObjectCodec {
                 }
                 byte[] out = new byte[count * digest];
                 try {
-                    check((int) Downcalls.HashBatch.H.invokeExact(MemorySegment.ofArray(out), format.nativeCode(), type.code(),
+                    check((int) Downcalls.HashBatch.H.invokeExact(MemorySegment.ofArray(out), algo(format), type.code(),
                             heap(contents, offset, (int) bytes), MemorySegment.ofArray(runLengths), count),
                             "pgit_object_hash_batch");
                 } catch (Throwable t) {
@@ -295,7 +296,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         int rc;
         try {
             rc = (int) Downcalls.Encode.H.invokeExact(MemorySegment.ofArray(id), MemorySegment.ofArray(out), (long) out.length,
-                    MemorySegment.ofArray(outLen), codec, format.nativeCode(), type.code(), heap(content, off, len),
+                    MemorySegment.ofArray(outLen), codec, algo(format), type.code(), heap(content, off, len),
                     (long) len);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -310,7 +311,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         long[] used = new long[1];
         int written = 0;
         try {
-            check((int) Downcalls.EncodeBegin.H.invokeExact(codec, format.nativeCode(), type.code(), (long) len),
+            check((int) Downcalls.EncodeBegin.H.invokeExact(codec, algo(format), type.code(), (long) len),
                     "pgit_encode_begin");
             int done = 0;
             while (done < len) {
@@ -347,7 +348,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         long[] used = new long[1];
         MemorySegment codec = codecs.take();
         try {
-            check((int) Downcalls.EncodeBegin.H.invokeExact(codec, format.nativeCode(), type.code(), size), "pgit_encode_begin");
+            check((int) Downcalls.EncodeBegin.H.invokeExact(codec, algo(format), type.code(), size), "pgit_encode_begin");
             long left = size;
             while (left > 0) {
                 int n = content.read(in, 0, (int) Math.min(in.length, left));
@@ -464,7 +465,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         MemorySegment expectedId = orNull(expected);
         try {
             return (int) Downcalls.Decode.H.invokeExact(MemorySegment.ofArray(type), MemorySegment.ofArray(content),
-                    (long) room, MemorySegment.ofArray(outLen), codec, format.nativeCode(), expectedId,
+                    (long) room, MemorySegment.ofArray(outLen), codec, algo(format), expectedId,
                     heap(compressed, off, len), (long) len);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -504,7 +505,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         SliceDecoder(MemorySegment codec, ObjectFormat format) {
             this.codec = codec;
             try {
-                check((int) Downcalls.DecodeBegin.H.invokeExact(codec, format.nativeCode()), "pgit_decode_begin");
+                check((int) Downcalls.DecodeBegin.H.invokeExact(codec, algo(format)), "pgit_decode_begin");
             } catch (Throwable t) {
                 throw rethrow(t);
             }
@@ -621,10 +622,20 @@ public final class NativeObjectCodec implements ObjectCodec {
     /** The hash implementation in use for {@code format}: {@code sha-ni} or {@code portable}. */
     public String hashImplementation(ObjectFormat format) {
         try {
-            return NativeCore.cString((MemorySegment) Downcalls.HashImpl.H.invokeExact(format.nativeCode()));
+            return NativeCore.cString((MemorySegment) Downcalls.HashImpl.H.invokeExact(algo(format)));
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /** libpanagit's code for hashing ids of {@code format}, as {@link CollisionDetection} says. */
+    static int algo(ObjectFormat format) {
+        return algo(format, CollisionDetection.enabled());
+    }
+
+    /** libpanagit's code for {@code format}, SHA-1 with or without collision detection. */
+    static int algo(ObjectFormat format, boolean detectCollisions) {
+        return format == ObjectFormat.SHA1 && !detectCollisions ? Panagit.PGIT_HASH_SHA1_UNCHECKED() : format.nativeCode();
     }
 
     private static void check(int rc, String function) {

@@ -45,7 +45,7 @@ final class NativePackCodec implements PackCodec {
         int rc;
         try {
             rc = (int) Downcalls.EntryHeader.H.invokeExact(MemorySegment.ofArray(type), outs.asSlice(0, 8),
-                    outs.asSlice(8, 8), outs.asSlice(16, 8), format.nativeCode(), pack, pack.byteSize(), offset);
+                    outs.asSlice(8, 8), outs.asSlice(16, 8), NativeObjectCodec.algo(format), pack, pack.byteSize(), offset);
         } catch (Throwable t) {
             throw NativeObjectCodec.rethrow(t);
         }
@@ -64,7 +64,7 @@ final class NativePackCodec implements PackCodec {
         int rc;
         try {
             rc = (int) Downcalls.PackInflate.H.invokeExact(NativeObjectCodec.orNull(id), MemorySegment.ofArray(out),
-                    (long) out.length, MemorySegment.ofArray(used), codec, format.nativeCode(),
+                    (long) out.length, MemorySegment.ofArray(used), codec, NativeObjectCodec.algo(format),
                     type == null ? 0 : type.code(), in, in.byteSize());
         } catch (Throwable t) {
             throw NativeObjectCodec.rethrow(t);
@@ -89,7 +89,7 @@ final class NativePackCodec implements PackCodec {
         byte[] id = new byte[format.rawLength()];
         MemorySegment codec = codecs.take();
         try {
-            check((int) Downcalls.DecodeBeginEntry.H.invokeExact(codec, format.nativeCode(), type.code(), size),
+            check((int) Downcalls.DecodeBeginEntry.H.invokeExact(codec, NativeObjectCodec.algo(format), type.code(), size),
                     "pgit_decode_begin_entry");
             if (whole) {
                 check((int) Downcalls.DecodeSetInput.H.invokeExact(codec, in, in.byteSize()), "pgit_decode_set_input");
@@ -170,7 +170,7 @@ final class NativePackCodec implements PackCodec {
         try {
             rc = (int) Downcalls.DeltaResolve.H.invokeExact(NativeObjectCodec.orNull(id), MemorySegment.ofArray(out),
                     (long) resultLength, lengthSegment.asSlice(0, 8), lengthSegment.asSlice(8, 8), codec,
-                    format.nativeCode(), type == null ? 0 : type.code(), MemorySegment.ofArray(base),
+                    NativeObjectCodec.algo(format), type == null ? 0 : type.code(), MemorySegment.ofArray(base),
                     (long) base.length, in, in.byteSize(), deltaLength);
         } catch (Throwable t) {
             throw NativeObjectCodec.rethrow(t);
@@ -196,7 +196,7 @@ final class NativePackCodec implements PackCodec {
         int rc;
         try {
             rc = (int) Downcalls.PackScan.H.invokeExact(entries, MemorySegment.ofArray(batch.ids),
-                    MemorySegment.ofArray(count), codec, format.nativeCode(), pack, pack.byteSize(), offset, capacity);
+                    MemorySegment.ofArray(count), codec, NativeObjectCodec.algo(format), pack, pack.byteSize(), offset, capacity);
         } catch (Throwable t) {
             throw NativeObjectCodec.rethrow(t);
         } finally {
@@ -223,10 +223,11 @@ final class NativePackCodec implements PackCodec {
     }
 
     @Override
-    public Checksum checksum(ObjectFormat format) {
+    public Checksum checksum(ObjectFormat format, boolean detectCollisions) {
         MemorySegment state = MemorySegment.ofArray(new long[NativeObjectCodec.HashState.LONGS]);
         try {
-            check((int) Downcalls.HashInit.H.invokeExact(state, format.nativeCode()), "pgit_hash_init");
+            check((int) Downcalls.HashInit.H.invokeExact(state, NativeObjectCodec.algo(format, detectCollisions)),
+                    "pgit_hash_init");
         } catch (Throwable t) {
             throw NativeObjectCodec.rethrow(t);
         }

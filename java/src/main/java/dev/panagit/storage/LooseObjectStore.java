@@ -1,6 +1,7 @@
 package dev.panagit.storage;
 
 import dev.panagit.codec.ObjectHeaders;
+import dev.panagit.lib.CollisionAttackException;
 import dev.panagit.lib.CorruptObjectException;
 import dev.panagit.lib.Corruption;
 import dev.panagit.lib.EncodedObject;
@@ -223,6 +224,8 @@ public final class LooseObjectStore {
             return new Streamed(id, readHeader(file), file);
         } catch (CorruptObjectException e) {
             throw e.withLocation(id, file);
+        } catch (CollisionAttackException e) {
+            throw e.about(id.name());
         }
     }
 
@@ -375,6 +378,8 @@ public final class LooseObjectStore {
                 codec.decode(format, compressed, out, id);
             } catch (CorruptObjectException e) {
                 throw e.withLocation(id, file);
+            } catch (CollisionAttackException e) {
+                throw e.about(id.name());
             }
         }
     }

@@ -155,6 +155,8 @@ public final class ObjectDatabase implements AutoCloseable {
                     yield packed.pack().open(id, packed.offset());
                 } catch (dev.panagit.lib.CorruptObjectException e) {
                     throw e.withLocation(id, packed.pack().packPath());
+                } catch (dev.panagit.lib.CollisionAttackException e) {
+                    throw e.about(id.name());
                 }
             }
             case Location.Loose l -> l.store().open(id);

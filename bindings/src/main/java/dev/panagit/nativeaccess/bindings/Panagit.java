@@ -23,10 +23,10 @@ public class Panagit extends Panagit$shared {
     static final SymbolLookup SYMBOL_LOOKUP = SymbolLookup.loaderLookup()
             .or(Linker.nativeLinker().defaultLookup());
 
-    private static final int PGIT_ABI_VERSION = (int)2L;
+    private static final int PGIT_ABI_VERSION = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define PGIT_ABI_VERSION 2
+     * #define PGIT_ABI_VERSION 3
      * }
      */
     public static int PGIT_ABI_VERSION() {
@@ -203,6 +203,15 @@ public class Panagit extends Panagit$shared {
     public static int PGIT_EDELTA() {
         return PGIT_EDELTA;
     }
+    private static final int PGIT_ECOLLISION = (int)-15L;
+    /**
+     * {@snippet lang=c :
+     * enum pgit_status.PGIT_ECOLLISION = -15
+     * }
+     */
+    public static int PGIT_ECOLLISION() {
+        return PGIT_ECOLLISION;
+    }
     private static final int PGIT_OBJ_COMMIT = (int)1L;
     /**
      * {@snippet lang=c :
@@ -274,6 +283,15 @@ public class Panagit extends Panagit$shared {
      */
     public static int PGIT_HASH_SHA256() {
         return PGIT_HASH_SHA256;
+    }
+    private static final int PGIT_HASH_SHA1_UNCHECKED = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum pgit_hash_algo.PGIT_HASH_SHA1_UNCHECKED = 3
+     * }
+     */
+    public static int PGIT_HASH_SHA1_UNCHECKED() {
+        return PGIT_HASH_SHA1_UNCHECKED;
     }
     /**
      * {@snippet lang=c :
