@@ -98,7 +98,7 @@ public final class AutoCodec implements ObjectCodec {
 
     private ObjectCodec hashing(ObjectFormat format, long len) {
         boolean plainSha1 = format == ObjectFormat.SHA1 && !CollisionDetection.enabled();
-        return plainSha1 && len >= JAVA_SHA1_FROM ? java : small();
+        return plainSha1 && len >= JAVA_SHA1_FROM ? java : bySize(len);
     }
 
     @Override
