@@ -1,14 +1,17 @@
 package dev.panagit.bench;
 
 import dev.panagit.codec.JavaObjectCodec;
+import dev.panagit.lib.CollisionDetection;
 import dev.panagit.lib.EncodedObject;
 import dev.panagit.lib.ObjectCodec;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectType;
+import dev.panagit.lib.PackCodec;
 import dev.panagit.nativeaccess.NativeAccess;
 import dev.panagit.nativeaccess.NativeProbes;
 import dev.panagit.repo.Repository;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,14 +108,23 @@ public final class Workloads implements AutoCloseable {
         }
     }
 
-    /** W1: hashing throughput. */
+    /** W1: hashing throughput; SHA-1 as ids are hashed (collision detection on, unless switched off), and plain. */
     public void w1() throws Exception {
         int[] sizes = quick ? new int[] {64, 1024, 65536, 1 << 20} : new int[] {64, 1024, 65536, 1 << 20, 64 << 20};
+        String detecting = CollisionDetection.enabled() ? " (detecting)" : "";
         for (ObjectFormat format : ObjectFormat.values()) {
             for (int size : sizes) {
                 byte[] data = text(size, 7);
-                both("W1 " + format.digestAlgorithm(), label(size), size,
+                both("W1 " + format.digestAlgorithm() + (format == ObjectFormat.SHA1 ? detecting : ""), label(size), size,
                         (c1, c6) -> c1.digest(format, data, 0, size)[0]);
+                if (format == ObjectFormat.SHA1) {
+                    MemorySegment segment = MemorySegment.ofArray(data);
+                    both("W1 SHA-1 plain", label(size), size, (c1, c6) -> {
+                        PackCodec.Checksum checksum = c1.pack().checksum(format, false);
+                        checksum.update(segment);
+                        return checksum.finish()[0];
+                    });
+                }
             }
         }
     }
