@@ -73,6 +73,19 @@ pgit_dc_blocks_fn pgit__sha1dc_blocks(void)
     return pgit__sha1dc_blocks_portable;
 }
 
+pgit_sha1_x3_fn pgit__sha1_x3_blocks(void)
+{
+#if defined(PGIT_HAVE_X86_SHA)
+    if (choose_impl() == IMPL_SHANI_AVX2)
+        return pgit__sha1_blocks_x3_shani_avx2;
+    if (choose_impl() == IMPL_SHANI_AVX)
+        return pgit__sha1_blocks_x3_shani_avx;
+    if (choose_impl() == IMPL_SHANI)
+        return pgit__sha1_blocks_x3_shani;
+#endif
+    return NULL;
+}
+
 pgit_blocks_fn pgit__sha256_blocks(void)
 {
 #if defined(PGIT_HAVE_X86_SHA)

@@ -39,6 +39,9 @@ uint32_t pgit__sha1dc_blocks_shani_avx(uint32_t h[5], const uint8_t *data, size_
 void pgit__sha1_blocks_shani_avx2(uint32_t h[5], const uint8_t *data, size_t n);
 void pgit__sha256_blocks_shani_avx2(uint32_t h[8], const uint8_t *data, size_t n);
 uint32_t pgit__sha1dc_blocks_shani_avx2(uint32_t h[5], const uint8_t *data, size_t n);
+uint32_t pgit__sha1_blocks_x3_shani(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
+uint32_t pgit__sha1_blocks_x3_shani_avx(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
+uint32_t pgit__sha1_blocks_x3_shani_avx2(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
 /* The collision check's conditions with AVX2 (sha1dc_x86.c): pgit__sha1dc_ubc's answer. */
 uint32_t pgit__sha1dc_ubc_avx2(const uint32_t w[80]);
 int pgit__cpu_has_shani(void);
@@ -59,7 +62,14 @@ uint32_t pgit__sha1dc_blocks_portable(uint32_t h[5], const uint8_t *data, size_t
 uint32_t pgit__sha1dc_blocks_armv8(uint32_t h[5], const uint8_t *data, size_t n);
 #endif
 
-/* The block functions chosen for this CPU (cpu.c), and their names. */
+/* Three SHA-1 streams of n blocks each, in step (the SHA unit interleaves
+ * them); with detect, returns bit s set when stream s carries a collision
+ * attack. */
+typedef uint32_t (*pgit_sha1_x3_fn)(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
+
+/* The block functions chosen for this CPU (cpu.c), and their names;
+ * pgit__sha1_x3_blocks is NULL where no such function pays. */
+pgit_sha1_x3_fn pgit__sha1_x3_blocks(void);
 pgit_blocks_fn pgit__sha1_blocks(void);
 pgit_dc_blocks_fn pgit__sha1dc_blocks(void);
 pgit_blocks_fn pgit__sha256_blocks(void);
@@ -87,6 +97,23 @@ typedef struct pgit_hash_ctx {
 void pgit__hash_start(pgit_hash_ctx *ctx, int32_t algo);
 void pgit__hash_feed(pgit_hash_ctx *ctx, const uint8_t *data, size_t len);
 int32_t pgit__hash_end(pgit_hash_ctx *ctx, uint8_t *out);
+
+/* The longest padded message hashed from one buffer, in bytes. */
+#define PGIT__WHOLE_MAX 1024
+
+/* Writes first[0..first_len), then second[0..second_len), then SHA's padding
+ * (both algorithms pad alike) to whole[] and returns the count of 64-byte
+ * blocks; 0 when the two do not fit in PGIT__WHOLE_MAX - 9 bytes. */
+size_t pgit__hash_pad_whole(uint8_t whole[PGIT__WHOLE_MAX], const uint8_t *first, size_t first_len,
+                            const uint8_t *second, size_t second_len);
+
+/* Compresses whole blocks into a started state (no buffering: the caller
+ * pads, see pgit__hash_pad_whole), noting a collision attack. */
+void pgit__hash_blocks(pgit_hash_ctx *ctx, const uint8_t *blocks, size_t n);
+
+/* Writes the state's words as the digest (after padded blocks), ends the
+ * state, and returns PGIT_OK or PGIT_ECOLLISION. */
+int32_t pgit__hash_digest_of(uint8_t *out, pgit_hash_ctx *ctx);
 
 /* The digest of first[0..first_len) followed by second[0..second_len), in
  * one go (small inputs in one call to the block function). Returns PGIT_OK

@@ -169,11 +169,54 @@ int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
     return PGIT_OK;
 }
 
+/* Hashes objects first..first+2 together on `x3`, each padded whole into its
+ * own buffer. Returns PGIT_OK, PGIT_ECOLLISION, or PGIT_MORE when one does
+ * not fit a buffer (nothing done: the caller hashes them one by one). */
+static int32_t hash_three(uint8_t *out_ids, size_t digest, int32_t algo, int32_t type, pgit_sha1_x3_fn x3,
+                          const uint8_t *data, size_t offset, const pgit_size *lengths)
+{
+    uint8_t whole[3][PGIT__WHOLE_MAX];
+    pgit_hash_ctx ctx[3];
+    uint32_t *h[3];
+    const uint8_t *blocks[3];
+    size_t n[3], common;
+    uint32_t found;
+    int32_t rc = PGIT_OK;
+    int s;
+
+    for (s = 0; s < 3; s++) {
+        uint8_t header[PGIT_MAX_HEADER_SIZE];
+        size_t header_len = pgit__header_write(header, type, lengths[s]);
+
+        n[s] = pgit__hash_pad_whole(whole[s], header, header_len, data + offset, (size_t)lengths[s]);
+        if (n[s] == 0)
+            return PGIT_MORE;
+        offset += (size_t)lengths[s];
+    }
+    common = n[0] < n[1] ? n[0] : n[1];
+    common = common < n[2] ? common : n[2];
+    for (s = 0; s < 3; s++) {
+        pgit__hash_start(&ctx[s], algo);
+        h[s] = ctx[s].h;
+        blocks[s] = whole[s];
+    }
+    found = x3(h, blocks, common, algo == PGIT_HASH_SHA1);
+    for (s = 0; s < 3; s++) {
+        ctx[s].collided |= found >> s & 1u;
+        if (n[s] > common)
+            pgit__hash_blocks(&ctx[s], whole[s] + 64 * common, n[s] - common);
+        if (pgit__hash_digest_of(out_ids + (size_t)s * digest, &ctx[s]) != PGIT_OK)
+            rc = PGIT_ECOLLISION;
+    }
+    return rc;
+}
+
 int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
                                const uint8_t *data, const pgit_size *lengths, int32_t count)
 {
     size_t digest, offset = 0;
     int32_t i, rc = PGIT_OK;
+    pgit_sha1_x3_fn x3 = NULL;
 
     if (count < 0 || !pgit__algo_known(algo) || pgit__type_name(type) == NULL ||
         (count > 0 && (out_ids == NULL || lengths == NULL)))
@@ -186,13 +229,25 @@ int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
             return PGIT_EINVAL;
         offset += (size_t)lengths[i];
     }
+    if (algo != PGIT_HASH_SHA256)
+        x3 = pgit__sha1_x3_blocks();
     offset = 0;
-    for (i = 0; i < count; i++) {
-        size_t len = (size_t)lengths[i];
+    for (i = 0; i < count; ) {
+        int32_t got = PGIT_MORE;
 
-        if (pgit__object_hash(out_ids + (size_t)i * digest, algo, type, data + offset, len) != PGIT_OK)
+        if (x3 != NULL && count - i >= 3)
+            got = hash_three(out_ids + (size_t)i * digest, digest, algo, type, x3, data, offset, lengths + i);
+        if (got != PGIT_MORE) {   /* three small ones, together */
+            if (got != PGIT_OK)
+                rc = got;
+            offset += (size_t)(lengths[i] + lengths[i + 1] + lengths[i + 2]);
+            i += 3;
+            continue;
+        }
+        if (pgit__object_hash(out_ids + (size_t)i * digest, algo, type, data + offset, (size_t)lengths[i]) != PGIT_OK)
             rc = PGIT_ECOLLISION;
-        offset += len;
+        offset += (size_t)lengths[i];
+        i++;
     }
     return rc;
 }

@@ -51,156 +51,205 @@ static void PGIT_SHA_NAME(sha1_state)(uint32_t s[5], __m128i abcd, __m128i abcd_
 
 /* Tests a compressed block for a collision attack: the conditions on its
  * schedule words w (W[32..68) kept from the rounds), then, rarely, the
- * recompression test from the states the rounds left (x56, x60, x64: the
- * registers after rounds 52-55, 56-59 and 60-63) and the chaining value
- * after the block (out_abcd, out_e). */
-#define SHA1_CHECK(w, x56, x60, x64, out_abcd, out_e, block)                          \
-    do {                                                                              \
-        uint32_t dvs_ = PGIT_SHA1DC_UBC_OF(w);                                        \
-        if (dvs_ != 0) {                                                              \
-            uint32_t s58_[5], s60_[5], s64_[5], s65_[5], out_[5], full_[80];          \
-            PGIT_SHA_NAME(sha1_schedule)(full_, block);                               \
-            PGIT_SHA_NAME(sha1_state)(s60_, x60, x56);                                \
-            PGIT_SHA_NAME(sha1_state)(s64_, x64, x60);                                \
-            pgit__sha1dc_states(s58_, s65_, s60_, s64_, full_);                       \
-            _mm_storeu_si128((__m128i *)(void *)out_, _mm_shuffle_epi32(out_abcd, 0x1b)); \
-            out_[4] = (uint32_t)_mm_extract_epi32(out_e, 3);                          \
-            found |= (uint32_t)pgit__sha1dc_test(s58_, s65_, out_, full_, dvs_);      \
-        }                                                                             \
-    } while (0)
+ * recompression test from the states the rounds left (x[0..2]: the registers
+ * after rounds 52-55, 56-59 and 60-63) and the chaining value after the
+ * block (out_abcd, out_e). Returns 1 for a collision attack. */
+PGIT_SHA_TARGET
+static inline int PGIT_SHA_NAME(sha1_check)(const uint32_t w[80], const __m128i x[3], __m128i out_abcd,
+                                            __m128i out_e, const uint8_t *block)
+{
+    uint32_t s58[5], s60[5], s64[5], s65[5], out[5], full[80];
+    uint32_t dvs = PGIT_SHA1DC_UBC_OF(w);
+
+    if (dvs == 0)
+        return 0;
+    PGIT_SHA_NAME(sha1_schedule)(full, block);
+    PGIT_SHA_NAME(sha1_state)(s60, x[1], x[0]);
+    PGIT_SHA_NAME(sha1_state)(s64, x[2], x[1]);
+    pgit__sha1dc_states(s58, s65, s60, s64, full);
+    _mm_storeu_si128((__m128i *)(void *)out, _mm_shuffle_epi32(out_abcd, 0x1b));
+    out[4] = (uint32_t)_mm_extract_epi32(out_e, 3);
+    return pgit__sha1dc_test(s58, s65, out, full, dvs);
+}
 
 /* Keeps the schedule words of group g (W[4g..4g+3], held last-first in m)
  * in w, in order, for the collision check. */
 #define SHA1_KEEP(g, m)                                                               \
     do {                                                                              \
-        if (detect)                                                                   \
+        if (w != NULL)                                                                \
             _mm_storeu_si128((__m128i *)(void *)&w[4 * (g)], _mm_shuffle_epi32(m, 0x1b)); \
     } while (0)
 
-/* The SHA-1 blocks; with `detect`, each block is also tested for a collision
- * attack: the unavoidable bit conditions read the schedule words the SHA
- * instructions computed anyway (W[32..67], all they need), and only a block
- * that meets the conditions of some disturbance vector is recompressed
- * (rare: see sha1dc.c). A block is tested after the next one's rounds are
- * issued: the test then runs on the integer and vector units while the SHA
- * unit works through its chain of rounds. Returns 1 when a collision attack
- * was found. */
+/* One block: the chaining value (*abcd_io, *e_io) becomes the one after it.
+ * With w not NULL (collision detection), W[32..68) are kept there and x[0],
+ * x[1], x[2] get the registers after rounds 52-55, 56-59 and 60-63. */
 PGIT_SHA_TARGET
-static inline __attribute__((always_inline)) uint32_t
-PGIT_SHA_NAME(sha1_blocks)(uint32_t h[5], const uint8_t *data, size_t n, const int detect)
+static inline __attribute__((always_inline)) void
+PGIT_SHA_NAME(sha1_block)(__m128i *abcd_io, __m128i *e_io, const uint8_t *data, uint32_t *w, __m128i x[3])
 {
     const __m128i mask = _mm_set_epi64x(0x0001020304050607LL, 0x08090a0b0c0d0e0fLL);
-    __m128i abcd, e0, e1, abcd_save, e0_save;
+    __m128i abcd = *abcd_io, e0 = *e_io, e1, abcd_save = abcd, e0_save = e0;
     __m128i m0, m1, m2, m3;
-    __m128i x56 = _mm_setzero_si128(), x60 = _mm_setzero_si128(), x64 = _mm_setzero_si128();
-    __m128i prev_x56 = x56, prev_x60 = x60, prev_x64 = x64;
-    __m128i prev_out_abcd = x56, prev_out_e = x56;
-    uint32_t words[2][80];   /* the schedules of this block and the one before: W[32..68) */
-    uint32_t *w = words[0];
-    const uint8_t *prev = NULL;
+
+    m0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(data + 0)), mask);
+    m1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(data + 16)), mask);
+    m2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(data + 32)), mask);
+    m3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(data + 48)), mask);
+
+    /* Rounds 0-3. */
+    e0 = _mm_add_epi32(e0, m0);
+    e1 = abcd;
+    abcd = _mm_sha1rnds4_epu32(abcd, e0, 0);
+    /* Rounds 4-11: the message schedule starts (msg1 and xor only). */
+    e1 = _mm_sha1nexte_epu32(e1, m1);
+    e0 = abcd;
+    abcd = _mm_sha1rnds4_epu32(abcd, e1, 0);
+    m0 = _mm_sha1msg1_epu32(m0, m1);
+
+    e0 = _mm_sha1nexte_epu32(e0, m2);
+    e1 = abcd;
+    abcd = _mm_sha1rnds4_epu32(abcd, e0, 0);
+    m1 = _mm_sha1msg1_epu32(m1, m2);
+    m0 = _mm_xor_si128(m0, m2);
+
+    SHA1_GROUP(e1, e0, m3, m0, m1, m2, 0);   /* 12-15 */
+    SHA1_GROUP(e0, e1, m0, m1, m2, m3, 0);   /* 16-19 */
+    SHA1_GROUP(e1, e0, m1, m2, m3, m0, 1);   /* 20-23 */
+    SHA1_GROUP(e0, e1, m2, m3, m0, m1, 1);
+    SHA1_GROUP(e1, e0, m3, m0, m1, m2, 1);
+    SHA1_GROUP(e0, e1, m0, m1, m2, m3, 1);   /* 32-35 */
+    SHA1_KEEP(8, m0);
+    SHA1_GROUP(e1, e0, m1, m2, m3, m0, 1);   /* 36-39 */
+    SHA1_KEEP(9, m1);
+    SHA1_GROUP(e0, e1, m2, m3, m0, m1, 2);   /* 40-43 */
+    SHA1_KEEP(10, m2);
+    SHA1_GROUP(e1, e0, m3, m0, m1, m2, 2);
+    SHA1_KEEP(11, m3);
+    SHA1_GROUP(e0, e1, m0, m1, m2, m3, 2);
+    SHA1_KEEP(12, m0);
+    SHA1_GROUP(e1, e0, m1, m2, m3, m0, 2);
+    SHA1_KEEP(13, m1);
+    if (w != NULL)
+        x[0] = abcd;
+    SHA1_GROUP(e0, e1, m2, m3, m0, m1, 2);   /* 56-59 */
+    SHA1_KEEP(14, m2);
+    if (w != NULL)
+        x[1] = abcd;
+    SHA1_GROUP(e1, e0, m3, m0, m1, m2, 3);   /* 60-63 */
+    SHA1_KEEP(15, m3);
+    if (w != NULL)
+        x[2] = abcd;
+    SHA1_GROUP(e0, e1, m0, m1, m2, m3, 3);
+    SHA1_KEEP(16, m0);
+    SHA1_GROUP(e1, e0, m1, m2, m3, m0, 3);
+    SHA1_GROUP(e0, e1, m2, m3, m0, m1, 3);
+    /* Rounds 76-79: no schedule left to compute. */
+    e1 = _mm_sha1nexte_epu32(e1, m3);
+    e0 = abcd;
+    abcd = _mm_sha1rnds4_epu32(abcd, e1, 3);
+
+    *e_io = _mm_sha1nexte_epu32(e0, e0_save);
+    *abcd_io = _mm_add_epi32(abcd, abcd_save);
+}
+
+/* What a stream keeps to test its blocks for collision attacks, one block
+ * behind: the schedule words of this block and the one before, and the
+ * previous block's registers. */
+typedef struct PGIT_SHA_NAME(sha1_checker) {
+    uint32_t words[2][80];   /* W[32..68) of each; the rest stays 0 (read by lanes holding no condition) */
+    int current;
+    const uint8_t *prev;     /* the block before, or NULL */
+    __m128i prev_x[3], prev_abcd, prev_e;
+} PGIT_SHA_NAME(sha1_checker);
+
+/* The SHA-1 blocks of k streams at once (k = 1, 2 or 3, a constant once
+ * inlined): n blocks each, in step, so that the SHA unit works on one
+ * stream's rounds while the others wait on theirs. With `detect`, each block
+ * is also tested for a collision attack: the unavoidable bit conditions read
+ * the schedule words the SHA instructions computed anyway (W[32..67], all
+ * they need), and only a block that meets the conditions of some disturbance
+ * vector is recompressed (rare: see sha1dc.c). A block is tested after the
+ * next one's rounds are issued: the test then runs on the integer and
+ * vector units while the SHA unit works through its chain of rounds.
+ * Returns bit s set when stream s carries a collision attack. */
+PGIT_SHA_TARGET
+static inline __attribute__((always_inline)) uint32_t
+PGIT_SHA_NAME(sha1_streams)(const int k, uint32_t *const h[], const uint8_t *const start[], size_t n,
+                            const int detect)
+{
+    __m128i abcd[3], e[3], x[3][3];
+    const uint8_t *data[3];
+    PGIT_SHA_NAME(sha1_checker) check[3];
     uint32_t found = 0;
+    size_t i;
+    int s;
 
-    if (detect)   /* the AVX2 check reads up to W[72) in lanes that hold no condition */
-        memset(words, 0, sizeof(words));
-    abcd = _mm_loadu_si128((const __m128i *)(const void *)h);
-    abcd = _mm_shuffle_epi32(abcd, 0x1b);
-    e0 = _mm_set_epi32((int)h[4], 0, 0, 0);
-
-    while (n--) {
-        abcd_save = abcd;
-        e0_save = e0;
-
-        m0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(data + 0)), mask);
-        m1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(data + 16)), mask);
-        m2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(data + 32)), mask);
-        m3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(data + 48)), mask);
-
-        /* Rounds 0-3. */
-        e0 = _mm_add_epi32(e0, m0);
-        e1 = abcd;
-        abcd = _mm_sha1rnds4_epu32(abcd, e0, 0);
-        /* Rounds 4-11: the message schedule starts (msg1 and xor only). */
-        e1 = _mm_sha1nexte_epu32(e1, m1);
-        e0 = abcd;
-        abcd = _mm_sha1rnds4_epu32(abcd, e1, 0);
-        m0 = _mm_sha1msg1_epu32(m0, m1);
-
-        e0 = _mm_sha1nexte_epu32(e0, m2);
-        e1 = abcd;
-        abcd = _mm_sha1rnds4_epu32(abcd, e0, 0);
-        m1 = _mm_sha1msg1_epu32(m1, m2);
-        m0 = _mm_xor_si128(m0, m2);
-
-        SHA1_GROUP(e1, e0, m3, m0, m1, m2, 0);   /* 12-15 */
-        SHA1_GROUP(e0, e1, m0, m1, m2, m3, 0);   /* 16-19 */
-        SHA1_GROUP(e1, e0, m1, m2, m3, m0, 1);   /* 20-23 */
-        SHA1_GROUP(e0, e1, m2, m3, m0, m1, 1);
-        SHA1_GROUP(e1, e0, m3, m0, m1, m2, 1);
-        SHA1_GROUP(e0, e1, m0, m1, m2, m3, 1);   /* 32-35 */
-        SHA1_KEEP(8, m0);
-        SHA1_GROUP(e1, e0, m1, m2, m3, m0, 1);   /* 36-39 */
-        SHA1_KEEP(9, m1);
-        SHA1_GROUP(e0, e1, m2, m3, m0, m1, 2);   /* 40-43 */
-        SHA1_KEEP(10, m2);
-        SHA1_GROUP(e1, e0, m3, m0, m1, m2, 2);
-        SHA1_KEEP(11, m3);
-        SHA1_GROUP(e0, e1, m0, m1, m2, m3, 2);
-        SHA1_KEEP(12, m0);
-        SHA1_GROUP(e1, e0, m1, m2, m3, m0, 2);
-        SHA1_KEEP(13, m1);
-        x56 = abcd;
-        SHA1_GROUP(e0, e1, m2, m3, m0, m1, 2);   /* 56-59 */
-        SHA1_KEEP(14, m2);
-        x60 = abcd;
-        SHA1_GROUP(e1, e0, m3, m0, m1, m2, 3);   /* 60-63 */
-        SHA1_KEEP(15, m3);
-        x64 = abcd;
-        SHA1_GROUP(e0, e1, m0, m1, m2, m3, 3);
-        SHA1_KEEP(16, m0);
-        SHA1_GROUP(e1, e0, m1, m2, m3, m0, 3);
-        SHA1_GROUP(e0, e1, m2, m3, m0, m1, 3);
-        /* Rounds 76-79: no schedule left to compute. */
-        e1 = _mm_sha1nexte_epu32(e1, m3);
-        e0 = abcd;
-        abcd = _mm_sha1rnds4_epu32(abcd, e1, 3);
-
-        e0 = _mm_sha1nexte_epu32(e0, e0_save);
-        abcd = _mm_add_epi32(abcd, abcd_save);
-
+    for (s = 0; s < k; s++) {
+        abcd[s] = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(const void *)h[s]), 0x1b);
+        e[s] = _mm_set_epi32((int)h[s][4], 0, 0, 0);
+        data[s] = start[s];
         if (detect) {
-            uint32_t *other = w == words[0] ? words[1] : words[0];
-            if (prev != NULL)
-                SHA1_CHECK(other, prev_x56, prev_x60, prev_x64, prev_out_abcd, prev_out_e, prev);
-            prev = data;
-            prev_x56 = x56;
-            prev_x60 = x60;
-            prev_x64 = x64;
-            prev_out_abcd = abcd;
-            prev_out_e = e0;
-            w = other;
+            memset(check[s].words, 0, sizeof(check[s].words));
+            check[s].current = 0;
+            check[s].prev = NULL;
         }
-        data += 64;
     }
-    if (detect && prev != NULL)
-        SHA1_CHECK(w == words[0] ? words[1] : words[0], prev_x56, prev_x60, prev_x64, prev_out_abcd, prev_out_e,
-                   prev);
-
-    abcd = _mm_shuffle_epi32(abcd, 0x1b);
-    _mm_storeu_si128((__m128i *)(void *)h, abcd);
-    h[4] = (uint32_t)_mm_extract_epi32(e0, 3);
+    for (i = 0; i < n; i++) {
+        for (s = 0; s < k; s++)
+            PGIT_SHA_NAME(sha1_block)(&abcd[s], &e[s], data[s],
+                                      detect ? check[s].words[check[s].current] : NULL, x[s]);
+        for (s = 0; s < k && detect; s++) {
+            PGIT_SHA_NAME(sha1_checker) *c = &check[s];
+            if (c->prev != NULL && PGIT_SHA_NAME(sha1_check)(c->words[!c->current], c->prev_x, c->prev_abcd,
+                                                          c->prev_e, c->prev))
+                found |= 1u << s;
+            c->prev = data[s];
+            c->prev_x[0] = x[s][0];
+            c->prev_x[1] = x[s][1];
+            c->prev_x[2] = x[s][2];
+            c->prev_abcd = abcd[s];
+            c->prev_e = e[s];
+            c->current = !c->current;
+        }
+        for (s = 0; s < k; s++)
+            data[s] += 64;
+    }
+    for (s = 0; s < k && detect; s++) {
+        PGIT_SHA_NAME(sha1_checker) *c = &check[s];
+        if (c->prev != NULL && PGIT_SHA_NAME(sha1_check)(c->words[!c->current], c->prev_x, c->prev_abcd,
+                                                      c->prev_e, c->prev))
+            found |= 1u << s;
+    }
+    for (s = 0; s < k; s++) {
+        _mm_storeu_si128((__m128i *)(void *)h[s], _mm_shuffle_epi32(abcd[s], 0x1b));
+        h[s][4] = (uint32_t)_mm_extract_epi32(e[s], 3);
+    }
     return found;
 }
 
 PGIT_SHA_TARGET
 void PGIT_SHA_NAME(pgit__sha1_blocks)(uint32_t h[5], const uint8_t *data, size_t n)
 {
-    (void)PGIT_SHA_NAME(sha1_blocks)(h, data, n, 0);
+    uint32_t *const hs[1] = {h};
+    const uint8_t *const ds[1] = {data};
+
+    (void)PGIT_SHA_NAME(sha1_streams)(1, hs, ds, n, 0);
 }
 
 PGIT_SHA_TARGET
 uint32_t PGIT_SHA_NAME(pgit__sha1dc_blocks)(uint32_t h[5], const uint8_t *data, size_t n)
 {
-    return PGIT_SHA_NAME(sha1_blocks)(h, data, n, 1);
+    uint32_t *const hs[1] = {h};
+    const uint8_t *const ds[1] = {data};
+
+    return PGIT_SHA_NAME(sha1_streams)(1, hs, ds, n, 1);
+}
+
+PGIT_SHA_TARGET
+uint32_t PGIT_SHA_NAME(pgit__sha1_blocks_x3)(uint32_t *const h[3], const uint8_t *const data[3], size_t n,
+                                             int detect)
+{
+    return detect ? PGIT_SHA_NAME(sha1_streams)(3, h, data, n, 1) : PGIT_SHA_NAME(sha1_streams)(3, h, data, n, 0);
 }
 
 /* Four SHA-256 rounds, group g: m0 holds this group's words; m1 (next) gets
@@ -286,6 +335,5 @@ void PGIT_SHA_NAME(pgit__sha256_blocks)(uint32_t h[8], const uint8_t *data, size
 
 #undef SHA1_GROUP
 #undef SHA1_KEEP
-#undef SHA1_CHECK
 #undef SHA256_GROUP
 #undef SHA256_EARLY

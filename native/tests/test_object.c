@@ -226,6 +226,46 @@ static void test_hash_batch(void)
     CHECK_RC(pgit_object_hash_batch(ids, PGIT_HASH_SHA1, PGIT_OBJ_BLOB, data, lengths, 3), PGIT_EOVERFLOW);
 }
 
+/* Many objects of mixed sizes (some hashed three at a time, some too large
+ * for that, counts not a multiple of three): every id equals the one-shot
+ * hash of "<type> <len>\0<content>", for each algorithm. */
+static void test_hash_batch_many(void)
+{
+    enum { COUNT = 1000 };
+    static pgit_size lengths[COUNT];
+    static uint8_t ids[COUNT * 32];
+    uint8_t *data = malloc(COUNT * 2100), *whole = malloc(2200);
+    uint32_t seed = 12345;
+    pgit_size total = 0, off;
+    int32_t algo, i, counts[3] = {COUNT, COUNT - 1, 5};
+    int k;
+
+    for (i = 0; i < COUNT; i++) {
+        seed = seed * 1103515245u + 12345u;
+        lengths[i] = (seed >> 8) % (i % 7 == 0 ? 2100 : 400);   /* most small, some over a buffer */
+        total += lengths[i];
+    }
+    for (off = 0; off < total; off++)
+        data[off] = (uint8_t)((off * 2654435761u) >> 13);
+    for (algo = PGIT_HASH_SHA1; algo <= PGIT_HASH_SHA1_UNCHECKED; algo++) {
+        pgit_size d = (pgit_size)pgit_hash_digest_size(algo);
+        for (k = 0; k < 3; k++) {
+            int bad = 0;
+            CHECK_RC(pgit_object_hash_batch(ids, algo, PGIT_OBJ_BLOB, data, lengths, counts[k]), PGIT_OK);
+            for (i = 0, off = 0; i < counts[k]; off += lengths[i], i++) {
+                uint8_t one[32];
+                int header = snprintf((char *)whole, 40, "blob %llu", (unsigned long long)lengths[i]) + 1;
+                memcpy(whole + header, data + off, lengths[i]);
+                pgit_hash(one, algo, whole, (pgit_size)header + lengths[i]);
+                bad += memcmp(one, ids + (size_t)i * d, d) != 0;
+            }
+            CHECK(bad == 0);
+        }
+    }
+    free(data);
+    free(whole);
+}
+
 static void test_self_description(void)
 {
     const char *name, *sig;
@@ -259,6 +299,7 @@ int main(void)
     test_round_trips(fast);
     test_buffer_too_small(codec);
     test_hash_batch();
+    test_hash_batch_many();
     test_self_description();
     pgit_codec_free(codec);
     pgit_codec_free(fast);
