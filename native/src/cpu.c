@@ -73,6 +73,22 @@ pgit_dc_blocks_fn pgit__sha1dc_blocks(void)
     return pgit__sha1dc_blocks_portable;
 }
 
+pgit_sha1_x16_fn pgit__sha1_x16_blocks(void)
+{
+#if defined(PGIT_HAVE_X86_SHA)
+    static int avx512 = -1;   /* racing first calls find the same answer */
+    int known = __atomic_load_n(&avx512, __ATOMIC_RELAXED);
+
+    if (known < 0) {
+        known = !sha_ext_disabled_by_env() && pgit__cpu_has_avx512();
+        __atomic_store_n(&avx512, known, __ATOMIC_RELAXED);
+    }
+    if (known)
+        return pgit__sha1_blocks_x16_avx512;
+#endif
+    return NULL;
+}
+
 pgit_sha1_x3_fn pgit__sha1_x3_blocks(void)
 {
 #if defined(PGIT_HAVE_X86_SHA)

@@ -42,6 +42,14 @@ uint32_t pgit__sha1dc_blocks_shani_avx2(uint32_t h[5], const uint8_t *data, size
 uint32_t pgit__sha1_blocks_x3_shani(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
 uint32_t pgit__sha1_blocks_x3_shani_avx(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
 uint32_t pgit__sha1_blocks_x3_shani_avx2(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
+/* SHA-1 of 16 messages at once with AVX-512 (sha1_x16.c): message s starts at
+ * base + s * stride and has n[s] blocks; h[s] is its chaining value. Every
+ * message's region must hold max(n) blocks of readable bytes (a lane past its
+ * own blocks reads but ignores them). With detect, returns bit s set when
+ * message s carries a collision attack. */
+uint32_t pgit__sha1_blocks_x16_avx512(uint32_t h[16][5], const uint8_t *base, size_t stride,
+                                      const uint32_t n[16], int detect);
+int pgit__cpu_has_avx512(void);
 /* The collision check's conditions with AVX2 (sha1dc_x86.c): pgit__sha1dc_ubc's answer. */
 uint32_t pgit__sha1dc_ubc_avx2(const uint32_t w[80]);
 int pgit__cpu_has_shani(void);
@@ -70,6 +78,10 @@ typedef uint32_t (*pgit_sha1_x3_fn)(uint32_t *const h[3], const uint8_t *const d
 /* The block functions chosen for this CPU (cpu.c), and their names;
  * pgit__sha1_x3_blocks is NULL where no such function pays. */
 pgit_sha1_x3_fn pgit__sha1_x3_blocks(void);
+
+typedef uint32_t (*pgit_sha1_x16_fn)(uint32_t h[16][5], const uint8_t *base, size_t stride,
+                                     const uint32_t n[16], int detect);
+pgit_sha1_x16_fn pgit__sha1_x16_blocks(void);
 pgit_blocks_fn pgit__sha1_blocks(void);
 pgit_dc_blocks_fn pgit__sha1dc_blocks(void);
 pgit_blocks_fn pgit__sha256_blocks(void);

@@ -54,6 +54,20 @@ int pgit__cpu_has_avx2(void)
     return (b & bit_AVX2) != 0;
 }
 
+int pgit__cpu_has_avx512(void)
+{
+    unsigned a, b, c, d, lo, hi;
+
+    if (!pgit__cpu_has_avx() || !__get_cpuid_count(7, 0, &a, &b, &c, &d))
+        return 0;
+    if (!(b & bit_AVX512F) || !(b & bit_AVX512BW))
+        return 0;
+    /* the OS saves the opmask and ZMM state: XCR0 bits 5, 6 and 7 */
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    (void)hi;
+    return (lo & 0xe6) == 0xe6;
+}
+
 #define PGIT_SHA1DC_UBC_OF(w) pgit__sha1dc_ubc(w)
 #define PGIT_SHA_NAME(base) base##_shani
 #include "sha_x86_blocks.h"

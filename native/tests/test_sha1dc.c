@@ -119,6 +119,51 @@ static void test_three_streams(void)
     free(attack);
 }
 
+/* Sixteen lanes (the batch path with AVX-512): the attack is found in
+ * whichever lane carries it, messages of different lengths side by side. */
+static void test_sixteen_lanes(void)
+{
+    pgit_sha1_x16_fn x16 = pgit__sha1_x16_blocks();
+    static uint8_t whole[16][PGIT__WHOLE_MAX];
+    size_t len;
+    uint8_t *attack = read_file("shattered-1-head.bin", &len);
+    int at, s;
+
+    if (x16 == NULL)
+        return;   /* no AVX-512 on this CPU */
+    for (at = 0; at < 16; at += 5) {
+        uint32_t h[16][5], n[16];
+        uint8_t other[900];
+        size_t i;
+
+        for (s = 0; s < 16; s++) {
+            size_t other_len = (size_t)(s * 53) % sizeof(other);
+            for (i = 0; i < other_len; i++)
+                other[i] = (uint8_t)rng();
+            n[s] = (uint32_t)(s == at ? pgit__hash_pad_whole(whole[s], attack, len, NULL, 0)
+                                      : pgit__hash_pad_whole(whole[s], other, other_len, NULL, 0));
+            h[s][0] = 0x67452301u; h[s][1] = 0xefcdab89u; h[s][2] = 0x98badcfeu;
+            h[s][3] = 0x10325476u; h[s][4] = 0xc3d2e1f0u;
+            if (s != at) {   /* every other lane's digest is plain SHA-1's */
+                uint8_t want[20];
+                pgit_hash(want, PGIT_HASH_SHA1_UNCHECKED, other, other_len);
+                memcpy(whole[s] + PGIT__WHOLE_MAX - 20, want, 20);   /* kept past the padded message */
+            }
+        }
+        CHECK(x16(h, &whole[0][0], PGIT__WHOLE_MAX, n, 1) == 1u << at);
+        CHECK(h[at][0] == 0xf92d74e3u);
+        for (s = 0; s < 16; s++) {
+            if (s != at) {
+                uint8_t got[20];
+                for (i = 0; i < 5; i++)
+                    pgit__store_be32(got + 4 * i, h[s][i]);
+                CHECK(memcmp(got, whole[s] + PGIT__WHOLE_MAX - 20, 20) == 0);
+            }
+        }
+    }
+    free(attack);
+}
+
 /* As an object, the attack's blocks are shifted by the header: no collision,
  * and the id git gives the same bytes. */
 static void test_attack_as_blob(void)
@@ -219,6 +264,7 @@ int main(int argc, char **argv)
     test_published_attacks();
     test_attack_as_blob();
     test_three_streams();
+    test_sixteen_lanes();
     test_recompression_alone();
     test_no_false_positive(count);
     return check_summary("test_sha1dc");
