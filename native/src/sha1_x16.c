@@ -40,12 +40,25 @@
                                                                         W((t) - 14), 0x96),     \
                                               W((t) - 16)), 1))
 
-/* The words the conditions read, W[35..65), are kept for the check. */
+/* With detection: the words the conditions read, W[35..65), are kept, and
+ * the states before steps 58 and 65. */
 #define KEEP(t)                                                                                 \
     do {                                                                                        \
         if (detect && (t) >= 35 && (t) < 65)                                                    \
             kept[(t) - 35] = W(t);                                                              \
+        if (detect && (t) == 58) {                                                              \
+            s58[0] = a; s58[1] = b; s58[2] = c; s58[3] = d; s58[4] = e;                         \
+        }                                                                                       \
+        if (detect && (t) == 65) {                                                              \
+            s65[0] = a; s65[1] = b; s65[2] = c; s65[3] = d; s65[4] = e;                         \
+        }                                                                                       \
     } while (0)
+
+/* The 80 steps written out (constant indices keep the schedule in registers). */
+#define R4(f, k, t) do { STEP(f, k, t); STEP(f, k, (t) + 1); STEP(f, k, (t) + 2); STEP(f, k, (t) + 3); } while (0)
+#define R16(f, k, t) do { R4(f, k, t); R4(f, k, (t) + 4); R4(f, k, (t) + 8); R4(f, k, (t) + 12); } while (0)
+#define S1(f, k, t) do { SCHEDULE(t); KEEP(t); STEP(f, k, t); } while (0)
+#define S4(f, k, t) do { S1(f, k, t); S1(f, k, (t) + 1); S1(f, k, (t) + 2); S1(f, k, (t) + 3); } while (0)
 
 /*
  * Word t of every lane's block: the sixteen 64-byte blocks at row[0..16) as
@@ -145,41 +158,13 @@ blocks_x16(uint32_t h[16][5], const uint8_t *base, size_t stride, const uint32_t
     for (blk = 0; blk < most; blk++) {
         __mmask16 active = _mm512_cmpgt_epu32_mask(counts, _mm512_set1_epi32((int)blk));
         __m512i a = hv[0], b = hv[1], c = hv[2], d = hv[3], e = hv[4];
-        int t;
 
         load_words(w, base, stride, 64 * (size_t)blk);
-#pragma GCC unroll 16
-        for (t = 0; t < 16; t++)
-            STEP(F1, k1, t);
-#pragma GCC unroll 4
-        for (t = 16; t < 20; t++) {
-            SCHEDULE(t);
-            STEP(F1, k1, t);
-        }
-#pragma GCC unroll 20
-        for (t = 20; t < 40; t++) {
-            SCHEDULE(t);
-            KEEP(t);
-            STEP(F2, k2, t);
-        }
-#pragma GCC unroll 20
-        for (t = 40; t < 60; t++) {
-            SCHEDULE(t);
-            KEEP(t);
-            if (t == 58 && detect) {
-                s58[0] = a; s58[1] = b; s58[2] = c; s58[3] = d; s58[4] = e;
-            }
-            STEP(F3, k3, t);
-        }
-#pragma GCC unroll 20
-        for (t = 60; t < 80; t++) {
-            SCHEDULE(t);
-            KEEP(t);
-            if (t == 65 && detect) {
-                s65[0] = a; s65[1] = b; s65[2] = c; s65[3] = d; s65[4] = e;
-            }
-            STEP(F2, k4, t);
-        }
+        R16(F1, k1, 0);
+        S4(F1, k1, 16);
+        S4(F2, k2, 20); S4(F2, k2, 24); S4(F2, k2, 28); S4(F2, k2, 32); S4(F2, k2, 36);
+        S4(F3, k3, 40); S4(F3, k3, 44); S4(F3, k3, 48); S4(F3, k3, 52); S4(F3, k3, 56);
+        S4(F2, k4, 60); S4(F2, k4, 64); S4(F2, k4, 68); S4(F2, k4, 72); S4(F2, k4, 76);
         hv[0] = _mm512_mask_add_epi32(hv[0], active, hv[0], a);
         hv[1] = _mm512_mask_add_epi32(hv[1], active, hv[1], b);
         hv[2] = _mm512_mask_add_epi32(hv[2], active, hv[2], c);
