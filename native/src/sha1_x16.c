@@ -28,10 +28,14 @@
  * are unrolled, so every index is a constant). */
 #define W(t) w[(t) & 15]
 
+/* One step; everything but rol(a, 5) is summed first, so that the chain from
+ * one step's a to the next is a rotate and one add. */
 #define STEP(f, k, t)                                                                           \
     do {                                                                                        \
-        __m512i tmp_ = _mm512_add_epi32(_mm512_add_epi32(_mm512_rol_epi32(a, 5), f(b, c, d)),   \
-                                        _mm512_add_epi32(e, _mm512_add_epi32(W(t), k)));        \
+        __m512i rest_ = _mm512_add_epi32(_mm512_add_epi32(e, _mm512_add_epi32(W(t), k)), f(b, c, d)); \
+        __m512i tmp_;                                                                           \
+        __asm__("" : "+v"(rest_));   /* keeps the compiler from re-associating the sum */       \
+        tmp_ = _mm512_add_epi32(_mm512_rol_epi32(a, 5), rest_);                                 \
         e = d; d = c; c = _mm512_rol_epi32(b, 30); b = a; a = tmp_;                             \
     } while (0)
 
@@ -111,17 +115,14 @@ static uint32_t lane_of(__m512i v, int s)
 X16_TARGET
 static void lane_schedule(uint32_t out[80], const __m512i kept[30], int s, const uint8_t *block)
 {
-    uint32_t column[16];
     int t;
 
     for (t = 0; t < 16; t++)
         out[t] = pgit__load_be32(block + 4 * t);
     for (t = 16; t < 35; t++)
         out[t] = pgit__rol32(out[t - 3] ^ out[t - 8] ^ out[t - 14] ^ out[t - 16], 1);
-    for (t = 35; t < 65; t++) {
-        _mm512_storeu_si512((void *)column, kept[t - 35]);
-        out[t] = column[s];
-    }
+    for (t = 35; t < 65; t++)
+        out[t] = lane_of(kept[t - 35], s);
     for (t = 65; t < 80; t++)
         out[t] = pgit__rol32(out[t - 3] ^ out[t - 8] ^ out[t - 14] ^ out[t - 16], 1);
 }
@@ -141,7 +142,6 @@ static inline __attribute__((always_inline)) uint32_t
 blocks_x16(uint32_t h[16][5], const uint8_t *base, size_t stride, const uint32_t n[16], const int detect)
 {
     const __m512i lanes = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
-    const __m512i one = _mm512_set1_epi32(1);
     const __m512i k1 = _mm512_set1_epi32(0x5a827999), k2 = _mm512_set1_epi32(0x6ed9eba1);
     const __m512i k3 = _mm512_set1_epi32((int)0x8f1bbcdcu), k4 = _mm512_set1_epi32((int)0xca62c1d6u);
     const __m512i state_index = _mm512_mullo_epi32(lanes, _mm512_set1_epi32(5));
@@ -179,11 +179,11 @@ blocks_x16(uint32_t h[16][5], const uint8_t *base, size_t stride, const uint32_t
 #define DV(name) PGIT_SHA1DC_##name
 #define PGIT_SHA1DC_UBC(wa, i, wb, j, cc, dvs)                                                     \
             {                                                                                      \
-                __m512i v_ = (i) == (j)                                                              \
-                    ? _mm512_srli_epi32(_mm512_xor_si512(kept[(wa) - 35], kept[(wb) - 35]), i)       \
-                    : _mm512_xor_si512(_mm512_srli_epi32(kept[(wa) - 35], i),                        \
-                                       _mm512_srli_epi32(kept[(wb) - 35], j));                       \
-                __mmask16 fails_ = (cc) ? _mm512_testn_epi32_mask(v_, one) : _mm512_test_epi32_mask(v_, one); \
+                /* bit j of W[wb] moved to bit i, then bit i tested */                             \
+                __m512i v_ = _mm512_xor_si512(kept[(wa) - 35], (i) == (j) ? kept[(wb) - 35]          \
+                                              : _mm512_rol_epi32(kept[(wb) - 35], ((i) - (j)) & 31));  \
+                __m512i bit_ = _mm512_set1_epi32((int)(1u << (i)));                                  \
+                __mmask16 fails_ = (cc) ? _mm512_testn_epi32_mask(v_, bit_) : _mm512_test_epi32_mask(v_, bit_); \
                 standing = _mm512_mask_andnot_epi32(standing, fails_, _mm512_set1_epi32((int)(dvs)), standing); \
             }
 #include "sha1dc_ubc.def"
