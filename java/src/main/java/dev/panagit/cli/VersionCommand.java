@@ -1,6 +1,7 @@
 package dev.panagit.cli;
 
 import dev.panagit.backend.BackendChoice;
+import dev.panagit.lib.CollisionDetection;
 import dev.panagit.lib.ObjectFormat;
 import dev.panagit.nativeaccess.NativeAccess;
 import dev.panagit.nativeaccess.NativeObjectCodec;
@@ -37,8 +38,13 @@ final class VersionCommand implements Command {
         if (choice.routes() && loaded.isPresent()) {
             out.println("routing:  auto: work under " + (dev.panagit.backend.AutoCodec.LARGE >> 20) + " MiB runs in "
                     + "Java until libpanagit is loaded (loading it costs more than it saves there); large objects, "
-                    + "pack indexing and verification load it; SHA-1 of 4 KiB and more uses MessageDigest");
+                    + "pack indexing and verification load it"
+                    + (CollisionDetection.enabled() ? "" : "; SHA-1 of 4 KiB and more uses MessageDigest"));
         }
+        out.println("sha-1:    " + (CollisionDetection.enabled()
+                ? "collision detection on (ids of input that carries a SHA-1 collision attack are refused)"
+                : "collision detection OFF (-D" + CollisionDetection.PROPERTY + " or " + CollisionDetection.ENVIRONMENT
+                        + "): for benchmarks only"));
         if (loaded.isPresent()) {
             NativeObjectCodec codec = loaded.get();
             out.println("library:  libpanagit " + codec.libraryVersion());
@@ -49,7 +55,7 @@ final class VersionCommand implements Command {
                     + codec.hashImplementation(ObjectFormat.SHA256));
             out.println("codecs:   " + codec.libraryVersion().substring(codec.libraryVersion().indexOf(' ') + 1));
         } else {
-            out.println("codecs:   java.util.zip (zlib), java.security.MessageDigest");
+            out.println("codecs:   java.util.zip (zlib), java.security.MessageDigest (SHA-256), panagit's SHA-1");
         }
         out.println("java:     " + System.getProperty("java.vm.name") + " " + Runtime.version());
         if (verbose) {

@@ -105,8 +105,10 @@ class CliBasicsTest {
         Panagit.Result nativeVersion = panagit("version");
         assertTrue(nativeVersion.text().contains("backend:  native\n"), nativeVersion.text());
         assertTrue(nativeVersion.text().contains("library:  libpanagit 0.1.0 zlib/"), nativeVersion.text());
+        assertTrue(nativeVersion.text().contains("sha-1:    collision detection on"), nativeVersion.text());
         Panagit.Result javaVersion = Panagit.run(TestBackends.java(), dir, null, "version");
         assertTrue(javaVersion.text().contains("backend:  java (java backend requested by test)"), javaVersion.text());
+        assertTrue(javaVersion.text().contains("sha-1:    collision detection on"), javaVersion.text());
         Panagit.Result verbose = panagit("version", "--verbose");
         assertTrue(verbose.text().contains("pgit_object_encode i32(ptr,ptr,size,ptr,ptr,i32,i32,ptr,size)"),
                 verbose.text());
