@@ -89,15 +89,19 @@ pgit_sha1_x16_fn pgit__sha1_x16_blocks(void)
     return NULL;
 }
 
-pgit_sha1_x3_fn pgit__sha1_x3_blocks(void)
+pgit_x3_fn pgit__x3_blocks(int32_t algo)
 {
 #if defined(PGIT_HAVE_X86_SHA)
+    int sha256 = algo == PGIT_HASH_SHA256;
+
     if (choose_impl() == IMPL_SHANI_AVX2)
-        return pgit__sha1_blocks_x3_shani_avx2;
+        return sha256 ? pgit__sha256_blocks_x3_shani_avx2 : pgit__sha1_blocks_x3_shani_avx2;
     if (choose_impl() == IMPL_SHANI_AVX)
-        return pgit__sha1_blocks_x3_shani_avx;
+        return sha256 ? pgit__sha256_blocks_x3_shani_avx : pgit__sha1_blocks_x3_shani_avx;
     if (choose_impl() == IMPL_SHANI)
-        return pgit__sha1_blocks_x3_shani;
+        return sha256 ? pgit__sha256_blocks_x3_shani : pgit__sha1_blocks_x3_shani;
+#else
+    (void)algo;
 #endif
     return NULL;
 }

@@ -42,6 +42,9 @@ uint32_t pgit__sha1dc_blocks_shani_avx2(uint32_t h[5], const uint8_t *data, size
 uint32_t pgit__sha1_blocks_x3_shani(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
 uint32_t pgit__sha1_blocks_x3_shani_avx(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
 uint32_t pgit__sha1_blocks_x3_shani_avx2(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
+uint32_t pgit__sha256_blocks_x3_shani(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
+uint32_t pgit__sha256_blocks_x3_shani_avx(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
+uint32_t pgit__sha256_blocks_x3_shani_avx2(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
 /* SHA-1 of 16 messages at once with AVX-512 (sha1_x16.c): message s starts at
  * base + s * stride and has n[s] blocks; h[s] is its chaining value. Every
  * message's region must hold max(n) blocks of readable bytes (a lane past its
@@ -70,14 +73,15 @@ uint32_t pgit__sha1dc_blocks_portable(uint32_t h[5], const uint8_t *data, size_t
 uint32_t pgit__sha1dc_blocks_armv8(uint32_t h[5], const uint8_t *data, size_t n);
 #endif
 
-/* Three SHA-1 streams of n blocks each, in step (the SHA unit interleaves
- * them); with detect, returns bit s set when stream s carries a collision
- * attack. */
-typedef uint32_t (*pgit_sha1_x3_fn)(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
+/* Three streams of n blocks each, in step (the SHA unit interleaves them),
+ * SHA-1 or SHA-256; for SHA-1 with detect, returns bit s set when stream s
+ * carries a collision attack (SHA-256 returns 0). */
+typedef uint32_t (*pgit_x3_fn)(uint32_t *const h[3], const uint8_t *const data[3], size_t n, int detect);
 
 /* The block functions chosen for this CPU (cpu.c), and their names;
- * pgit__sha1_x3_blocks is NULL where no such function pays. */
-pgit_sha1_x3_fn pgit__sha1_x3_blocks(void);
+ * pgit__x3_blocks (for PGIT_HASH_*) and pgit__sha1_x16_blocks are NULL
+ * where no such function pays. */
+pgit_x3_fn pgit__x3_blocks(int32_t algo);
 
 typedef uint32_t (*pgit_sha1_x16_fn)(uint32_t h[16][5], const uint8_t *base, size_t stride,
                                      const uint32_t n[16], int detect);

@@ -172,7 +172,7 @@ int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
 /* Hashes objects first..first+2 together on `x3`, each padded whole into its
  * own buffer. Returns PGIT_OK, PGIT_ECOLLISION, or PGIT_MORE when one does
  * not fit a buffer (nothing done: the caller hashes them one by one). */
-static int32_t hash_three(uint8_t *out_ids, size_t digest, int32_t algo, int32_t type, pgit_sha1_x3_fn x3,
+static int32_t hash_three(uint8_t *out_ids, size_t digest, int32_t algo, int32_t type, pgit_x3_fn x3,
                           const uint8_t *data, size_t offset, const pgit_size *lengths)
 {
     uint8_t whole[3][PGIT__WHOLE_MAX];
@@ -202,7 +202,7 @@ static int32_t hash_three(uint8_t *out_ids, size_t digest, int32_t algo, int32_t
     }
     found = x3(h, blocks, common, algo == PGIT_HASH_SHA1);
     for (s = 0; s < 3; s++) {
-        ctx[s].collided |= found >> s & 1u;
+        ctx[s].collided |= found >> s & 1u;   /* SHA-256 finds none */
         if (n[s] > common)
             pgit__hash_blocks(&ctx[s], whole[s] + 64 * common, n[s] - common);
         if (pgit__hash_digest_of(out_ids + (size_t)s * digest, &ctx[s]) != PGIT_OK)
@@ -254,7 +254,7 @@ int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
 {
     size_t digest, offset = 0;
     int32_t i, rc = PGIT_OK;
-    pgit_sha1_x3_fn x3 = NULL;
+    pgit_x3_fn x3 = NULL;
     pgit_sha1_x16_fn x16 = NULL;
 
     if (count < 0 || !pgit__algo_known(algo) || pgit__type_name(type) == NULL ||
@@ -268,10 +268,9 @@ int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
             return PGIT_EINVAL;
         offset += (size_t)lengths[i];
     }
-    if (algo != PGIT_HASH_SHA256) {
+    if (algo != PGIT_HASH_SHA256)
         x16 = pgit__sha1_x16_blocks();
-        x3 = pgit__sha1_x3_blocks();
-    }
+    x3 = pgit__x3_blocks(algo);
     offset = 0;
     for (i = 0; i < count; ) {
         int32_t got = PGIT_MORE, group = count - i < 16 ? count - i : 16, k;

@@ -91,7 +91,7 @@ static void test_published_attacks(void)
  * stream carries it, and only there. */
 static void test_three_streams(void)
 {
-    pgit_sha1_x3_fn x3 = pgit__sha1_x3_blocks();
+    pgit_x3_fn x3 = pgit__x3_blocks(PGIT_HASH_SHA1);
     uint8_t whole[3][PGIT__WHOLE_MAX];
     size_t len, n = 0;
     uint8_t *attack;
