@@ -226,9 +226,30 @@ uint32_t pgit__sha1dc_blocks_with(pgit_blocks_fn blocks, uint32_t h[5], const ui
     return found;
 }
 
+/* Portable: one expansion serves the rounds, the conditions and the test,
+ * and the rounds keep the states at steps 58 and 65 on the way. */
 uint32_t pgit__sha1dc_blocks_portable(uint32_t h[5], const uint8_t *data, size_t n)
 {
-    return pgit__sha1dc_blocks_with(pgit__sha1_blocks_portable, h, data, n);
+    uint32_t found = 0;
+
+    for (; n > 0; n--, data += 64) {
+        uint32_t w[80], s58[5], s65[5], end[5], mask;
+        int i;
+
+        pgit__sha1dc_expand(w, data);
+        memcpy(s58, h, sizeof(s58));
+        steps_forward(s58, w, 0, 58);
+        memcpy(s65, s58, sizeof(s65));
+        steps_forward(s65, w, 58, 65);
+        memcpy(end, s65, sizeof(end));
+        steps_forward(end, w, 65, 80);
+        for (i = 0; i < 5; i++)
+            h[i] += end[i];
+        mask = pgit__sha1dc_ubc(w);
+        if (mask != 0 && pgit__sha1dc_test(s58, s65, h, w, mask))
+            found = 1;
+    }
+    return found;
 }
 
 #if defined(PGIT_HAVE_ARMV8_SHA)
