@@ -182,11 +182,16 @@ void pgit__sha1dc_states(uint32_t state58[5], uint32_t state65[5],
     steps_forward(state65, w, 64, 65);
 }
 
+void (*pgit__sha1dc_observer)(const uint32_t state58[5], const uint32_t state65[5],
+                              const uint32_t ihv_out[5], const uint32_t w[80], uint32_t mask) = NULL;
+
 int pgit__sha1dc_test(const uint32_t state58[5], const uint32_t state65[5], const uint32_t ihv_out[5],
                       const uint32_t w[80], uint32_t mask)
 {
     int i;
 
+    if (pgit__sha1dc_observer != NULL)
+        pgit__sha1dc_observer(state58, state65, ihv_out, w, mask);
     for (i = 0; i < 32; i++) {
         uint32_t scratch[80], w2[80], back[5], fwd[5];
         const uint32_t *dm;

@@ -87,6 +87,167 @@ static void test_published_attacks(void)
     expect_attack("sha-mbles-1.bin", "8ac60ba76f1999a1ab70223f225aefdc78d4ddc0");
 }
 
+/* The AVX2 groups (sha1dc_ubc_groups.h, generated) rule out exactly what the
+ * relations of sha1dc_ubc.def do: on random expanded messages, and on ones
+ * built to meet every condition of one vector, so that each condition
+ * decides sometimes. */
+static void test_groups_match_relations(void)
+{
+    static const struct { int a, i, b, j, c; uint32_t d; } relations[] = {
+#define DV(name) PGIT_SHA1DC_##name
+#define PGIT_SHA1DC_UBC(a, i, b, j, c, d) {a, i, b, j, c, d},
+#include "sha1dc_ubc.def"
+#undef PGIT_SHA1DC_UBC
+#undef DV
+    };
+    const int count = (int)(sizeof(relations) / sizeof(relations[0]));
+    long n, differ = 0, survived = 0;
+
+#if defined(PGIT_HAVE_X86_SHA)
+    if (!pgit__cpu_has_avx2())
+        return;
+    for (n = 0; n < 400000; n++) {
+        uint32_t w[80];
+        int t, r, pass, vector = (int)(rng() % 32);
+
+        for (t = 0; t < 80; t++)
+            w[t] = rng();
+        for (pass = 0; (n & 1) && pass < 4; pass++)
+            for (r = 0; r < count; r++)
+                if ((relations[r].d >> vector & 1u)
+                    && (((w[relations[r].a] >> relations[r].i) ^ (w[relations[r].b] >> relations[r].j)
+                         ^ (uint32_t)relations[r].c) & 1u)) {
+                    if (rng() & 1)
+                        w[relations[r].a] ^= UINT32_C(1) << relations[r].i;
+                    else
+                        w[relations[r].b] ^= UINT32_C(1) << relations[r].j;
+                }
+        differ += pgit__sha1dc_ubc_avx2(w) != pgit__sha1dc_ubc(w);
+        survived += pgit__sha1dc_ubc(w) != 0;
+    }
+    CHECK(differ == 0);
+    CHECK(survived > 100000);   /* the built messages do meet the conditions */
+#else
+    (void)relations;
+    (void)count;
+    (void)n;
+    (void)differ;
+    (void)survived;
+#endif
+}
+
+/* ---- the states every path hands to the recompression test ---------------- */
+
+static struct {
+    int calls, bad;
+    uint32_t in[16][5];   /* the chaining value each lane started from */
+    const uint8_t *block;
+} observed;
+
+static uint32_t ref_rol(uint32_t x, int n)
+{
+    return (x << n) | (x >> (32 - n));
+}
+
+/* From scratch: the states before steps 58 and 65, and the block's output. */
+static void reference_states(uint32_t s58[5], uint32_t s65[5], uint32_t out[5], const uint32_t in[5],
+                             const uint32_t w[80])
+{
+    uint32_t a = in[0], b = in[1], c = in[2], d = in[3], e = in[4];
+    int t;
+
+    for (t = 0; t < 80; t++) {
+        uint32_t f = t < 20 ? (d ^ (b & (c ^ d))) : t < 40 || t >= 60 ? (b ^ c ^ d) : ((b & c) | (d & (b | c)));
+        uint32_t k = t < 20 ? 0x5a827999u : t < 40 ? 0x6ed9eba1u : t < 60 ? 0x8f1bbcdcu : 0xca62c1d6u;
+        uint32_t tmp;
+
+        if (t == 58 || t == 65) {
+            uint32_t *s = t == 58 ? s58 : s65;
+            s[0] = a; s[1] = b; s[2] = c; s[3] = d; s[4] = e;
+        }
+        tmp = ref_rol(a, 5) + f + e + k + w[t];
+        e = d; d = c; c = ref_rol(b, 30); b = a; a = tmp;
+    }
+    out[0] = in[0] + a; out[1] = in[1] + b; out[2] = in[2] + c; out[3] = in[3] + d; out[4] = in[4] + e;
+}
+
+/* Every lane started from one of observed.in (the lanes differ only in
+ * their chaining value): the states handed over must be one lane's. */
+static void observe(const uint32_t s58[5], const uint32_t s65[5], const uint32_t out[5], const uint32_t w[80],
+                    uint32_t mask)
+{
+    uint32_t expanded[80], r58[5], r65[5], rout[5];
+    int lane, match = 0;
+
+    (void)mask;
+    pgit__sha1dc_expand(expanded, observed.block);
+    if (memcmp(expanded, w, sizeof(expanded)) != 0) {
+        observed.bad++;
+        return;
+    }
+    for (lane = 0; lane < 16; lane++) {
+        reference_states(r58, r65, rout, observed.in[lane], w);
+        match |= memcmp(r58, s58, sizeof(r58)) == 0 && memcmp(r65, s65, sizeof(r65)) == 0
+                 && memcmp(rout, out, sizeof(rout)) == 0;
+    }
+    observed.calls++;
+    observed.bad += !match;
+}
+
+/* Blocks that meet some vector's conditions (one in twenty-one), hashed on
+ * every path from random chaining values: the states before steps 58 and 65
+ * and the output each path hands to the test equal those computed from
+ * scratch. The published attacks only check step 65's. */
+static void test_states_handed_over(void)
+{
+    pgit_x3_fn x3 = pgit__x3_blocks(PGIT_HASH_SHA1);
+    pgit_sha1_x16_fn x16 = pgit__sha1_x16_blocks();
+    pgit_dc_blocks_fn single = pgit__sha1dc_blocks();
+    static uint8_t whole[16][PGIT__WHOLE_MAX];
+    uint8_t block[64];
+    int found = 0, calls_before, s, k;
+
+    pgit__sha1dc_observer = observe;
+    while (found < 30) {
+        uint32_t w[80], h[16][5], *hs[3] = {h[0], h[1], h[2]};
+        const uint8_t *blocks[3] = {block, block, block};
+
+        for (k = 0; k < 64; k++)
+            block[k] = (uint8_t)rng();
+        pgit__sha1dc_expand(w, block);
+        if (pgit__sha1dc_ubc(w) == 0)
+            continue;
+        found++;
+        observed.block = block;
+        for (s = 0; s < 16; s++)
+            for (k = 0; k < 5; k++)
+                observed.in[s][k] = h[s][k] = rng();
+
+        calls_before = observed.calls;
+        pgit__sha1dc_blocks_portable(h[0], block, 1);
+        memcpy(h, observed.in, sizeof(h));
+        if (single != pgit__sha1dc_blocks_portable)
+            single(h[1], block, 1);
+        memcpy(h, observed.in, sizeof(h));
+        if (x3 != NULL)
+            x3(hs, blocks, 1, 1);
+        memcpy(h, observed.in, sizeof(h));
+        if (x16 != NULL) {
+            uint32_t n[16];
+            for (s = 0; s < 16; s++) {
+                memcpy(whole[s], block, 64);
+                n[s] = 1;
+            }
+            x16(h, &whole[0][0], PGIT__WHOLE_MAX, n, 1);
+        }
+        /* each path called the test for its lanes */
+        CHECK(observed.calls - calls_before == 1 + (single != pgit__sha1dc_blocks_portable)
+                                               + (x3 != NULL ? 3 : 0) + (x16 != NULL ? 16 : 0));
+    }
+    pgit__sha1dc_observer = NULL;
+    CHECK(observed.bad == 0);
+}
+
 /* Three streams in step (the batch path): the attack is found in whichever
  * stream carries it, and only there. */
 static void test_three_streams(void)
@@ -265,6 +426,8 @@ int main(int argc, char **argv)
     test_differences();
     test_published_attacks();
     test_attack_as_blob();
+    test_groups_match_relations();
+    test_states_handed_over();
     test_three_streams();
     test_sixteen_lanes();
     test_recompression_alone();
