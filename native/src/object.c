@@ -169,11 +169,31 @@ int32_t pgit_object_encode(uint8_t *out_id, uint8_t *out, pgit_size out_cap, pgi
     return PGIT_OK;
 }
 
-/* Hashes objects first..first+2 together on `x3`, each padded whole into its
- * own buffer. Returns PGIT_OK, PGIT_ECOLLISION, or PGIT_MORE when one does
+/* Pads objects 0..count-1 of `contents` (back to back, lengths[]) whole,
+ * header first, each into its own buffer; blocks[i] gets object i's count
+ * of 64-byte blocks. Returns 0 when one does not fit a buffer. */
+static int pad_objects(uint8_t whole[][PGIT__WHOLE_MAX], size_t blocks[], int count, int32_t type,
+                       const uint8_t *contents, const pgit_size *lengths)
+{
+    int s;
+
+    for (s = 0; s < count; s++) {
+        uint8_t header[PGIT_MAX_HEADER_SIZE];
+        size_t header_len = pgit__header_write(header, type, lengths[s]);
+
+        blocks[s] = pgit__hash_pad_whole(whole[s], header, header_len, contents, (size_t)lengths[s]);
+        if (blocks[s] == 0)
+            return 0;
+        contents += (size_t)lengths[s];
+    }
+    return 1;
+}
+
+/* Hashes the three objects at `contents` together on `x3`, each padded whole
+ * into its own buffer. Returns PGIT_OK, PGIT_ECOLLISION, or PGIT_MORE when one does
  * not fit a buffer (nothing done: the caller hashes them one by one). */
 static int32_t hash_three(uint8_t *out_ids, size_t digest, int32_t algo, int32_t type, pgit_x3_fn x3,
-                          const uint8_t *data, size_t offset, const pgit_size *lengths)
+                          const uint8_t *contents, const pgit_size *lengths)
 {
     uint8_t whole[3][PGIT__WHOLE_MAX];
     pgit_hash_ctx ctx[3];
@@ -184,15 +204,8 @@ static int32_t hash_three(uint8_t *out_ids, size_t digest, int32_t algo, int32_t
     int32_t rc = PGIT_OK;
     int s;
 
-    for (s = 0; s < 3; s++) {
-        uint8_t header[PGIT_MAX_HEADER_SIZE];
-        size_t header_len = pgit__header_write(header, type, lengths[s]);
-
-        n[s] = pgit__hash_pad_whole(whole[s], header, header_len, data + offset, (size_t)lengths[s]);
-        if (n[s] == 0)
-            return PGIT_MORE;
-        offset += (size_t)lengths[s];
-    }
+    if (!pad_objects(whole, n, 3, type, contents, lengths))
+        return PGIT_MORE;
     common = n[0] < n[1] ? n[0] : n[1];
     common = common < n[2] ? common : n[2];
     for (s = 0; s < 3; s++) {
@@ -211,28 +224,24 @@ static int32_t hash_three(uint8_t *out_ids, size_t digest, int32_t algo, int32_t
     return rc;
 }
 
-/* Hashes objects first..first+count-1 (count 1 to 16) together on `x16`,
- * one per lane, each padded whole into its own buffer. Returns PGIT_OK,
+/* Hashes the `count` objects (1 to 16) at `contents` together on `x16`, one
+ * per lane, each padded whole into its own buffer. Returns PGIT_OK,
  * PGIT_ECOLLISION, or PGIT_MORE when one does not fit a buffer (nothing
  * done: the caller hashes them another way). */
 static int32_t hash_sixteen(uint8_t *out_ids, size_t digest, int32_t algo, int32_t type, pgit_sha1_x16_fn x16,
-                            const uint8_t *data, size_t offset, const pgit_size *lengths, int count)
+                            const uint8_t *contents, const pgit_size *lengths, int count)
 {
     static const uint32_t iv[5] = {0x67452301u, 0xefcdab89u, 0x98badcfeu, 0x10325476u, 0xc3d2e1f0u};
     uint8_t whole[16][PGIT__WHOLE_MAX];
     uint32_t h[16][5], n[16] = {0}, found, most;
+    size_t blocks[16];
     int32_t rc = PGIT_OK;
     int s, k;
 
-    for (s = 0; s < count; s++) {
-        uint8_t header[PGIT_MAX_HEADER_SIZE];
-        size_t header_len = pgit__header_write(header, type, lengths[s]);
-
-        n[s] = (uint32_t)pgit__hash_pad_whole(whole[s], header, header_len, data + offset, (size_t)lengths[s]);
-        if (n[s] == 0)
-            return PGIT_MORE;
-        offset += (size_t)lengths[s];
-    }
+    if (!pad_objects(whole, blocks, count, type, contents, lengths))
+        return PGIT_MORE;
+    for (s = 0; s < count; s++)
+        n[s] = (uint32_t)blocks[s];
     for (s = 0, most = 0; s < count; s++)
         most = n[s] > most ? n[s] : most;
     for (s = 0; s < 16; s++) {   /* the kernel reads `most` blocks of every lane */
@@ -277,7 +286,8 @@ int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
 
         /* Sixteen lanes pay from about six messages on (below that, three streams of SHA-NI). */
         if (x16 != NULL && group >= 6)
-            got = hash_sixteen(out_ids + (size_t)i * digest, digest, algo, type, x16, data, offset, lengths + i, group);
+            got = hash_sixteen(out_ids + (size_t)i * digest, digest, algo, type, x16, data + offset, lengths + i,
+                               group);
         if (got != PGIT_MORE) {
             if (got != PGIT_OK)
                 rc = got;
@@ -288,7 +298,7 @@ int32_t pgit_object_hash_batch(uint8_t *out_ids, int32_t algo, int32_t type,
         }
 
         if (x3 != NULL && count - i >= 3)
-            got = hash_three(out_ids + (size_t)i * digest, digest, algo, type, x3, data, offset, lengths + i);
+            got = hash_three(out_ids + (size_t)i * digest, digest, algo, type, x3, data + offset, lengths + i);
         if (got != PGIT_MORE) {   /* three small ones, together */
             if (got != PGIT_OK)
                 rc = got;

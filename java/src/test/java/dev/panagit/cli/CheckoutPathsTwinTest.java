@@ -26,9 +26,7 @@ class CheckoutPathsTwinTest {
     @TempDir
     Path dir;
 
-    private static final Map<String, String> ENV = Map.of("GIT_AUTHOR_NAME", "Ada", "GIT_AUTHOR_EMAIL", "ada@example.com",
-            "GIT_COMMITTER_NAME", "Cy", "GIT_COMMITTER_EMAIL", "cy@example.com", "GIT_AUTHOR_DATE", "1700000000 +0100",
-            "GIT_COMMITTER_DATE", "1700000100 +0100", "GIT_CONFIG_NOSYSTEM", "1", "GIT_CONFIG_GLOBAL", "/dev/null");
+    private static final Map<String, String> ENV = GitCli.FIXED_IDENTITY;
 
     /** Two commits, then local changes: b and d/a modified, d/new deleted, d/c untracked. */
     private static final String SETUP = "mkdir d && echo 1 > d/a && echo 2 > b && ln -s b l && git add . && git commit -qm one"

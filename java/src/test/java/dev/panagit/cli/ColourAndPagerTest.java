@@ -33,9 +33,7 @@ class ColourAndPagerTest {
     @TempDir
     Path dir;
 
-    private static final Map<String, String> ENV = Map.of("GIT_AUTHOR_NAME", "Ada", "GIT_AUTHOR_EMAIL", "ada@example.com",
-            "GIT_COMMITTER_NAME", "Cy", "GIT_COMMITTER_EMAIL", "cy@example.com", "GIT_AUTHOR_DATE", "1700000000 +0100",
-            "GIT_COMMITTER_DATE", "1700000100 +0100", "GIT_CONFIG_NOSYSTEM", "1", "GIT_CONFIG_GLOBAL", "/dev/null");
+    private static final Map<String, String> ENV = GitCli.FIXED_IDENTITY;
 
     private void run(Path root, String... args) {
         GitCli.Result r = GitCli.run(root, null, ENV, args);

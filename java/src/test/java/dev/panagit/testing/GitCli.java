@@ -13,6 +13,15 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the real git binary, the referee of the interop tests. */
 public final class GitCli {
+    /**
+     * A fixed author, committer and dates, and no system or global config: with it, git and panagit
+     * make the same commits (ids included) in the twin tests.
+     */
+    public static final java.util.Map<String, String> FIXED_IDENTITY = java.util.Map.of("GIT_AUTHOR_NAME", "Ada",
+            "GIT_AUTHOR_EMAIL", "ada@example.com", "GIT_COMMITTER_NAME", "Cy", "GIT_COMMITTER_EMAIL", "cy@example.com",
+            "GIT_AUTHOR_DATE", "1700000000 +0100", "GIT_COMMITTER_DATE", "1700000100 +0100", "GIT_CONFIG_NOSYSTEM", "1",
+            "GIT_CONFIG_GLOBAL", "/dev/null");
+
     private GitCli() {
     }
 
