@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -104,15 +105,16 @@ final class HashObjectCommand implements Command {
     }
 
     private ObjectId hashFileAs(Path path, String shown) throws IOException {
-        long size;
+        BasicFileAttributes attributes;   // one stat for both questions: it counts with many files
         try {
-            size = Files.size(path);
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new Fatal("could not open '" + shown + "' for reading: No such file or directory");
         }
-        if (Files.isDirectory(path)) {
-            throw new Fatal("unable to hash " + shown + ": it is a directory");
+        if (attributes.isDirectory()) {
+            throw new Fatal("Unable to hash " + shown);   // git's words
         }
+        long size = attributes.size();
         if (size <= IN_MEMORY_LIMIT || objectType != ObjectType.BLOB) {
             return hash(dev.panagit.worktree.FileBytes.read(path), shown);
         }

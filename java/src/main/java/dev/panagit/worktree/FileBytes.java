@@ -42,7 +42,9 @@ public final class FileBytes {
                 }
                 filled += n;
             }
-            ByteBuffer probe = ByteBuffer.allocate(CHUNK);
+            // One byte is enough to learn whether it grew: an 8 KiB probe made reading many small
+            // files 2-3x slower (a fresh buffer to clear and a native copy for every file).
+            ByteBuffer probe = ByteBuffer.allocate(1);
             if (channel.read(probe) <= 0) {
                 return bytes;
             }

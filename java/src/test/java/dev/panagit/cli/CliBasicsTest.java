@@ -48,6 +48,27 @@ class CliBasicsTest {
     }
 
     @Test
+    void hashObjectOfManyFilesSaysWhatGitSaysAboutAMissingFileOrADirectory() throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("hash-object"));
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(dir.resolve("f" + i), "file " + i + "\n".repeat(i));
+            names.add("f" + i);
+        }
+        Files.createDirectory(dir.resolve("sub"));
+        GitCli.Result expected = GitCli.run(dir, null, names.toArray(String[]::new));
+        Panagit.Result result = panagit(names.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(new String(expected.stdout(), StandardCharsets.UTF_8), result.text());
+        for (String bad : new String[] {"nope", "sub"}) {
+            GitCli.Result git = GitCli.run(dir, null, "hash-object", "f0", bad);
+            Panagit.Result ours = panagit("hash-object", "f0", bad);
+            assertEquals(128, git.exitCode());
+            assertEquals(git.exitCode(), ours.exitCode(), bad);
+            assertEquals(git.stderr(), ours.stderr(), bad);
+        }
+    }
+
+    @Test
     void usageErrorsExit129AndFatalErrorsExit128() {
         Panagit.Result usage = panagit("cat-file", "-p");
         assertEquals(129, usage.exitCode());
