@@ -4,18 +4,25 @@
 # (target, binary format, exported pgit_ functions against those described,
 # tests passed, time). Exits non-zero if any row fails.
 #
-#   native/matrix.sh            every row
-#   native/matrix.sh <target>   one row: linux-x86_64 linux-aarch64 linux-s390x
-#                               linux-riscv64 windows-x86_64 macos
+#   native/matrix.sh                        every row
+#   native/matrix.sh <target>...            some rows (targets below)
+#   native/matrix.sh --jar-resources <dir>  builds every cross row (no tests) and installs
+#                                           its library under <dir>/META-INF/native/<platform>/
+#                                           (mvn -Pall-platforms package calls this)
 #
-# Installs the Debian packages a row needs (as root, with apt-get) when missing.
+# Installs the Debian packages a row needs (as root, with apt-get) when missing, and
+# never at the cost of the host's own: the install is simulated first and refused if
+# it would upgrade or remove any installed package. Nothing of a target goes into the
+# host's multiarch folders: C libraries come from Debian's -cross packages, zlib from
+# Debian's source package built for the target (fetched with a private apt state).
 # Builds go to build/matrix/<target> at the repository root.
 set -uo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="$root/build/matrix"
-targets=(linux-x86_64 linux-aarch64 linux-s390x linux-riscv64 windows-x86_64 macos)
+targets=(linux-x86_64 linux-aarch64 linux-s390x linux-riscv64 linux-ppc64le linux-mips64el linux-x86_64-musl
+         windows-x86_64 macos)
 rows=()
 failed=0
 
@@ -27,8 +34,10 @@ have_pkg() {
   [[ "$status" == "install ok installed" ]]
 }
 
-install() {   # install the given packages if any is missing
-  local missing=()
+# install <package>...: installs those missing; refuses (returns 1, saying why) when apt
+# would upgrade or remove an installed package to do it.
+install() {
+  local missing=() plan changes
   for p in "$@"; do have_pkg "$p" || missing+=("$p"); done
   ((${#missing[@]})) || return 0
   echo "matrix: installing ${missing[*]}" >&2
@@ -36,10 +45,15 @@ install() {   # install the given packages if any is missing
     echo "matrix: need root to install ${missing[*]}" >&2
     return 1
   fi
-  for p in "${missing[@]}"; do
-    case "$p" in *:arm64) dpkg --add-architecture arm64 ;; *:s390x) dpkg --add-architecture s390x ;; esac
-  done
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt-get update -qq || return 1
+  plan="$(apt-get -s install --no-install-recommends "${missing[@]}" 2>&1)" || { echo "$plan" >&2; return 1; }
+  changes="$(grep -E '^(Inst [^ ]+ \[|Remv )' <<<"$plan")"
+  if [[ -n "$changes" ]]; then
+    echo "matrix: installing ${missing[*]} would change the host's own packages; refused:" >&2
+    sed 's/^/  /' <<<"$changes" >&2
+    return 1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # build <target> <toolchain file or ""> <library file name> [cmake args...]: configure, build, ctest; adds a row.
@@ -136,58 +150,113 @@ otool_imports() {
   "$objdump" --macho --dylibs-used "$1" | tail -n +2 | grep -v 'libpanagit' | awk '{print $1}' | sort | tr '\n' ' ' | sed 's/ $//'
 }
 
-# Debian 12 has no riscv64 port: build zlib from Debian's own source package
-# (apt-get source checks the signed .dsc and the tarballs' checksums).
-riscv64_zlib() {
-  [[ -f "$out/riscv64-zlib/lib/libz.a" ]] && return 0
-  local src="$out/zlib-source"
-  if ! grep -rqs '^Types: deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
-    [[ -f /etc/apt/sources.list.d/debian.sources ]] || return 1
-    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > /etc/apt/sources.list.d/debian-src.sources
-    apt-get update -qq || return 1
-  fi
-  rm -rf "$src" && mkdir -p "$src"
-  (cd "$src" && apt-get source -qq zlib >/dev/null 2>&1) || return 1
-  (cd "$src"/zlib-*/ && CC=riscv64-linux-gnu-gcc CFLAGS="-O2 -fPIC" ./configure --static --prefix="$out/riscv64-zlib" >/dev/null &&
-    make -j2 libz.a >/dev/null && make install >/dev/null) || return 1
+# Debian's zlib source package in $out/zlib-source/src, fetched with a private apt
+# state (its own deb-src list, package lists and cache under $out/apt): the host's
+# sources and lists are not touched. apt checks the download against the signed
+# Sources index, with the host's keyrings.
+zlib_source() {
+  [[ -f "$out/zlib-source/src/zlib.h" ]] && return 0
+  local apt="$out/apt" f
+  rm -rf "$apt" "$out/zlib-source"
+  mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/sources.list.d" "$out/zlib-source/src"
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [[ -f "$f" ]] && sed 's/^Types: deb$/Types: deb-src/' "$f" > "$apt/sources.list.d/$(basename "$f")"
+  done
+  [[ -f /etc/apt/sources.list ]] && sed -n 's/^deb /deb-src /p' /etc/apt/sources.list > "$apt/sources.list.d/system.list"
+  local o=(-o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$apt/sources.list.d"
+           -o Dir::State::Lists="$apt/lists" -o Dir::Cache="$apt/cache" -o Debug::NoLocking=1
+           -o APT::Sandbox::User="$(id -un)")
+  apt-get "${o[@]}" update -qq || return 1
+  (cd "$out/zlib-source" && apt-get "${o[@]}" source --download-only -qq zlib) || return 1
+  tar -xf "$out"/zlib-source/zlib_*.orig.tar.* -C "$out/zlib-source/src" --strip-components=1
 }
 
-run_row() {
+# cross_zlib <target> <C compiler>: zlib built static for the target into $out/<target>-zlib.
+cross_zlib() {
+  local prefix="$out/$1-zlib" build="$out/$1-zlib-build"
+  [[ -f "$prefix/lib/libz.a" ]] && return 0
+  zlib_source || return 1
+  rm -rf "$build" && cp -r "$out/zlib-source/src" "$build"
+  (cd "$build" && CC="$2" CFLAGS="-O2 -fPIC" ./configure --static --prefix="$prefix" >/dev/null &&
+    make -j2 libz.a >/dev/null && make install >/dev/null)
+}
+
+# describe_row <target>: sets packages, toolchain, lib and zlib_cc (the compiler to build
+# zlib with; empty where the system's zlib serves) for one row. Returns 1 for no such row.
+describe_row() {
+  toolchain="$1.cmake" lib=libpanagit.so zlib_cc=""
   case "$1" in
-    linux-x86_64)
-      install cmake gcc zlib1g-dev libdeflate-dev libffi-dev pkg-config || { rows+=("$1|-|-|-|cannot install"); failed=1; return; }
-      build linux-x86_64 "" libpanagit.so ;;
-    linux-aarch64)
-      install gcc-aarch64-linux-gnu qemu-user zlib1g-dev:arm64 || { rows+=("$1|-|-|-|cannot install"); failed=1; return; }
-      build linux-aarch64 linux-aarch64.cmake libpanagit.so ;;
-    linux-s390x)
-      install gcc-s390x-linux-gnu qemu-user zlib1g:s390x || { rows+=("$1|-|-|-|cannot install"); failed=1; return; }
-      build linux-s390x linux-s390x.cmake libpanagit.so ;;
-    windows-x86_64)
-      install gcc-mingw-w64-x86-64 libz-mingw-w64-dev wine64 || { rows+=("$1|-|-|-|cannot install"); failed=1; return; }
-      build windows-x86_64 windows-x86_64.cmake libpanagit.dll ;;
-    linux-riscv64)
-      install gcc-riscv64-linux-gnu qemu-user dpkg-dev || { rows+=("$1|-|-|-|cannot install"); failed=1; return; }
-      riscv64_zlib || { rows+=("$1|-|-|-|cannot build zlib from Debian's source package"); failed=1; return; }
-      build linux-riscv64 linux-riscv64.cmake libpanagit.so -DZLIB_ROOT="$out/riscv64-zlib" ;;
-    macos)
-      install clang lld llvm || { rows+=("$1|-|-|-|cannot install"); failed=1; return; }
-      macos_row ;;
-    *)
-      echo "matrix: unknown target '$1' (targets: ${targets[*]})" >&2
-      exit 2 ;;
+    linux-x86_64)      packages=(cmake gcc zlib1g-dev libdeflate-dev libffi-dev pkg-config) toolchain="" ;;
+    linux-aarch64)     packages=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user) zlib_cc=aarch64-linux-gnu-gcc ;;
+    linux-s390x)       packages=(gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-user) zlib_cc=s390x-linux-gnu-gcc ;;
+    linux-riscv64)     packages=(gcc-riscv64-linux-gnu libc6-dev-riscv64-cross qemu-user) zlib_cc=riscv64-linux-gnu-gcc ;;
+    linux-ppc64le)     packages=(gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross qemu-user) zlib_cc=powerpc64le-linux-gnu-gcc ;;
+    linux-mips64el)    packages=(gcc-mips64el-linux-gnuabi64 libc6-dev-mips64el-cross qemu-user) zlib_cc=mips64el-linux-gnuabi64-gcc ;;
+    linux-x86_64-musl) packages=(musl-tools) zlib_cc=musl-gcc ;;
+    windows-x86_64)    packages=(gcc-mingw-w64-x86-64 libz-mingw-w64-dev wine wine64) lib=libpanagit.dll ;;
+    macos)             packages=(clang lld llvm) toolchain="" lib=libpanagit.dylib ;;
+    *) return 1 ;;
   esac
 }
 
-if [[ $# -gt 0 ]]; then
+# prepare_row <target>: describes it, installs its packages and builds its zlib; adds a
+# failed row and returns 1 when one of those cannot be done.
+prepare_row() {
+  if ! describe_row "$1"; then
+    echo "matrix: unknown target '$1' (targets: ${targets[*]})" >&2
+    exit 2
+  fi
+  install "${packages[@]}" || { rows+=("$1|-|-|-|cannot install ${packages[*]}"); failed=1; return 1; }
+  if [[ -n "$zlib_cc" ]] && ! cross_zlib "$1" "$zlib_cc"; then
+    rows+=("$1|-|-|-|cannot build zlib from Debian's source package"); failed=1; return 1
+  fi
+}
+
+zlib_args() {   # the cmake argument naming the row's own zlib, if it has one
+  [[ -n "$zlib_cc" ]] && echo "-DZLIB_ROOT=$out/$1-zlib"
+}
+
+run_row() {
+  prepare_row "$1" || return
+  if [[ "$1" == macos ]]; then
+    macos_row
+  else
+    build "$1" "$toolchain" "$lib" $(zlib_args "$1")
+  fi
+}
+
+# package_row <target> <dir>: cross-builds the library, without tests, into <dir>/META-INF/native/.
+package_row() {
+  prepare_row "$1" || return
+  local configs=() c dir start=$(date +%s)
+  if [[ "$1" == macos ]]; then configs=(macos-x86_64 macos-arm64); else configs=("$1"); fi
+  for c in "${configs[@]}"; do
+    dir="$out/package-$c"
+    rm -rf "$dir"
+    if ! { cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
+             -DCMAKE_TOOLCHAIN_FILE="$root/cmake/toolchains/$c.cmake" $(zlib_args "$1") \
+             -DPANAGIT_JAR_RESOURCES="$2" && cmake --build "$dir" --parallel 2 && cmake --install "$dir"; } >"$dir.log" 2>&1; then
+      rows+=("$c|-|package build failed|$(($(date +%s) - start)) s|FAILED (see $dir.log)"); failed=1; return
+    fi
+  done
+  rows+=("$1|$(file -b "$dir/$lib" | cut -d, -f1-2)|installed in $2|$(($(date +%s) - start)) s|ok")
+}
+
+if [[ "${1:-}" == --jar-resources ]]; then
+  [[ $# -ge 2 ]] || { echo "usage: native/matrix.sh --jar-resources <dir> [target...]" >&2; exit 2; }
+  dest="$2"
+  shift 2
+  (($#)) || set -- "${targets[@]:1}"   # every row but the host's, which the normal build packages
+  for t in "$@"; do package_row "$t" "$dest"; done
+elif (($#)); then
   for t in "$@"; do run_row "$t"; done
 else
   for t in "${targets[@]}"; do run_row "$t"; done
 fi
 
-printf "\n%-16s %-52s %-44s %-8s %s\n" target "binary format; exports" "tests" time result
+printf "\n%-18s %-52s %-44s %-8s %s\n" target "binary format; exports" "tests" time result
 for row in "${rows[@]}"; do
   IFS='|' read -r t f p s r <<<"$row"
-  printf "%-16s %-52s %-44s %-8s %s\n" "$t" "$f" "$p" "$s" "$r"
+  printf "%-18s %-52s %-44s %-8s %s\n" "$t" "$f" "$p" "$s" "$r"
 done
 exit $failed

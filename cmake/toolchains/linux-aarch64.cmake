@@ -1,21 +1,9 @@
 # linux-aarch64.cmake -- cross-build libpanagit for Linux on aarch64 with Debian's
-# gcc-aarch64-linux-gnu (packages: gcc-aarch64-linux-gnu, qemu-user, and the
-# multiarch zlib1g-dev:<arch>). ctest runs the test programs under qemu-aarch64.
+# gcc-aarch64-linux-gnu; ctest runs the tests under qemu-aarch64. See linux-common.cmake.
 #
-#   cmake -S native -B build/aarch64 -DCMAKE_TOOLCHAIN_FILE=cmake/toolchains/linux-aarch64.cmake
+# qemu-user's aarch64 CPU models have the SHA instructions; test_hash_portable
+# switches them off at run time to test the portable path too.
 
-set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR aarch64)
-set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)
-set(CMAKE_LIBRARY_ARCHITECTURE aarch64-linux-gnu)
-
-# Headers and libraries of the target come from Debian's multiarch folders
-# (/usr/include/aarch64-linux-gnu, /usr/lib/aarch64-linux-gnu); programs are the host's.
-set(CMAKE_FIND_ROOT_PATH /usr/aarch64-linux-gnu)
-set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
-set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY BOTH)
-set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE BOTH)
-set(ENV{PKG_CONFIG_LIBDIR} /usr/lib/aarch64-linux-gnu/pkgconfig)
-
-# The target's loader and libc are installed for multiarch, so qemu finds them.
-set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64)
+set(PANAGIT_CROSS_TRIPLE aarch64-linux-gnu)
+include("${CMAKE_CURRENT_LIST_DIR}/linux-common.cmake")

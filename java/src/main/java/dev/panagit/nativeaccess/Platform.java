@@ -1,27 +1,71 @@
 package dev.panagit.nativeaccess;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * The {@code <os>-<arch>} name of a platform, as {@code cmake/PanagitPlatform.cmake} names the
- * folder the library is packaged in, e.g. {@code linux-x86_64}.
+ * The {@code <os>-<arch>[-<libc>]} name of a platform, as {@code cmake/PanagitPlatform.cmake} names
+ * the folder the library is packaged in, e.g. {@code linux-x86_64}, or {@code linux-x86_64-musl}
+ * on a musl system (Alpine), where a library built against glibc does not load.
+ *
+ * @param libc the C library when it is not the system's usual one ({@code "musl"}), else empty
  */
-public record Platform(String os, String arch) {
+public record Platform(String os, String arch, String libc) {
     /** Overrides the detected platform, e.g. to test the fallback on an unsupported one. */
     public static final String OVERRIDE_PROPERTY = "panagit.platform";
 
-    /** The platform this JVM runs on, or the one {@code -Dpanagit.platform=os-arch} names. */
+    private static final Path PROCESS_MAP = Path.of("/proc/self/maps");
+
+    /** A platform with the system's usual C library. */
+    public Platform(String os, String arch) {
+        this(os, arch, "");
+    }
+
+    /** The platform this JVM runs on, or the one {@code -Dpanagit.platform=os-arch[-libc]} names. */
     public static Platform current() {
         String override = System.getProperty(OVERRIDE_PROPERTY);
         if (override != null && !override.isBlank()) {
-            int dash = override.indexOf('-');
-            if (dash <= 0 || dash == override.length() - 1) {
-                throw new IllegalArgumentException("-D" + OVERRIDE_PROPERTY + " must look like linux-x86_64, not '"
-                        + override + "'");
-            }
-            return new Platform(override.substring(0, dash), override.substring(dash + 1));
+            return parse(override);
         }
-        return new Platform(osName(System.getProperty("os.name", "")), archName(System.getProperty("os.arch", "")));
+        String os = osName(System.getProperty("os.name", ""));
+        String arch = archName(System.getProperty("os.arch", ""));
+        return new Platform(os, arch, os.equals("linux") ? linuxLibc() : "");
+    }
+
+    /** A platform from its name, e.g. {@code linux-x86_64} or {@code linux-x86_64-musl}. */
+    public static Platform parse(String name) {
+        String[] parts = name.split("-", 3);
+        if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()
+                || (parts.length == 3 && !parts[2].matches("[a-z0-9]+"))) {
+            throw new IllegalArgumentException("-D" + OVERRIDE_PROPERTY
+                    + " must look like linux-x86_64 or linux-x86_64-musl, not '" + name + "'");
+        }
+        return new Platform(parts[0], parts[1], parts.length == 3 ? parts[2] : "");
+    }
+
+    /**
+     * The C library this JVM runs on: the one mapped into the process, not whichever happens to be
+     * installed (a glibc system may carry musl's loader too, and Alpine may carry glibc's).
+     */
+    private static String linuxLibc() {
+        try (Stream<String> lines = Files.lines(PROCESS_MAP)) {
+            return libcOf(lines);
+        } catch (IOException | UncheckedIOException e) {
+            return "";   // no /proc: assume the usual C library
+        }
+    }
+
+    /** {@code "musl"} when the lines of a process's memory map show musl mapped, else empty (glibc). */
+    public static String libcOf(Stream<String> processMap) {
+        return processMap.anyMatch(line -> {
+            int slash = line.lastIndexOf('/');
+            String file = slash < 0 ? "" : line.substring(slash + 1);
+            return file.startsWith("ld-musl-") || file.startsWith("libc.musl-");
+        }) ? "musl" : "";
     }
 
     /** The os part of a platform name for an {@code os.name} value. */
@@ -65,6 +109,6 @@ public record Platform(String os, String arch) {
 
     @Override
     public String toString() {
-        return os + "-" + arch;
+        return libc.isEmpty() ? os + "-" + arch : os + "-" + arch + "-" + libc;
     }
 }

@@ -110,6 +110,49 @@ class BackendSelectionTest {
                 new Platform("windows", "x86_64").resourcePath());
     }
 
+    @Test
+    void aMuslJvmPicksTheMuslLibraryAndAGlibcOneDoesNot() throws Exception {
+        java.util.List<String> glibc = java.util.List.of(
+                "7f3c2a000000-7f3c2a028000 r--p 00000000 08:01 1049 /usr/lib/x86_64-linux-gnu/libc.so.6",
+                "7f3c2a3d0000-7f3c2a3d2000 r--p 00000000 08:01 1046 /usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2",
+                "7ffd4a5e9000-7ffd4a60a000 rw-p 00000000 00:00 0 [stack]");
+        java.util.List<String> musl = java.util.List.of(
+                "7f9d1c400000-7f9d1c414000 r--p 00000000 00:2f 2374 /lib/ld-musl-x86_64.so.1",
+                "7f9d1c600000-7f9d1c700000 r-xp 00000000 00:2f 5120 /usr/lib/jvm/java-25-openjdk/lib/server/libjvm.so");
+        java.util.List<String> muslMentionedOnlyInADirectory = java.util.List.of(
+                "7f9d1c400000-7f9d1c414000 r--p 00000000 00:2f 2374 /opt/ld-musl-tools/libfoo.so");
+        assertEquals("", Platform.libcOf(glibc.stream()));
+        assertEquals("musl", Platform.libcOf(musl.stream()));
+        assertEquals("", Platform.libcOf(muslMentionedOnlyInADirectory.stream()));
+
+        Platform alpine = new Platform("linux", "x86_64", Platform.libcOf(musl.stream()));
+        assertEquals("linux-x86_64-musl", alpine.toString());
+        assertEquals("META-INF/native/linux-x86_64-musl/libpanagit.so", alpine.resourcePath());
+        assertEquals(alpine, Platform.parse("linux-x86_64-musl"));
+        assertEquals(new Platform("linux", "x86_64"), Platform.parse("linux-x86_64"));
+        assertThrows(IllegalArgumentException.class, () -> Platform.parse("linux"));
+        assertThrows(IllegalArgumentException.class, () -> Platform.parse("linux-x86_64-"));
+
+        // This JVM: what its own memory map says, whether or not musl is installed beside it.
+        if (Platform.osName(System.getProperty("os.name")).equals("linux")) {
+            String mapped;
+            try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/self/maps"))) {
+                mapped = lines.anyMatch(line -> line.contains("/ld-musl-")) ? "musl" : "";
+            }
+            assertEquals(mapped, Platform.current().libc());
+        }
+        String previous = System.setProperty(Platform.OVERRIDE_PROPERTY, "linux-x86_64-musl");
+        try {
+            assertEquals(alpine, Platform.current(), "-Dpanagit.platform forces it");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Platform.OVERRIDE_PROPERTY);
+            } else {
+                System.setProperty(Platform.OVERRIDE_PROPERTY, previous);
+            }
+        }
+    }
+
     /**
      * The first load from the per-user cache checks the self-description and remembers it beside
      * the library; the next load of the same bytes skips it (the ABI version is still checked), and
