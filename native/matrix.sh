@@ -239,7 +239,7 @@ package_row() {
       rows+=("$c|-|package build failed|$(($(date +%s) - start)) s|FAILED (see $dir.log)"); failed=1; return
     fi
   done
-  rows+=("$1|$(file -b "$dir/$lib" | cut -d, -f1-2)|installed in $2|$(($(date +%s) - start)) s|ok")
+  rows+=("$1|$(file -b "$dir/$lib" | cut -d, -f1-2 | tr "|" " ")|installed in $2|$(($(date +%s) - start)) s|ok")
 }
 
 if [[ "${1:-}" == --jar-resources ]]; then
