@@ -37,7 +37,7 @@ class NativeSignaturesTest {
         StringBuilder recorded = new StringBuilder();
         BindingSignatures.signatures().forEach((name, signature) ->
                 recorded.append(name).append(' ').append(signature).append('\n'));
-        assertEquals(expected.toString(), recorded.toString(), "java/src/main/resources/dev/panagit/nativeaccess/"
+        assertEquals(expected.toString(), recorded.toString(), "core/src/main/resources/dev/panagit/nativeaccess/"
                 + "bindings.signatures must list every function of the bindings as above");
     }
 
