@@ -10,18 +10,41 @@ import java.util.function.Supplier;
  * reason. For {@code auto} the native library is probed only when something asks: large work
  * through the codec, or {@link #nativeStatus()} and {@link #fallbackReason()}.
  */
-public final class BackendChoice {
+public final class BackendChoice implements AutoCloseable {
     private final ObjectCodec codec;
     private final Backends.Request request;
     private final Supplier<Optional<String>> fallbackReason;
     private final Supplier<Optional<NativeAccess.Status>> nativeStatus;
+    private final boolean shared;
 
     BackendChoice(ObjectCodec codec, Backends.Request request, Supplier<Optional<String>> fallbackReason,
             Supplier<Optional<NativeAccess.Status>> nativeStatus) {
+        this(codec, request, fallbackReason, nativeStatus, false);
+    }
+
+    private BackendChoice(ObjectCodec codec, Backends.Request request, Supplier<Optional<String>> fallbackReason,
+            Supplier<Optional<NativeAccess.Status>> nativeStatus, boolean shared) {
         this.codec = codec;
         this.request = request;
         this.fallbackReason = fallbackReason;
         this.nativeStatus = nativeStatus;
+        this.shared = shared;
+    }
+
+    /** The same choice, made the JVM's shared one ({@link Backends#current()}), which close leaves open. */
+    BackendChoice shared() {
+        return new BackendChoice(codec, request, fallbackReason, nativeStatus, true);
+    }
+
+    /**
+     * Frees the codecs' pooled compressors, digests and native buffers; the codec refuses work
+     * afterwards. Does nothing for the JVM's shared choice ({@link Backends#current()}).
+     */
+    @Override
+    public void close() {
+        if (!shared) {
+            codec.close();
+        }
     }
 
     public ObjectCodec codec() {

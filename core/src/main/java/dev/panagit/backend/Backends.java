@@ -28,12 +28,30 @@ public final class Backends {
     private Backends() {
     }
 
-    /** The choice for this JVM, made once. */
+    /**
+     * The choice for this JVM, made once from {@code -Dpanagit.backend} or {@code PANAGIT_BACKEND}
+     * and shared by everyone who asks: closing it does nothing. Code that wants its codecs' pools
+     * to itself, and freed when it is done (a server, a test), uses {@link #open} instead.
+     */
     public static synchronized BackendChoice current() {
         if (choice == null) {
-            choice = choose(requested(), NativeAccess::status);
+            choice = choose(requested(), NativeAccess::status).shared();
         }
         return choice;
+    }
+
+    /**
+     * A new choice for {@code backend} ({@code auto}, {@code native} or {@code java}) with codecs
+     * of its own, which the caller closes. The native library is loaded once per process, and
+     * its codec pool (at most one idle zlib stream per processor) lives as long as the library.
+     *
+     * @param backend the backend asked for
+     * @return the choice; close it when done
+     * @throws BackendUnavailableException when {@code native} is asked for and cannot be had, or
+     *     {@code backend} names no backend
+     */
+    public static BackendChoice open(String backend) {
+        return choose(new Request(backend, "Backends.open"), NativeAccess::status);
     }
 
     /** The backend asked for, and where the request came from. */

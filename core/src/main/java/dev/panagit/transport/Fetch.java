@@ -43,7 +43,7 @@ public final class Fetch {
 
     /**
      * @param refspecs the refspecs (the remote's configured ones, or the command line's)
-     * @param mergeRef the remote ref the current branch merges from (branch.<name>.merge), or null
+     * @param mergeRef the remote ref the current branch merges from (branch.&lt;name&gt;.merge), or null
      * @param reasons the reflog entry for a ref moved ("fast-forward", "forced-update", "storing head"), or null
      */
     public static Result run(Repository local, Repository remote, List<RefSpec> refspecs, boolean followTags,

@@ -111,6 +111,31 @@ class BackendSelectionTest {
     }
 
     @Test
+    void aChoiceOfOnesOwnIsClosedByItsOwnerAndTheSharedOneIsNot() throws Exception {
+        byte[] hello = "hello\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String helloId = "ce013625030ba8dba906f756967f9e9ca394464a";
+        for (String backend : List.of("java", "auto", "native")) {
+            BackendChoice first = Backends.open(backend);
+            BackendChoice second = Backends.open(backend);
+            assertTrue(first.codec() != second.codec() || backend.equals("native"), backend);
+            assertEquals(helloId, first.codec().encode(dev.panagit.lib.ObjectFormat.SHA1,
+                    dev.panagit.lib.ObjectType.BLOB, hello, 0, hello.length).id().name(), backend);
+            first.close();
+            if (!backend.equals("native")) {   // the native codec is the process's, as the library is
+                assertThrows(IllegalStateException.class, () -> first.codec().encode(dev.panagit.lib.ObjectFormat.SHA1,
+                        dev.panagit.lib.ObjectType.BLOB, hello, 0, hello.length), backend + " after close");
+            }
+            assertEquals(helloId, second.codec().encode(dev.panagit.lib.ObjectFormat.SHA1,
+                    dev.panagit.lib.ObjectType.BLOB, hello, 0, hello.length).id().name(), backend + ": the other lives");
+            second.close();
+        }
+        Backends.current().close();
+        assertEquals(helloId, Backends.codec().encode(dev.panagit.lib.ObjectFormat.SHA1,
+                dev.panagit.lib.ObjectType.BLOB, hello, 0, hello.length).id().name(), "the shared choice stays open");
+        assertThrows(BackendUnavailableException.class, () -> Backends.open("gpu"));
+    }
+
+    @Test
     void aMuslJvmPicksTheMuslLibraryAndAGlibcOneDoesNot() throws Exception {
         java.util.List<String> glibc = java.util.List.of(
                 "7f3c2a000000-7f3c2a028000 r--p 00000000 08:01 1049 /usr/lib/x86_64-linux-gnu/libc.so.6",

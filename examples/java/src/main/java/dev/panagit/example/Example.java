@@ -33,7 +33,12 @@ public final class Example {
         List<String> arguments = List.of(args);
         boolean requireNative = arguments.contains("--require-native");
         Path existing = Path.of(arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("."));
-        BackendChoice backend = Backends.current();
+        try (BackendChoice backend = Backends.open("auto")) {   // codecs of our own, freed at the end
+            run(backend, existing, requireNative);
+        }
+    }
+
+    private static void run(BackendChoice backend, Path existing, boolean requireNative) throws Exception {
         System.out.println("running " + (Example.class.getModule().isNamed() ? "as module "
                 + Example.class.getModule().getName() : "on the class path"));
         System.out.println("backend: " + backend.backendName()
