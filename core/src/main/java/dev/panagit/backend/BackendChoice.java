@@ -47,10 +47,12 @@ public final class BackendChoice implements AutoCloseable {
         }
     }
 
+    /** The codec that does the work: hashing, compression, packs. */
     public ObjectCodec codec() {
         return codec;
     }
 
+    /** What was asked for, and who asked. */
     public Backends.Request request() {
         return request;
     }

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class Backends {
+    /** The system property naming the backend: {@code -Dpanagit.backend=auto|native|java}. */
     public static final String PROPERTY = "panagit.backend";
+    /** The environment variable naming the backend, read when the property is not set. */
     public static final String ENVIRONMENT = "PANAGIT_BACKEND";
 
     private static BackendChoice choice;

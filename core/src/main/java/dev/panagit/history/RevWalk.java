@@ -45,16 +45,19 @@ public final class RevWalk {
         }
     };
 
+    /** A walk over {@code repo}'s history; say where it starts with {@link #include}. */
     public RevWalk(Repository repo) {
         this.repo = repo;
         this.commits = new CommitWalk(repo);
     }
 
+    /** Starts the walk at {@code id} (a commit); returns this walk. */
     public RevWalk include(ObjectId id) {
         included.add(id);
         return this;
     }
 
+    /** Leaves out {@code id} and everything it reaches ({@code ^id}); returns this walk. */
     public RevWalk exclude(ObjectId id) {
         excluded.add(id);
         return this;
@@ -67,16 +70,19 @@ public final class RevWalk {
         return this;
     }
 
+    /** Follows only the first parent of merges ({@code --first-parent}); returns this walk. */
     public RevWalk firstParent(boolean on) {
         this.firstParent = on;
         return this;
     }
 
+    /** Keeps only the commits {@code accept} says yes to; returns this walk. */
     public RevWalk filter(Predicate<Commit> accept) {
         this.filter = accept;
         return this;
     }
 
+    /** Whether the walk simplifies history to the paths it was limited to. */
     public boolean simplifies() {
         return !paths.isEmpty();
     }

@@ -15,10 +15,12 @@ public class CorruptObjectException extends IOException {
     private final transient Path path;
     private final String detail;
 
+    /** An object that is not what its format requires, without a known id or file. */
     public CorruptObjectException(Corruption corruption, String detail) {
         this(corruption, detail, null, null);
     }
 
+    /** An object that is not what its format requires: what is wrong, and where. */
     public CorruptObjectException(Corruption corruption, String detail, ObjectId id, Path path) {
         this(corruption, detail, id, path, message(corruption, detail, id, path));
     }
@@ -39,6 +41,7 @@ public class CorruptObjectException extends IOException {
         return located;
     }
 
+    /** What kind of damage: the same names whichever backend found it. */
     public Corruption corruption() {
         return corruption;
     }

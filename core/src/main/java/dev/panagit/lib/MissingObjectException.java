@@ -8,11 +8,13 @@ public class MissingObjectException extends IOException {
 
     private final transient ObjectId id;
 
+    /** An object the repository does not have; {@code where} says what needed it. */
     public MissingObjectException(ObjectId id, String where) {
         super("object " + id.name() + " not found" + (where == null ? "" : " (" + where + ")"));
         this.id = id;
     }
 
+    /** The id that was looked for. */
     public ObjectId id() {
         return id;
     }

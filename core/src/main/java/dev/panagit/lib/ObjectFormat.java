@@ -7,7 +7,9 @@ import java.util.Locale;
  * extensions.objectformat} in git's config).
  */
 public enum ObjectFormat {
+    /** SHA-1 ids, git's default: 20 bytes, 40 hex digits. */
     SHA1("sha1", "SHA-1", 20, 1),
+    /** SHA-256 ids ({@code git init --object-format=sha256}): 32 bytes, 64 hex digits. */
     SHA256("sha256", "SHA-256", 32, 2);
 
     private final String configName;

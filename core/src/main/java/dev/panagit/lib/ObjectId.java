@@ -32,6 +32,7 @@ public final class ObjectId implements Comparable<ObjectId> {
                 : "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813");
     }
 
+    /** The id whose raw bytes start at {@code raw[offset]}. */
     public static ObjectId fromRaw(ObjectFormat format, byte[] raw, int offset) {
         if (offset < 0 || raw.length - offset < format.rawLength()) {
             throw new IllegalArgumentException("need " + format.rawLength() + " bytes for a " + format.configName()
@@ -85,6 +86,7 @@ public final class ObjectId implements Comparable<ObjectId> {
         throw new IllegalArgumentException("an object id has 40 (sha1) or 64 (sha256) hex digits, not " + shownLength);
     }
 
+    /** The hash this id belongs to. */
     public ObjectFormat format() {
         return format;
     }

@@ -2,9 +2,13 @@ package dev.panagit.lib;
 
 /** The four kinds of git object, numbered as in git's pack format and in libpanagit. */
 public enum ObjectType {
+    /** A commit: a tree, parents, author, committer, message. */
     COMMIT("commit", 1),
+    /** A tree: a directory listing of modes, names and ids. */
     TREE("tree", 2),
+    /** A blob: a file's content or a symlink's target. */
     BLOB("blob", 3),
+    /** An annotated tag. */
     TAG("tag", 4);
 
     private final String gitName;

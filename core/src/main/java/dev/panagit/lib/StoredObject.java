@@ -9,14 +9,18 @@ import java.nio.file.Path;
  * decoded (and checked) as they are copied out, so memory stays bounded.
  */
 public interface StoredObject {
+    /** The id the object is stored under, checked against its content as it is read. */
     ObjectId id();
 
+    /** Its type and size, known before the content is read. */
     ObjectHeader header();
 
+    /** The type, from the header. */
     default ObjectType type() {
         return header().type();
     }
 
+    /** The content's size in bytes, from the header. */
     default long size() {
         return header().size();
     }

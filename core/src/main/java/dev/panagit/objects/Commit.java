@@ -12,10 +12,12 @@ import java.util.List;
 public record Commit(ObjectId tree, List<ObjectId> parents, PersonIdent author, PersonIdent committer,
         String extraHeaders, String message) {
 
+    /** Copies the parent list: a commit does not change after it is made. */
     public Commit {
         parents = List.copyOf(parents);
     }
 
+    /** A commit without extra headers (no signature, no encoding), as {@code git commit} writes one. */
     public static Commit create(ObjectId tree, List<ObjectId> parents, PersonIdent author, PersonIdent committer,
             String message) {
         return new Commit(tree, parents, author, committer, "", message);

@@ -29,6 +29,7 @@ public record PersonIdent(String name, String email, long epochSeconds, int offs
                 Integer.signum(offsetMinutes) * (Math.abs(offsetMinutes) / 60 * 100 + Math.abs(offsetMinutes) % 60));
     }
 
+    /** Checks the parts git would refuse to write: no angle brackets or newlines in name or email. */
     public PersonIdent {
         if (name.indexOf('<') >= 0 || name.indexOf('>') >= 0 || name.indexOf('\n') >= 0
                 || email.indexOf('<') >= 0 || email.indexOf('>') >= 0 || email.indexOf('\n') >= 0) {

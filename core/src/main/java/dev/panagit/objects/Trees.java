@@ -10,10 +10,15 @@ import java.util.List;
 
 /** Formatting tree objects in git's entry order. */
 public final class Trees {
+    /** The mode of a subdirectory. */
     public static final int MODE_TREE = 0040000;
+    /** The mode of a regular file. */
     public static final int MODE_FILE = 0100644;
+    /** The mode of an executable file. */
     public static final int MODE_EXECUTABLE = 0100755;
+    /** The mode of a symbolic link. */
     public static final int MODE_SYMLINK = 0120000;
+    /** The mode of a submodule's commit. */
     public static final int MODE_GITLINK = 0160000;
 
     /** git's order: by name bytes, a tree's name compared as if it ended with '/'. */

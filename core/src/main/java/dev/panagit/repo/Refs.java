@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * refs such as {@code HEAD}. Every update goes through {@code <ref>.lock}, renamed into place.
  */
 public final class Refs {
+    /** The name of the ref that says what is checked out. */
     public static final String HEAD = "HEAD";
     private static final int MAX_SYMREF_DEPTH = 5;
 
@@ -104,6 +105,7 @@ public final class Refs {
         return full.isPresent() ? resolve(full.get()) : Optional.empty();
     }
 
+    /** Whether a ref of that full name exists, loose or packed. */
     public boolean exists(String name) throws IOException {
         return readLoose(name).isPresent() || readPacked().containsKey(name);
     }

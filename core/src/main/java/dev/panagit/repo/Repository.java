@@ -132,18 +132,22 @@ public final class Repository implements AutoCloseable {
         return new Repository(gitDir, workTree, format, codec, cacheLimit);
     }
 
+    /** The {@code .git} directory (the repository itself when bare). */
     public Path gitDir() {
         return gitDir;
     }
 
+    /** The work tree, or null for a bare repository. */
     public Path workTree() {
         return workTree;
     }
 
+    /** The hash of this repository's ids ({@code extensions.objectFormat}). */
     public ObjectFormat format() {
         return format;
     }
 
+    /** The objects: read, write, abbreviate. */
     public ObjectDatabase objects() {
         return objects;
     }
@@ -153,6 +157,7 @@ public final class Repository implements AutoCloseable {
         objects.close();
     }
 
+    /** The refs: branches, tags, HEAD, with their reflogs. */
     public Refs refs() {
         return new Refs(gitDir, format, new Reflogs(gitDir, format, isBare(), () -> {
             try {
@@ -168,6 +173,7 @@ public final class Repository implements AutoCloseable {
         return gitDir.resolve("index");
     }
 
+    /** The repository's own config file ({@code .git/config}); empty when there is none. */
     public GitConfig config() throws IOException {
         return GitConfig.read(gitDir.resolve("config"));
     }

@@ -167,6 +167,7 @@ public final class Revisions {
     public static final class RevisionNotFoundException extends IOException {
         private static final long serialVersionUID = 1L;
 
+        /** A revision that names nothing here. */
         public RevisionNotFoundException(String spec) {
             super("ambiguous argument '" + spec + "': unknown revision or path not in the working tree.");
         }

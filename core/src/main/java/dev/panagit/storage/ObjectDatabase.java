@@ -59,18 +59,22 @@ public final class ObjectDatabase implements AutoCloseable {
         seen.add(directory.toAbsolutePath().normalize());
     }
 
+    /** The hash of this database's ids. */
     public ObjectFormat format() {
         return format;
     }
 
+    /** The codec objects are hashed and compressed with. */
     public ObjectCodec codec() {
         return codec;
     }
 
+    /** The {@code objects} directory. */
     public Path directory() {
         return directory;
     }
 
+    /** The loose objects, one file each. */
     public LooseObjectStore loose() {
         return loose;
     }
@@ -132,6 +136,7 @@ public final class ObjectDatabase implements AutoCloseable {
         return changed;
     }
 
+    /** Whether an object is stored here, loose, packed or in an alternate (its content is not read). */
     public boolean has(ObjectId id) throws IOException {
         return locate(id) != null;
     }
