@@ -44,7 +44,7 @@ public final class AutoCodec implements ObjectCodec {
     private volatile boolean probed;
 
     /** @param probe loads the native codec (once; empty when it cannot be used) */
-    public AutoCodec(JavaObjectCodec java, Supplier<Optional<? extends ObjectCodec>> probe) {
+    AutoCodec(JavaObjectCodec java, Supplier<Optional<? extends ObjectCodec>> probe) {
         this.java = java;
         this.probe = probe;
     }

@@ -53,7 +53,18 @@ public final class Backends {
      *     {@code backend} names no backend
      */
     public static BackendChoice open(String backend) {
-        return choose(new Request(backend, "Backends.open"), NativeAccess::status);
+        return open(new Request(backend, "Backends.open"));
+    }
+
+    /**
+     * The same, naming who asked, which the fallback reason repeats ("java backend requested by ...").
+     *
+     * @param request the backend asked for, and by whom
+     * @return the choice; close it when done
+     * @throws BackendUnavailableException as for {@link #open(String)}
+     */
+    public static BackendChoice open(Request request) {
+        return choose(request, NativeAccess::status);
     }
 
     /** The backend asked for, and where the request came from. */
@@ -79,7 +90,7 @@ public final class Backends {
      * @throws BackendUnavailableException when {@code native} is asked for and cannot be had, or the
      *     request names no backend
      */
-    public static BackendChoice choose(Request request, Supplier<NativeAccess.Status> probe) {
+    static BackendChoice choose(Request request, Supplier<NativeAccess.Status> probe) {
         String value = request.value().strip().toLowerCase(Locale.ROOT);
         switch (value) {
             case "java" -> {
