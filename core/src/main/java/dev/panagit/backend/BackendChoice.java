@@ -1,6 +1,7 @@
 package dev.panagit.backend;
 
 import dev.panagit.lib.ObjectCodec;
+import dev.panagit.lib.ObjectFormat;
 import dev.panagit.nativeaccess.NativeAccess;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -63,8 +64,30 @@ public final class BackendChoice implements AutoCloseable {
     }
 
     /** What probing the native library found; empty for the java backend. */
-    public Optional<NativeAccess.Status> nativeStatus() {
+    Optional<NativeAccess.Status> nativeStatus() {
         return nativeStatus.get();
+    }
+
+    /**
+     * The {@code <os>-<arch>[-<libc>]} the native library was looked for under, once it has been
+     * looked for; empty for the java backend, which never looks.
+     *
+     * @return the platform name, e.g. {@code linux-x86_64}
+     */
+    public Optional<String> platform() {
+        return nativeStatus().map(status -> status.platform().toString());
+    }
+
+    /**
+     * The native library in use: empty for the java backend, and when it could not be loaded
+     * ({@link #fallbackReason()} says why).
+     *
+     * @return what was loaded, from where, and its hash implementations
+     */
+    public Optional<NativeLibraryInfo> nativeLibrary() {
+        return nativeStatus().flatMap(status -> status.codec().flatMap(codec -> status.library().map(lib ->
+                new NativeLibraryInfo(codec.libraryVersion(), lib.file(), lib.origin(), lib.explicit(),
+                        codec.hashImplementation(ObjectFormat.SHA1), codec.hashImplementation(ObjectFormat.SHA256)))));
     }
 
     /** {@code native} or {@code java}: the core that does the large work. */

@@ -1,13 +1,12 @@
 package dev.panagit.cli;
 
 import dev.panagit.backend.BackendChoice;
+import dev.panagit.backend.NativeLibraryInfo;
 import dev.panagit.lib.CollisionDetection;
-import dev.panagit.lib.ObjectFormat;
-import dev.panagit.nativeaccess.NativeAccess;
-import dev.panagit.nativeaccess.NativeObjectCodec;
 import dev.panagit.nativeaccess.RuntimeBinder;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 
 final class VersionCommand implements Command {
     static final String VERSION = readVersion();
@@ -33,8 +32,8 @@ final class VersionCommand implements Command {
         out.println("backend:  " + choice.backendName()
                 + choice.fallbackReason().map(r -> " (" + r + ")").orElse(""));
         out.println("request:  " + choice.request().value() + " (from " + choice.request().source() + ")");
-        out.println("platform: " + choice.nativeStatus().map(s -> s.platform().toString()).orElse("not probed"));
-        java.util.Optional<NativeObjectCodec> loaded = choice.nativeStatus().flatMap(NativeAccess.Status::codec);
+        out.println("platform: " + choice.platform().orElse("not probed"));
+        Optional<NativeLibraryInfo> loaded = choice.nativeLibrary();
         if (choice.routes() && loaded.isPresent()) {
             out.println("routing:  auto: work under " + (dev.panagit.backend.AutoCodec.LARGE >> 20) + " MiB runs in "
                     + "Java until libpanagit is loaded (loading it costs more than it saves there); large objects, "
@@ -46,14 +45,12 @@ final class VersionCommand implements Command {
                 : "collision detection OFF (-D" + CollisionDetection.PROPERTY + " or " + CollisionDetection.ENVIRONMENT
                         + "): for benchmarks only"));
         if (loaded.isPresent()) {
-            NativeObjectCodec codec = loaded.get();
-            out.println("library:  libpanagit " + codec.libraryVersion());
-            choice.nativeStatus().flatMap(NativeAccess.Status::library).ifPresent(
-                    lib -> out.println("loaded:   " + (lib.explicit() ? lib.file() + " (" + lib.origin() + ")"
-                            : lib.origin() + ", loaded from " + lib.file())));
-            out.println("hashing:  sha1=" + codec.hashImplementation(ObjectFormat.SHA1) + " sha256="
-                    + codec.hashImplementation(ObjectFormat.SHA256));
-            out.println("codecs:   " + codec.libraryVersion().substring(codec.libraryVersion().indexOf(' ') + 1));
+            NativeLibraryInfo lib = loaded.get();
+            out.println("library:  libpanagit " + lib.version());
+            out.println("loaded:   " + (lib.explicit() ? lib.file() + " (" + lib.origin() + ")"
+                    : lib.origin() + ", loaded from " + lib.file()));
+            out.println("hashing:  sha1=" + lib.sha1() + " sha256=" + lib.sha256());
+            out.println("codecs:   " + lib.version().substring(lib.version().indexOf(' ') + 1));
         } else {
             out.println("codecs:   java.util.zip (zlib), java.security.MessageDigest (SHA-256), panagit's SHA-1");
         }

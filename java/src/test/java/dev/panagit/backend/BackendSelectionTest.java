@@ -32,6 +32,8 @@ class BackendSelectionTest {
         assertEquals("native", choice.backendName());
         assertTrue(choice.fallbackReason().isEmpty());
         assertTrue(choice.nativeStatus().orElseThrow().described().containsKey("pgit_object_encode"));
+        assertEquals(Platform.current().toString(), choice.platform().orElseThrow());
+        assertTrue(choice.nativeLibrary().orElseThrow().version().startsWith("0."), choice.nativeLibrary().toString());
     }
 
     @Test

@@ -43,6 +43,8 @@ public final class Example {
                 + Example.class.getModule().getName() : "on the class path"));
         System.out.println("backend: " + backend.backendName()
                 + backend.fallbackReason().map(reason -> " (" + reason + ")").orElse(""));
+        backend.nativeLibrary().ifPresent(lib -> System.out.println("library: libpanagit " + lib.version()
+                + ", SHA-1 on " + lib.sha1() + ", from " + lib.origin()));
         if (requireNative && !backend.backendName().equals("native")) {
             System.err.println("the native core did not load");
             System.exit(1);
