@@ -4,6 +4,7 @@ package dev.panagit.backend;
 public final class BackendUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A backend that was asked for by name and cannot be had, with the reason. */
     public BackendUnavailableException(String message) {
         super(message);
     }

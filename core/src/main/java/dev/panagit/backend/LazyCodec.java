@@ -23,6 +23,7 @@ public final class LazyCodec implements ObjectCodec {
     private final Supplier<ObjectCodec> choose;
     private volatile ObjectCodec codec;
 
+    /** A codec that calls {@code choose} on first use and delegates to what it returns from then on. */
     public LazyCodec(Supplier<ObjectCodec> choose) {
         this.choose = choose;
     }

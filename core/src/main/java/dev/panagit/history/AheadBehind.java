@@ -25,6 +25,7 @@ public final class AheadBehind {
     public record Counts(int ahead, int behind) {
     }
 
+    /** How many commits {@code ours} has that {@code theirs} lacks, and the other way round ({@code git rev-list --left-right --count}). */
     public static Counts count(CommitWalk walk, ObjectId ours, ObjectId theirs) throws IOException {
         Map<ObjectId, Integer> paint = new HashMap<>();
         record Queued(ObjectId id, long date) {

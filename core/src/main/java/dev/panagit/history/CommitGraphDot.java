@@ -14,6 +14,7 @@ public final class CommitGraphDot {
     private CommitGraphDot() {
     }
 
+    /** The DOT text of the graph: refs as boxes pointing at their commits, commits at their parents. */
     public static String render(Repository repo) throws IOException {
         Refs refs = repo.refs();
         Map<String, ObjectId> all = refs.all();

@@ -25,10 +25,12 @@ public final class CommitWalk {
     private final Repository repo;
     private final Map<ObjectId, Commit> cache = new HashMap<>();
 
+    /** Reads commits of {@code repo}, each parsed once. */
     public CommitWalk(Repository repo) {
         this.repo = repo;
     }
 
+    /** The commit {@code id}, parsed; throws when it is missing or not a commit. */
     public Commit commit(ObjectId id) throws IOException {
         Commit c = cache.get(id);
         if (c == null) {

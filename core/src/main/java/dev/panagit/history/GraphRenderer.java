@@ -24,6 +24,7 @@ public final class GraphRenderer {
         return "| ".repeat(lanes.size());
     }
 
+    /** The rows for the next commit in the order shown, given its parents; the lanes move on. */
     public Rows next(ObjectId id, List<ObjectId> parents) {
         int index = lanes.indexOf(id);
         if (index < 0) {

@@ -19,6 +19,7 @@ public final class Identities {
     private final Repository repo;
     private final Map<String, String> env;
 
+    /** Identities for commits in {@code repo}, reading the {@code GIT_*} variables from {@code env}. */
     public Identities(Repository repo, Map<String, String> env) {
         this.repo = repo;
         this.env = env;
@@ -38,10 +39,12 @@ public final class Identities {
         }
     }
 
+    /** The author, as git would record it now. */
     public PersonIdent author() throws IOException {
         return ident("AUTHOR", "Author");
     }
 
+    /** The committer, as git would record it now. */
     public PersonIdent committer() throws IOException {
         return ident("COMMITTER", "Committer");
     }

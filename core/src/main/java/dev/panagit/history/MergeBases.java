@@ -23,6 +23,7 @@ public final class MergeBases {
 
     private final CommitWalk walk;
 
+    /** Merge bases over the commits {@code walk} reads. */
     public MergeBases(CommitWalk walk) {
         this.walk = walk;
     }

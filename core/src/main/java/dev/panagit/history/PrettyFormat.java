@@ -18,10 +18,28 @@ import java.util.Locale;
  */
 public final class PrettyFormat {
     /** The kinds of format. */
-    public enum Kind { ONELINE, SHORT, MEDIUM, FULL, FULLER, RAW, FORMAT, TFORMAT }
+    public enum Kind {
+        /** {@code --oneline}: abbreviated id and subject. */
+        ONELINE,
+        /** {@code short}: id, author, subject. */
+        SHORT,
+        /** {@code medium}, log's default: id, author, date, message. */
+        MEDIUM,
+        /** {@code full}: id, author, committer, message. */
+        FULL,
+        /** {@code fuller}: {@code full} with both dates. */
+        FULLER,
+        /** {@code raw}: the object's own headers. */
+        RAW,
+        /** {@code format:<string>}: placeholders, with separators between commits. */
+        FORMAT,
+        /** {@code tformat:<string>}: placeholders, each commit's text terminated. */
+        TFORMAT
+    }
 
     /** What a format needs from the repository: abbreviations and ref names. */
     public interface Context {
+        /** The shortest unique abbreviation of {@code id}. */
         String abbreviate(ObjectId id) throws IOException;
 
         /** The refs at a commit, as {@code --decorate} names them (empty: none). */
@@ -74,6 +92,7 @@ public final class PrettyFormat {
         };
     }
 
+    /** The kind of this format. */
     public Kind kind() {
         return kind;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 public final class CorruptIndexException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** An index file that cannot be read: which, and what is wrong. */
     public CorruptIndexException(Path file, String detail) {
         super("index file corrupt: " + file + ": " + detail);
     }

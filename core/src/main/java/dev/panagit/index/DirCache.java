@@ -42,18 +42,22 @@ public final class DirCache {
     private final java.util.Set<String> upToDate = new java.util.HashSet<>();
     private boolean changed;
 
+    /** An empty index for ids of {@code format}. */
     public DirCache(ObjectFormat format) {
         this.format = format;
     }
 
+    /** The hash of the ids in this index. */
     public ObjectFormat format() {
         return format;
     }
 
+    /** Every entry in git's order (path, then stage), as a copy. */
     public List<IndexEntry> entries() {
         return Collections.unmodifiableList(new ArrayList<>(entries.values()));
     }
 
+    /** The stage-0 entry for {@code path}, or null. */
     public IndexEntry get(String path) {
         IndexEntry probe = IndexEntry.withoutStat(0, ObjectId.zeroId(format), path);
         IndexEntry found = entries.get(probe);
@@ -109,6 +113,7 @@ public final class DirCache {
         return entries.keySet().stream().anyMatch(this::isRacy);
     }
 
+    /** Adds or replaces an entry; staging a path at stage 0 resolves its conflict stages. */
     public void put(IndexEntry entry) {
         changed = true;
         if (entry.mtimeSeconds() != 0 || entry.size() != 0) {
@@ -127,6 +132,7 @@ public final class DirCache {
         return new IndexEntry(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ObjectId.zeroId(format), stage, false, false, false, path);
     }
 
+    /** Removes every stage of {@code path}. */
     public void remove(String path) {
         changed = true;
         for (int stage = 0; stage <= 3; stage++) {
@@ -134,11 +140,13 @@ public final class DirCache {
         }
     }
 
+    /** Removes every entry. */
     public void clear() {
         changed = true;
         entries.clear();
     }
 
+    /** Whether some path has conflict stages (1-3). */
     public boolean hasConflicts() {
         return entries.keySet().stream().anyMatch(e -> e.stage() != 0);
     }

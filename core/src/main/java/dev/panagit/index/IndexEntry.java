@@ -17,6 +17,7 @@ public record IndexEntry(int ctimeSeconds, int ctimeNanos, int mtimeSeconds, int
         return new IndexEntry(0, 0, 0, 0, 0, 0, mode, 0, 0, 0, id, 0, false, false, false, path);
     }
 
+    /** The path as git stores it: UTF-8 bytes. */
     public byte[] pathBytes() {
         return path.getBytes(StandardCharsets.UTF_8);
     }
@@ -28,6 +29,7 @@ public record IndexEntry(int ctimeSeconds, int ctimeNanos, int mtimeSeconds, int
         return c != 0 ? c : Integer.compare(stage, other.stage);
     }
 
+    /** This entry with the stat data of {@code stat} (ctime, mtime, device, inode, owner, size). */
     public IndexEntry withStat(FileStat stat) {
         return new IndexEntry(stat.ctimeSeconds(), stat.ctimeNanos(), stat.mtimeSeconds(), stat.mtimeNanos(),
                 stat.dev(), stat.ino(), mode, stat.uid(), stat.gid(), stat.size(), id, stage, assumeValid,

@@ -11,8 +11,10 @@ public final class CollisionAttackException extends RuntimeException {
     /** git's words. */
     public static final String MESSAGE = "SHA-1 appears to be part of a collision attack";
 
+    /** The object or file the input belonged to, once known. */
     private final String subject;
 
+    /** A collision attack in input whose name is not known yet ({@link #about} adds it). */
     public CollisionAttackException() {
         this(null);
     }

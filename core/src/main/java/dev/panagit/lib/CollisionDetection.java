@@ -9,7 +9,9 @@ import java.util.Locale;
  * content you do not trust.
  */
 public final class CollisionDetection {
+    /** The system property that turns detection off for benchmarks: {@code -Dpanagit.sha1dc=off}. */
     public static final String PROPERTY = "panagit.sha1dc";
+    /** The environment variable that does the same: {@code PANAGIT_SHA1DC=off}. */
     public static final String ENVIRONMENT = "PANAGIT_SHA1DC";
 
     private static final boolean ENABLED = decide(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT));

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 public class CorruptObjectException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** What kind of damage. */
     private final Corruption corruption;
     private final transient ObjectId id;
     private final transient Path path;
+    /** What was found, in a few words. */
     private final String detail;
 
     /** An object that is not what its format requires, without a known id or file. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 public class CorruptPackException extends CorruptObjectException {
     private static final long serialVersionUID = 1L;
 
+    /** Where in the pack the damage starts. */
     private final long offset;
 
     /**

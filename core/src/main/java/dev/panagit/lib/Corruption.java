@@ -5,12 +5,19 @@ package dev.panagit.lib;
  * same bytes; the values not marked otherwise map one libpanagit error code each.
  */
 public enum Corruption {
+    /** The compressed data ends early. */
     TRUNCATED("compressed data is truncated"),
+    /** Not a valid zlib stream. */
     BAD_ZLIB("invalid zlib stream"),
+    /** The {@code "<type> <size>\0"} header is malformed. */
     BAD_HEADER("object header is malformed"),
+    /** The content is not as long as the header says. */
     SIZE_MISMATCH("content size differs from the declared size"),
+    /** The declared size is larger than can be held. */
     SIZE_OVERFLOW("declared size is too large"),
+    /** The content does not hash to the id it is stored under. */
     ID_MISMATCH("object does not hash to its id"),
+    /** Bytes follow the end of the zlib stream. */
     TRAILING_GARBAGE("garbage after the end of the zlib stream"),
     /** A pack entry's header is malformed (libpanagit's PGIT_EPACK). */
     BAD_PACK_ENTRY("malformed pack entry"),
@@ -37,6 +44,7 @@ public enum Corruption {
         this.description = description;
     }
 
+    /** The damage in words, as the messages say it. */
     public String description() {
         return description;
     }

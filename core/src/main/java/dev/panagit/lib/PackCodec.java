@@ -69,6 +69,7 @@ public interface PackCodec {
 
     /** A running digest; one thread at a time. */
     interface Checksum {
+        /** Feeds {@code data} to the digest. */
         void update(MemorySegment data);
 
         /** The digest of everything fed; the checksum cannot be used again. */

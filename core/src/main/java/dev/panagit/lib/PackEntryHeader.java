@@ -13,6 +13,7 @@ public record PackEntryHeader(int typeCode, long size, int headerLength, long ba
     public static final int OFS_DELTA = 6;
     public static final int REF_DELTA = 7;
 
+    /** Whether the entry is a delta (OFS_DELTA or REF_DELTA) rather than a whole object. */
     public boolean isDelta() {
         return typeCode == OFS_DELTA || typeCode == REF_DELTA;
     }

@@ -15,17 +15,28 @@ package dev.panagit.lib;
  * </ul>
  */
 public final class PackScanBatch {
+    /** Each entry's offset in the pack. */
     public final long[] offset;
+    /** Each entry's length in the pack, header included. */
     public final long[] packedLength;
+    /** The inflated size of each entry's data (object or delta). */
     public final long[] size;
+    /** Each object's size (a delta's declared result size). */
     public final long[] objectSize;
+    /** Each OFS_DELTA's base offset, else 0. */
     public final long[] baseOffset;
+    /** Each entry header's length. */
     public final int[] headerLength;
+    /** Each entry's type code as the pack stores it. */
     public final int[] typeCode;
+    /** The CRC-32 of each entry's packed bytes. */
     public final int[] crc32;
+    /** The ids of whole objects, {@code rawLength} bytes each, in entry order. */
     public final byte[] ids;
+    /** How many entries the last scan filled. */
     public int count;
 
+    /** Room for {@code capacity} entries of a pack with ids of {@code format}. */
     public PackScanBatch(ObjectFormat format, int capacity) {
         offset = new long[capacity];
         packedLength = new long[capacity];
@@ -38,6 +49,7 @@ public final class PackScanBatch {
         ids = new byte[capacity * format.rawLength()];
     }
 
+    /** How many entries fit. */
     public int capacity() {
         return offset.length;
     }

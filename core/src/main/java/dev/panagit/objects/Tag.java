@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /** An annotated tag object. */
 public record Tag(ObjectId object, ObjectType objectType, String name, PersonIdent tagger, String message) {
+    /** The bytes git stores. */
     public byte[] format() {
         StringBuilder sb = new StringBuilder();
         sb.append("object ").append(object.name()).append('\n');
@@ -19,6 +20,7 @@ public record Tag(ObjectId object, ObjectType objectType, String name, PersonIde
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Parses a tag object as git does; throws when a required header is missing or malformed. */
     public static Tag parse(ObjectFormat format, ObjectId id, byte[] content) throws CorruptObjectException {
         String text = new String(content, StandardCharsets.UTF_8);
         int end = text.indexOf("\n\n");

@@ -25,6 +25,7 @@ public final class ConfigWriter {
         this.lines = lines;
     }
 
+    /** Reads {@code file} (missing: empty) for editing; nothing changes on disk until {@link #commit}. */
     public static ConfigWriter open(Path file) throws IOException {
         List<String> lines;
         try {

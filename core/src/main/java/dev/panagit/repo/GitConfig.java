@@ -34,10 +34,12 @@ public final class GitConfig {
         return new GitConfig(merged);
     }
 
+    /** A configuration with no values. */
     public static GitConfig empty() {
         return new GitConfig(Map.of());
     }
 
+    /** Reads a config file; a missing file reads as empty. */
     public static GitConfig read(Path file) throws IOException {
         try {
             // git's values are bytes: text that is not UTF-8 is read, not refused

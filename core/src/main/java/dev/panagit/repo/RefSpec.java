@@ -7,6 +7,7 @@ import java.util.Optional;
  * side go where on the other, and whether a non-fast-forward update is allowed ({@code +}).
  */
 public record RefSpec(boolean force, String source, String destination) {
+    /** Parses {@code [+]<src>[:<dst>]}; throws {@link IllegalArgumentException} for more than one {@code *} a side, or uneven ones. */
     public static RefSpec parse(String text) {
         boolean force = text.startsWith("+");
         String spec = force ? text.substring(1) : text;
@@ -21,6 +22,7 @@ public record RefSpec(boolean force, String source, String destination) {
         return new RefSpec(force, src, dst);
     }
 
+    /** Whether the source matches many refs ({@code *}). */
     public boolean isWildcard() {
         return source.contains("*");
     }

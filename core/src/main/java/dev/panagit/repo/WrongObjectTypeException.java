@@ -8,6 +8,7 @@ import java.io.IOException;
 public final class WrongObjectTypeException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** An object of another type than the one needed. */
     public WrongObjectTypeException(ObjectId id, ObjectType actual, ObjectType wanted) {
         super("object " + id.name() + " is a " + actual.gitName() + ", not a " + wanted.gitName());
     }

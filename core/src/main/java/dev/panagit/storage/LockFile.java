@@ -20,6 +20,7 @@ public final class LockFile implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** Takes the lock on {@code target} by creating {@code <target>.lock}; throws when another process holds it. */
     public static LockFile acquire(Path target) throws IOException {
         Path lock = target.resolveSibling(target.getFileName() + ".lock");
         Files.createDirectories(target.getParent());
@@ -33,10 +34,12 @@ public final class LockFile implements AutoCloseable {
         return new LockFile(target, lock);
     }
 
+    /** Writes the new content into the lock file. */
     public void write(byte[] content) throws IOException {
         Files.write(lock, content);
     }
 
+    /** Renames the lock file over the target, atomically. */
     public void commit() throws IOException {
         Files.move(lock, target, StandardCopyOption.ATOMIC_MOVE);
         done = true;

@@ -59,20 +59,24 @@ public final class LooseObjectStore {
     private final ObjectFormat format;
     private final ObjectCodec codec;
 
+    /** Loose objects under {@code objectsDir} ({@code objects/xx/yyyy...}), hashed and compressed by {@code codec}. */
     public LooseObjectStore(Path objectsDir, ObjectFormat format, ObjectCodec codec) {
         this.objectsDir = objectsDir;
         this.format = format;
         this.codec = codec;
     }
 
+    /** The hash of the ids. */
     public ObjectFormat format() {
         return format;
     }
 
+    /** The codec objects are hashed and compressed with. */
     public ObjectCodec codec() {
         return codec;
     }
 
+    /** The {@code objects} directory. */
     public Path directory() {
         return objectsDir;
     }
