@@ -25,6 +25,7 @@ public final class CombinedDiff {
     private final MyersDiff.Options options;
     private final Palette palette;
 
+    /** Combined diffs ({@code diff --cc}) of contents from {@code contents}, with {@code context} lines around changes. */
     public CombinedDiff(PatchWriter.Contents contents, int context, MyersDiff.Options options, Palette palette) {
         this.contents = contents;
         this.context = context;

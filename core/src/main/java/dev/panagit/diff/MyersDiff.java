@@ -31,24 +31,45 @@ public final class MyersDiff {
     private static final byte INVESTIGATE = 2;
 
     /** git's {@code --diff-algorithm}: which lines are matched before the groups are slid. */
-    public enum Algorithm { MYERS, MINIMAL, PATIENCE, HISTOGRAM }
+    public enum Algorithm {
+        /** git's default: Myers' algorithm with its heuristics. */
+        MYERS,
+        /** {@code --minimal}: Myers without the heuristics that trade size for speed. */
+        MINIMAL,
+        /** {@code --patience}: anchored on lines unique to both sides. */
+        PATIENCE,
+        /** {@code --histogram}: patience extended to lines that are rare rather than unique. */
+        HISTOGRAM
+    }
 
     /** git's whitespace options: none, {@code --ignore-space-at-eol}, {@code -b}, {@code -w}. */
-    public enum Whitespace { NONE, AT_EOL, CHANGE, ALL }
+    public enum Whitespace {
+        /** Whitespace counts. */
+        NONE,
+        /** {@code --ignore-space-at-eol}: changes at line ends do not count. */
+        AT_EOL,
+        /** {@code -b}: changes in the amount of whitespace do not count. */
+        CHANGE,
+        /** {@code -w}: whitespace does not count at all. */
+        ALL
+    }
 
     /** Options of the diff. */
     public record Options(Algorithm algorithm, Whitespace whitespace, boolean indentHeuristic) {
         /** git's defaults: Myers, not minimal, whitespace significant, indent heuristic on. */
         public static final Options GIT_DEFAULT = new Options(Algorithm.MYERS, Whitespace.NONE, true);
 
+        /** Whether the algorithm is {@link Algorithm#MINIMAL}. */
         public boolean minimal() {
             return algorithm == Algorithm.MINIMAL;
         }
 
+        /** These options with another algorithm. */
         public Options withAlgorithm(Algorithm a) {
             return new Options(a, whitespace, indentHeuristic);
         }
 
+        /** These options with other whitespace rules. */
         public Options withWhitespace(Whitespace w) {
             return new Options(algorithm, w, indentHeuristic);
         }

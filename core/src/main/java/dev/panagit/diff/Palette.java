@@ -16,6 +16,7 @@ public record Palette(String meta, String frag, String func, String old, String 
             "\033[41m", "\033[33m", "\033[1;36m", "\033[1;32m", "\033[1;31m", "\033[1;33m", "\033[1;35m",
             "\033[32m", "\033[31m", "\033[31m", "\033[31m", "\033[m");
 
+    /** Whether this palette prints colours at all. */
     public boolean on() {
         return !reset.isEmpty();
     }

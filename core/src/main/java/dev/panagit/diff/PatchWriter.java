@@ -43,10 +43,12 @@ public final class PatchWriter {
      * elsewhere (two files compared with --no-index, and renames), else the same as {@code path}.
      */
     public record Change(String oldPath, String path, Side before, Side after, int score) {
+        /** A change to a path that stayed where it was. */
         public Change(String path, Side before, Side after) {
             this(path, path, before, after, 0);
         }
 
+        /** A change from {@code oldPath} to {@code path}, without a similarity score. */
         public Change(String oldPath, String path, Side before, Side after) {
             this(oldPath, path, before, after, 0);
         }
@@ -79,10 +81,12 @@ public final class PatchWriter {
     private final MyersDiff.Options options;
     private final Palette palette;
 
+    /** Patches of contents from {@code contents}, {@code context} lines around changes, git's default diff options, no colour. */
     public PatchWriter(Contents contents, int context) {
         this(contents, context, MyersDiff.Options.GIT_DEFAULT, Palette.OFF);
     }
 
+    /** Patches with the given diff options and colours. */
     public PatchWriter(Contents contents, int context, MyersDiff.Options options, Palette palette) {
         this.contents = contents;
         this.context = context;

@@ -16,7 +16,14 @@ import java.util.List;
  */
 public final class TextMerge {
     /** merge.conflictStyle. */
-    public enum Style { MERGE, DIFF3, ZDIFF3 }
+    public enum Style {
+        /** Ours and theirs between the markers. */
+        MERGE,
+        /** Ours, the base, and theirs. */
+        DIFF3,
+        /** diff3 with the lines common to both sides moved out of the conflict. */
+        ZDIFF3
+    }
 
     /** The merged content and how many conflicts it holds (0: a clean merge). */
     public record Result(byte[] content, int conflicts) {
@@ -26,6 +33,7 @@ public final class TextMerge {
     public record Labels(String ours, String theirs, String base) {
     }
 
+    /** git's conflict marker length ({@code <<<<<<<}). */
     public static final int DEFAULT_MARKER_SIZE = 7;
 
     private TextMerge() {

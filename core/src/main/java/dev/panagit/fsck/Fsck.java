@@ -36,9 +36,11 @@ import java.util.stream.Stream;
  * {@code dangling <type> <id>} and {@code error: …} lines; {@link #exitCode()} has git's bits.
  */
 public final class Fsck {
-    /** git's exit bits. */
+    /** git's exit bit for a damaged object. */
     public static final int ERROR_OBJECT = 1;
+    /** git's exit bit for a missing object that something reaches. */
     public static final int ERROR_REACHABLE = 2;
+    /** git's exit bit for a damaged pack or pack index. */
     public static final int ERROR_PACK = 4;
 
     /** What fsck is asked to do. */
@@ -48,11 +50,13 @@ public final class Fsck {
 
     /** Where findings go: errors to stderr, missing and dangling objects to stdout. */
     public interface Report {
+        /** An error line ({@code error: ...}). */
         void error(String message);
 
         /** A line about one object's content, as git prints it ({@code error in tree …}, {@code warning in …}). */
         void finding(String line);
 
+        /** A line about an object as a whole ({@code missing blob <id>}, {@code dangling commit <id>}). */
         void object(String line);
     }
 
@@ -66,6 +70,7 @@ public final class Fsck {
     private int errors;
     private FsckRules rules;
 
+    /** A check of {@code repo}; packs are verified with {@code indexer}, findings go to {@code report}. */
     public Fsck(Repository repo, Options options, PackIndexer indexer, Report report) {
         this.repo = repo;
         this.options = options;
@@ -87,6 +92,7 @@ public final class Fsck {
         return errors;
     }
 
+    /** git's exit code for what was found: the {@code ERROR_*} bits. */
     public int exitCode() {
         return errors;
     }

@@ -17,10 +17,12 @@ import java.util.Optional;
 public final class MergeState {
     private final Repository repo;
 
+    /** The merge state files of {@code repo} ({@code MERGE_HEAD}, {@code MERGE_MSG}, {@code ORIG_HEAD}). */
     public MergeState(Repository repo) {
         this.repo = repo;
     }
 
+    /** Whether a merge is in progress ({@code MERGE_HEAD} exists). */
     public boolean inProgress() {
         return Files.exists(repo.gitDir().resolve("MERGE_HEAD"));
     }
@@ -83,6 +85,7 @@ public final class MergeState {
         return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
     }
 
+    /** Records where HEAD was before the merge ({@code ORIG_HEAD}). */
     public void writeOrigHead(ObjectId head) throws IOException {
         write("ORIG_HEAD", head.name() + "\n");
     }

@@ -62,6 +62,7 @@ public final class OctopusMerge {
     private final TextMerge.Style style;
     private final SecureRandom random = new SecureRandom();
 
+    /** Merges into {@code repo}'s work tree and index, conflicts written in {@code style}. */
     public OctopusMerge(Repository repo, TextMerge.Style style) {
         this.repo = repo;
         this.style = style;

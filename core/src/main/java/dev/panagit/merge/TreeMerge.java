@@ -38,6 +38,7 @@ public final class TreeMerge {
      */
     public record Result(Map<String, Side> merged, Map<String, Conflict> conflicts, List<String> messages,
             boolean unsure) {
+        /** Whether the merge has no conflicts and nothing it refused to decide. */
         public boolean clean() {
             return conflicts.isEmpty() && !unsure;
         }
@@ -81,6 +82,7 @@ public final class TreeMerge {
     /** Blobs for rename detection. */
     private final PatchWriter.Contents blobs;
 
+    /** Three-way merges of {@code repo}'s trees, conflicts written in {@code style}. */
     public TreeMerge(Repository repo, TextMerge.Style style) {
         this(repo, style, Optional.empty());
     }

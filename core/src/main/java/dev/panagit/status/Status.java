@@ -18,6 +18,7 @@ public record Status(String branch, ObjectId head, String detachedFrom, boolean 
         boolean upstreamGone, int ahead, int behind, boolean mergeInProgress, List<StatusEntry> entries,
         List<String> untracked, List<String> ignored) {
 
+    /** Whether HEAD has no commit yet (git's "No commits yet"). */
     public boolean initial() {
         return head == null;
     }

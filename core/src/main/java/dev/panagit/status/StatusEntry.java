@@ -13,6 +13,7 @@ public record StatusEntry(String path, char index, char worktree, String renamed
         int modeHead, int modeIndex, int modeWorktree, ObjectId idHead, ObjectId idIndex, int stageMask,
         int[] stageModes, ObjectId[] stageIds) {
 
+    /** Whether the path has conflict stages. */
     public boolean conflicted() {
         return stageMask != 0;
     }

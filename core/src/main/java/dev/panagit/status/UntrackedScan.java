@@ -22,10 +22,24 @@ import java.util.Set;
  */
 public final class UntrackedScan {
     /** {@code -u}: which untracked files to list. */
-    public enum Untracked { NO, NORMAL, ALL }
+    public enum Untracked {
+        /** {@code -uno}: none. */
+        NO,
+        /** {@code -unormal}: files, and directories holding only untracked files as one entry. */
+        NORMAL,
+        /** {@code -uall}: every file. */
+        ALL
+    }
 
     /** {@code --ignored}: which ignored files to list. */
-    public enum Ignored { NO, TRADITIONAL, MATCHING }
+    public enum Ignored {
+        /** None. */
+        NO,
+        /** {@code --ignored=traditional}: ignored files, and directories wholly ignored as one entry. */
+        TRADITIONAL,
+        /** {@code --ignored=matching}: the paths that match an ignore pattern. */
+        MATCHING
+    }
 
     /** Paths relative to the work tree, '/'-separated; directories end with '/'; git's order is the caller's job. */
     public record Result(List<String> untracked, List<String> ignored) {
@@ -74,6 +88,7 @@ public final class UntrackedScan {
         }
     }
 
+    /** Walks the work tree once and returns the untracked and ignored paths asked for. */
     public Result scan() throws IOException {
         Result result = new Result(new ArrayList<>(), new ArrayList<>());
         if (untrackedMode == Untracked.NO) {

@@ -23,16 +23,36 @@ import java.util.Optional;
  */
 public final class Fetch {
     /** What happened to one ref. */
-    public enum Kind { UP_TO_DATE, NEW_BRANCH, NEW_TAG, NEW_REF, FAST_FORWARD, FORCED, REJECTED_NON_FF, REJECTED_TAG }
+    public enum Kind {
+        /** The ref already had the id. */
+        UP_TO_DATE,
+        /** A branch the receiving side did not have. */
+        NEW_BRANCH,
+        /** A tag the receiving side did not have. */
+        NEW_TAG,
+        /** Another ref the receiving side did not have. */
+        NEW_REF,
+        /** Moved forward to a descendant. */
+        FAST_FORWARD,
+        /** Moved to a commit that is not a descendant, as {@code +} allows. */
+        FORCED,
+        /** Not moved: not a fast-forward, and not forced. */
+        REJECTED_NON_FF,
+        /** Not moved: a tag that would change, and not forced. */
+        REJECTED_TAG
+    }
 
     /** One fetched ref: remote name, local name ("" when only FETCH_HEAD records it), ids and outcome. */
     public record Update(String remoteRef, String localRef, ObjectId oldId, ObjectId newId, Kind kind, boolean forMerge) {
+        /** Whether the ref was left as it was because the update was refused. */
         public boolean rejected() {
             return kind == Kind.REJECTED_NON_FF || kind == Kind.REJECTED_TAG;
         }
     }
 
+    /** What a fetch did: every ref considered, and how many objects came. */
     public record Result(List<Update> updates, int objects) {
+        /** Whether any ref update was refused. */
         public boolean anyRejected() {
             return updates.stream().anyMatch(Update::rejected);
         }

@@ -12,6 +12,7 @@ public final class LocalSource implements RemoteSource {
     private final Repository repo;
     private final Repository receiver;
 
+    /** Objects and refs of {@code repo}, to be sent to {@code receiver} (whose objects are not sent again). */
     public LocalSource(Repository repo, Repository receiver) {
         this.repo = repo;
         this.receiver = receiver;

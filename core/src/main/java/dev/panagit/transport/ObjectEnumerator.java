@@ -25,6 +25,7 @@ public final class ObjectEnumerator {
     /** What the receiver is known to have. */
     @FunctionalInterface
     public interface Has {
+        /** Whether the receiver has {@code id}. */
         boolean has(ObjectId id) throws IOException;
     }
 

@@ -26,6 +26,7 @@ public final class PackInstaller {
     private final Repository target;
     private final PackIndexer indexer;
 
+    /** Installs packs into {@code target}, indexing them with {@code indexer}. */
     public PackInstaller(Repository target, PackIndexer indexer) {
         this.target = target;
         this.indexer = indexer;

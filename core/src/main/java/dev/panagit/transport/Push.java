@@ -20,16 +20,46 @@ import java.util.Map;
  * as one pack, then each accepted ref updated through its lock.
  */
 public final class Push {
-    public enum Kind { UP_TO_DATE, NEW_BRANCH, NEW_TAG, NEW_REF, FAST_FORWARD, FORCED, DELETED, REJECTED_NON_FF,
-        REJECTED_FETCH_FIRST, REJECTED_CHECKED_OUT, REJECTED_NO_SOURCE, REJECTED_BY_REMOTE,
-        REJECTED_NO_REMOTE_REF, REJECTED_DELETE_CURRENT }
+    /** What happened to one ref. */
+    public enum Kind {
+        /** The ref already had the id. */
+        UP_TO_DATE,
+        /** A branch the receiving side did not have. */
+        NEW_BRANCH,
+        /** A tag the receiving side did not have. */
+        NEW_TAG,
+        /** Another ref the receiving side did not have. */
+        NEW_REF,
+        /** Moved forward to a descendant. */
+        FAST_FORWARD,
+        /** Moved to a commit that is not a descendant, as {@code +} allows. */
+        FORCED,
+        /** The remote ref was deleted. */
+        DELETED,
+        /** Not pushed: not a fast-forward of what the remote has (git's "non-fast-forward"). */
+        REJECTED_NON_FF,
+        /** Not pushed: the remote has commits this side does not (git's "fetch first"). */
+        REJECTED_FETCH_FIRST,
+        /** Not pushed: the branch is checked out in the remote's work tree. */
+        REJECTED_CHECKED_OUT,
+        /** Not pushed: the source names nothing here. */
+        REJECTED_NO_SOURCE,
+        /** Refused by the remote, for the reason it gave. */
+        REJECTED_BY_REMOTE,
+        /** Not deleted: the remote has no such ref. */
+        REJECTED_NO_REMOTE_REF,
+        /** Not deleted: the remote's checked-out branch. */
+        REJECTED_DELETE_CURRENT
+    }
 
     /** One ref's update and how it went; {@code reason} is the remote's, for REJECTED_BY_REMOTE. */
     public record Update(String source, String destination, ObjectId oldId, ObjectId newId, Kind kind, String reason) {
+        /** An update without a reason from the remote. */
         public Update(String source, String destination, ObjectId oldId, ObjectId newId, Kind kind) {
             this(source, destination, oldId, newId, kind, null);
         }
 
+        /** Whether the update was refused, here or by the remote. */
         public boolean rejected() {
             return kind.name().startsWith("REJECTED");
         }

@@ -27,7 +27,10 @@ import java.util.TreeSet;
 public final class Checkout {
     /** What the move is, for git's refusals: "overwritten by checkout ... before you switch branches" or by merge. */
     public enum Purpose {
-        CHECKOUT("checkout", "switch branches"), MERGE("merge", "merge");
+        /** A checkout or branch switch. */
+        CHECKOUT("checkout", "switch branches"),
+        /** A merge. */
+        MERGE("merge", "merge");
 
         final String name;
         final String before;
@@ -42,10 +45,12 @@ public final class Checkout {
     private final WorkTree workTree;
     private final Purpose purpose;
 
+    /** Checkouts of {@code repo} for switching branches. */
     public Checkout(Repository repo) {
         this(repo, Purpose.CHECKOUT);
     }
 
+    /** Checkouts of {@code repo} for {@code purpose}, which the refusals name. */
     public Checkout(Repository repo, Purpose purpose) {
         this.repo = repo;
         this.workTree = new WorkTree(repo);

@@ -24,6 +24,7 @@ public final class Staging {
     private final WorkTree workTree;
     private final DirCache index;
 
+    /** Adds {@code repo}'s work-tree files to {@code index}. */
     public Staging(Repository repo, DirCache index) {
         this.repo = repo;
         this.workTree = new WorkTree(repo);
@@ -33,6 +34,7 @@ public final class Staging {
     /** A pathspec matched nothing, or named only ignored files. */
     public static final class PathspecException extends IOException {
         private static final long serialVersionUID = 1L;
+        /** Whether the pathspec named only ignored files. */
         private final boolean ignored;
 
         PathspecException(String message, boolean ignored) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 public final class UnsafePathException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** A path in {@code tree} that checkout will not write ({@code ..}, {@code .git}, ...): which entry, and why. */
     public UnsafePathException(ObjectId tree, String entry, String problem) {
         super("refusing unsafe path '" + entry + "' in tree " + tree.name() + ": " + problem);
     }

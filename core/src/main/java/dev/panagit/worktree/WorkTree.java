@@ -26,11 +26,13 @@ public final class WorkTree {
     private final Path root;
     private long stagedFiles;
 
+    /** The work tree of {@code repo}. */
     public WorkTree(Repository repo) {
         this.repo = repo;
         this.root = repo.workTree();
     }
 
+    /** The work tree's top directory. */
     public Path root() {
         return root;
     }
