@@ -95,9 +95,14 @@ public final class LooseObjectStore {
     /** Stores an object held in memory; returns its id. Does nothing if it exists already. */
     public ObjectId insert(ObjectType type, byte[] content) throws IOException {
         ObjectId id = codec.hashObject(format, type, content, 0, content.length);
-        if (has(id)) {
-            return id;
-        }
+        return has(id) ? id : write(type, content);
+    }
+
+    /**
+     * Stores an object the caller found missing, hashing it once (in the encoding); another writer
+     * storing the same object meanwhile is harmless.
+     */
+    ObjectId write(ObjectType type, byte[] content) throws IOException {
         EncodedObject encoded = codec.encode(format, type, content, 0, content.length);
         Path tmp = newTempFile();
         try {

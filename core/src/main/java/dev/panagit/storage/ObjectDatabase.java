@@ -193,7 +193,59 @@ public final class ObjectDatabase implements AutoCloseable {
     /** Stores an object held in memory, loose, unless it exists already; returns its id. */
     public ObjectId insert(ObjectType type, byte[] content) throws IOException {
         ObjectId id = codec.hashObject(format, type, content, 0, content.length);
-        return has(id) ? id : loose.insert(type, content);
+        return has(id) ? id : loose.write(type, content);
+    }
+
+    /**
+     * Stores many objects of one type, each loose unless it exists already, and returns their ids
+     * in order. The ids are computed first, in batches ({@link ObjectCodec#hashObjects}: small
+     * objects hashed several at a time), so an object already stored costs a hash and a lookup.
+     *
+     * @param type the type of every object
+     * @param contents the objects' contents; not changed
+     * @return the ids, one per content, in the same order
+     * @throws IOException when an object cannot be written
+     */
+    public List<ObjectId> insertAll(ObjectType type, List<byte[]> contents) throws IOException {
+        List<ObjectId> ids = hashAll(type, contents);
+        for (int i = 0; i < ids.size(); i++) {
+            if (!has(ids.get(i))) {
+                loose.write(type, contents.get(i));
+            }
+        }
+        return ids;
+    }
+
+    /** Bytes of content joined for one batch call: bounded, so a batch never holds much more than this. */
+    private static final int BATCH_BYTES = 8 << 20;
+
+    private List<ObjectId> hashAll(ObjectType type, List<byte[]> contents) {
+        List<ObjectId> ids = new ArrayList<>(contents.size());
+        int start = 0;
+        while (start < contents.size()) {
+            byte[] first = contents.get(start);
+            if (first.length >= BATCH_BYTES) {   // large: hashed where it is, no copy
+                ids.add(codec.hashObject(format, type, first, 0, first.length));
+                start++;
+                continue;
+            }
+            int end = start;
+            int bytes = 0;
+            while (end < contents.size() && contents.get(end).length < BATCH_BYTES - bytes) {
+                bytes += contents.get(end++).length;
+            }
+            byte[] joined = new byte[bytes];
+            int[] lengths = new int[end - start];
+            for (int i = start, at = 0; i < end; i++) {
+                byte[] content = contents.get(i);
+                System.arraycopy(content, 0, joined, at, content.length);
+                at += content.length;
+                lengths[i - start] = content.length;
+            }
+            ids.addAll(List.of(codec.hashObjects(format, type, joined, lengths)));
+            start = end;
+        }
+        return ids;
     }
 
     /** Stores an object of exactly {@code size} bytes read from {@code content}, in bounded memory. */

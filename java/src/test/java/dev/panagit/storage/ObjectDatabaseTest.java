@@ -36,6 +36,65 @@ class ObjectDatabaseTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.panagit.testing.TestBackends#all")
+    void manyObjectsInsertedAtOnceAreWhatGitReadsAndExistingOnesAreNotRewritten(BackendChoice backend)
+            throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        List<byte[]> contents = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {   // many small ones (several per batch call), sizes 0-700
+            byte[] content = new byte[random.nextInt(701)];
+            random.nextBytes(content);
+            contents.add(content);
+        }
+        byte[] large = new byte[(9 << 20) + 3];   // over the batch bound: hashed on its own
+        random.nextBytes(large);
+        contents.add(700, large);
+        contents.add(contents.get(3).clone());    // the same content twice
+        Path root = dir.resolve("many");
+        List<ObjectId> ids;
+        try (Repository repo = Repository.init(root, dev.panagit.lib.ObjectFormat.SHA1, "main", backend.codec())
+                .repository()) {
+            ObjectId before = repo.objects().insert(ObjectType.BLOB, contents.get(5));
+            Path stored = repo.objects().loose().pathOf(before);
+            java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+            Files.setLastModifiedTime(stored, old);
+
+            ids = repo.objects().insertAll(ObjectType.BLOB, contents);
+
+            assertEquals(contents.size(), ids.size());
+            assertEquals(before, ids.get(5));
+            assertEquals(old, Files.getLastModifiedTime(stored), "an object already stored is not written again");
+            assertEquals(ids.get(3), ids.get(ids.size() - 1));
+            for (int i = 0; i < contents.size(); i++) {
+                assertEquals(repo.objects().loose().insert(ObjectType.BLOB, contents.get(i)), ids.get(i), "object " + i);
+            }
+            for (int i : new int[] {0, 1, 699, 700, 701, contents.size() - 2}) {
+                assertArrayEquals(contents.get(i), repo.objects().open(ids.get(i)).bytes(), "object " + i);
+            }
+        }
+        // git as referee: its ids for the same contents, each a blob of the right size in this
+        // repository, and every stored object hashing to its id (fsck).
+        Path files = Files.createDirectories(dir.resolve("contents"));
+        StringBuilder paths = new StringBuilder();
+        StringBuilder ours = new StringBuilder();
+        StringBuilder sizes = new StringBuilder();
+        for (int i = 0; i < contents.size(); i++) {
+            Path file = files.resolve(Integer.toString(i));
+            Files.write(file, contents.get(i));
+            paths.append(file).append('\n');
+            sizes.append("blob ").append(contents.get(i).length).append('\n');
+        }
+        String gitIds = GitCli.run(root, paths.toString().getBytes(StandardCharsets.UTF_8), Map.of(),
+                "hash-object", "--stdin-paths").text();
+        ids.forEach(id -> ours.append(id.name()).append('\n'));
+        assertEquals(gitIds, ours.toString(), "insertAll's ids are git's");
+        GitCli.Result check = GitCli.run(root, gitIds.getBytes(StandardCharsets.UTF_8), Map.of(),
+                "cat-file", "--batch-check=%(objecttype) %(objectsize)");
+        assertEquals(sizes.toString(), check.text());
+        assertEquals(0, GitCli.run(root, null, Map.of(), "fsck", "--strict").exitCode());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
     void packsThatAppearWhileRunningAreFound(BackendChoice backend) throws Exception {
         Path root = Fixtures.history(dir.resolve("r"), "sha1", 10);
         git(root, "gc", "-q");
