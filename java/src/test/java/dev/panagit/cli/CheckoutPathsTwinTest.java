@@ -35,10 +35,10 @@ class CheckoutPathsTwinTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
-        for (BackendChoice backend : TestBackends.all()) {
-            for (String command : List.of("checkout -- b", "checkout -- d", "checkout HEAD~1 -- d",
-                    "checkout HEAD~1 -- b d/a", "checkout -- nope", "checkout -- .", "checkout b", "checkout d/a b",
-                    "checkout HEAD~1 -- nope b", "checkout main -- d/new", "checkout -- l", "checkout HEAD~1 -- .")) {
+        for (String command : List.of("checkout -- b", "checkout -- d", "checkout HEAD~1 -- d",
+                "checkout HEAD~1 -- b d/a", "checkout -- nope", "checkout -- .", "checkout b", "checkout d/a b",
+                "checkout HEAD~1 -- nope b", "checkout main -- d/new", "checkout -- l", "checkout HEAD~1 -- .")) {
+            for (BackendChoice backend : TestBackends.all()) {   // a choice of its own per case: JUnit closes it after
                 all.add(Arguments.of(backend, command));
             }
         }

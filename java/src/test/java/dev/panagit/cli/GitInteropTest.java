@@ -30,8 +30,8 @@ class GitInteropTest {
 
     static Stream<Arguments> backendsAndFormats() {
         List<Arguments> all = new ArrayList<>();
-        for (BackendChoice backend : TestBackends.all()) {
-            for (ObjectFormat format : ObjectFormat.values()) {
+        for (ObjectFormat format : ObjectFormat.values()) {
+            for (BackendChoice backend : TestBackends.all()) {   // a choice of its own per case: JUnit closes it after
                 all.add(Arguments.of(backend, format));
             }
         }

@@ -198,8 +198,8 @@ class MergeTwinTest {
                 + " echo y > x/y; git add .; git commit -qm dir; git checkout -q main; echo file > x; git add x;"
                 + " git commit -qm file; git checkout -q side", "merge main|merge --abort"},
         };
-        for (BackendChoice backend : TestBackends.all()) {
-            for (Object[] c : cases) {
+        for (Object[] c : cases) {
+            for (BackendChoice backend : TestBackends.all()) {   // a choice of its own per case: JUnit closes it after
                 all.add(Arguments.of(backend, c[0], c[1], c[2]));
             }
         }

@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 
 /**
  * Both backends, for tests that must hold for each. The native one is required: this build
- * compiled libpanagit, so failing to load it is a test failure, not a reason to skip.
+ * compiled libpanagit, so failing to load it is a test failure, not a reason to skip. Every call
+ * makes new choices: a parameterized test closes its arguments after each case, so an argument
+ * source must not hand the same choice to two cases.
  */
 public final class TestBackends {
     private TestBackends() {
