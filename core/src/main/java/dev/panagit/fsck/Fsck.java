@@ -14,6 +14,7 @@ import dev.panagit.storage.ObjectDatabase;
 import dev.panagit.storage.pack.IndexedPack;
 import dev.panagit.storage.pack.PackFile;
 import dev.panagit.storage.pack.PackIndex;
+import dev.panagit.lib.Progress;
 import dev.panagit.storage.pack.PackIndexer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,11 +71,21 @@ public final class Fsck {
     private int errors;
     private FsckRules rules;
 
-    /** A check of {@code repo}; packs are verified with {@code indexer}, findings go to {@code report}. */
-    public Fsck(Repository repo, Options options, PackIndexer indexer, Report report) {
+    /**
+     * A check of {@code repo}: packs are verified on {@code options.threads()} threads (0: one per
+     * processor), reporting how far to {@code progress}; findings go to {@code report}.
+     *
+     * @param repo the repository to check
+     * @param options what to check and report
+     * @param progress where pack verification reports how far it is ({@link Progress#NONE} for nowhere)
+     * @param report where findings go
+     * @throws IOException when the repository's config cannot be read
+     */
+    public Fsck(Repository repo, Options options, Progress progress, Report report) throws IOException {
         this.repo = repo;
         this.options = options;
-        this.indexer = indexer;
+        this.indexer = new PackIndexer(repo.objects().codec(), repo.format(), PackIndexer.threadsFor(options.threads()),
+                repo.deltaBaseCacheLimit(), progress);
         this.report = report;
         this.format = repo.format();
         this.graph = new ObjectGraph(format);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A git repository: its {@code .git} directory, object format and object database. Closing it
@@ -171,6 +172,19 @@ public final class Repository implements AutoCloseable {
     /** The index file. */
     public Path indexFile() {
         return gitDir.resolve("index");
+    }
+
+    /**
+     * How many bytes of resolved delta bases reading or indexing a pack may keep
+     * ({@code core.deltaBaseCacheLimit}, git's default 96 MiB).
+     *
+     * @return the limit in bytes
+     * @throws IOException when the config cannot be read or the value is not a size
+     */
+    public long deltaBaseCacheLimit() throws IOException {
+        Optional<String> configured = config().get("core.deltabasecachelimit");
+        return configured.isPresent() ? GitConfig.parseSize(configured.get())
+                : dev.panagit.storage.pack.DeltaBaseCache.DEFAULT_LIMIT;
     }
 
     /** The repository's own config file ({@code .git/config}); empty when there is none. */

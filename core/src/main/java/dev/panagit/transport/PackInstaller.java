@@ -6,6 +6,7 @@ import dev.panagit.objects.Commit;
 import dev.panagit.objects.Tag;
 import dev.panagit.repo.Repository;
 import dev.panagit.storage.pack.IndexedPack;
+import dev.panagit.lib.Progress;
 import dev.panagit.storage.pack.PackIndexer;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,10 +27,19 @@ public final class PackInstaller {
     private final Repository target;
     private final PackIndexer indexer;
 
-    /** Installs packs into {@code target}, indexing them with {@code indexer}. */
-    public PackInstaller(Repository target, PackIndexer indexer) {
+    /**
+     * Installs packs into {@code target}, indexed with its codec on {@code threads} threads (0: one
+     * per processor) within its {@code core.deltaBaseCacheLimit}, reporting to {@code progress}.
+     *
+     * @param target the repository the packs go into
+     * @param threads delta-resolving threads, 0 for one per processor
+     * @param progress where indexing reports how far it is ({@link Progress#NONE} for nowhere)
+     * @throws IOException when the target's config cannot be read
+     */
+    public PackInstaller(Repository target, int threads, Progress progress) throws IOException {
         this.target = target;
-        this.indexer = indexer;
+        this.indexer = new PackIndexer(target.objects().codec(), target.format(), PackIndexer.threadsFor(threads),
+                target.deltaBaseCacheLimit(), progress);
     }
 
     /** Copies {@code ids} from {@code source} into the target; nothing when the list is empty. Returns the count. */

@@ -84,13 +84,12 @@ final class CloneCommand implements Command {
             }
             config.commit();
             // git's local clone takes every object, reachable or not
-            new PackInstaller(repo, PackTools.indexer(repo.format(), 0, Optional.of(repo)))
+            new PackInstaller(repo, 0, TerminalProgress.forRun())
                     .copy(source, new ArrayList<>(source.objects().allIds()));
             List<RefSpec> refspecs = bare
                     ? List.of(RefSpec.parse("+refs/heads/*:refs/heads/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"))
                     : List.of(RefSpec.parse("+refs/heads/*:refs/remotes/origin/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"));
-            Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo,
-                    PackTools.indexer(repo.format(), 0, Optional.of(repo))), null);
+            Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo, 0, TerminalProgress.forRun()), null);
             Optional<ObjectId> head = remoteHead.isPresent() ? source.refs().resolve(remoteHead.get()) : Optional.empty();
             if (head.isEmpty()) {
                 io.err().println("warning: You appear to have cloned an empty repository.");
@@ -146,8 +145,7 @@ final class CloneCommand implements Command {
                 List<RefSpec> refspecs = bare
                         ? List.of(RefSpec.parse("+refs/heads/*:refs/heads/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"))
                         : List.of(RefSpec.parse("+refs/heads/*:refs/remotes/origin/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"));
-                Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo,
-                        PackTools.indexer(repo.format(), 0, Optional.of(repo))), null);
+                Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo, 0, TerminalProgress.forRun()), null);
                 Optional<ObjectId> tip = head.isPresent() ? Optional.ofNullable(source.refs().get(head.get()))
                         : Optional.empty();
                 if (tip.isEmpty()) {

@@ -85,7 +85,7 @@ final class FetchCommand implements Command {
         String action = Repos.reflogAction(io, "fetch");
         java.util.function.Function<String, dev.panagit.repo.Refs.Reason> reasons =
                 what -> Repos.reason(repo, io, action + ": " + what);
-        PackInstaller installer = new PackInstaller(repo, PackTools.indexer(repo.format(), 0, Optional.of(repo)));
+        PackInstaller installer = new PackInstaller(repo, 0, TerminalProgress.forRun());
         try {
             if (remote.url().startsWith("ext::")) {
                 // git's upload-pack as a child process, protocol v2 over its pipes (what ssh would carry)

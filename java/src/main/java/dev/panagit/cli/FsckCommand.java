@@ -5,7 +5,6 @@ import dev.panagit.repo.Repository;
 import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 final class FsckCommand implements Command {
     boolean full;
@@ -71,7 +70,7 @@ final class FsckCommand implements Command {
             }
         };
         Fsck fsck = new Fsck(repo, new Fsck.Options(connectivityOnly, strict, !noDangling, unreachable, 0),
-                PackTools.indexer(repo.format(), 0, Optional.of(repo)), report);
+                TerminalProgress.forRun(), report);
         int code;
         try {
             code = fsck.run();

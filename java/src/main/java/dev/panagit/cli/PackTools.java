@@ -1,7 +1,6 @@
 package dev.panagit.cli;
 
 import dev.panagit.lib.ObjectFormat;
-import dev.panagit.repo.GitConfig;
 import dev.panagit.repo.Repository;
 import dev.panagit.storage.pack.DeltaBaseCache;
 import dev.panagit.storage.pack.PackIndexer;
@@ -30,14 +29,8 @@ final class PackTools {
         if (threads < 0) {
             throw new Fatal("invalid number of threads specified (" + threads + ")");
         }
-        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        long limit = DeltaBaseCache.DEFAULT_LIMIT;
-        if (repo.isPresent()) {
-            Optional<String> configured = repo.get().config().get("core.deltabasecachelimit");
-            if (configured.isPresent()) {
-                limit = GitConfig.parseSize(configured.get());
-            }
-        }
-        return new PackIndexer(Io.current().backend().codec(), format, n, limit, TerminalProgress.forRun());
+        long limit = repo.isPresent() ? repo.get().deltaBaseCacheLimit() : DeltaBaseCache.DEFAULT_LIMIT;
+        return new PackIndexer(Io.current().backend().codec(), format, PackIndexer.threadsFor(threads), limit,
+                TerminalProgress.forRun());
     }
 }

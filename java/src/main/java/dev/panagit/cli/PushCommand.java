@@ -123,7 +123,7 @@ final class PushCommand implements Command {
         } else {
             Repository other = Repos.openRemote(remote, repo.objects().codec());
             updates = Push.run(repo, other, specs,
-                    new PackInstaller(other, PackTools.indexer(other.format(), 0, Optional.of(other))));
+                    new PackInstaller(other, 0, TerminalProgress.forRun()));
         }
         boolean pushedNothing = updates.stream().anyMatch(u -> u.kind() == Push.Kind.REJECTED_NO_REMOTE_REF);
         for (Push.Update u : pushedNothing ? List.<Push.Update>of() : updates) {

@@ -1,6 +1,6 @@
 package dev.panagit.cli;
 
-import dev.panagit.storage.pack.Progress;
+import dev.panagit.lib.Progress;
 import java.io.PrintStream;
 
 /**

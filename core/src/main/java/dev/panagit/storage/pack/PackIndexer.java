@@ -9,6 +9,7 @@ import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
 import dev.panagit.lib.PackCodec;
+import dev.panagit.lib.Progress;
 import dev.panagit.lib.PackEntryHeader;
 import dev.panagit.lib.PackScanBatch;
 import java.io.IOException;
@@ -74,6 +75,14 @@ public final class PackIndexer {
          * content is {@code content[0..length)} and is valid only during the call.
          */
         void visit(ObjectId id, ObjectType type, byte[] content, int length) throws IOException;
+    }
+
+    /** Threads for a request: {@code 0} means one per processor; negative is refused. */
+    public static int threadsFor(int requested) {
+        if (requested < 0) {
+            throw new IllegalArgumentException("invalid number of threads specified (" + requested + ")");
+        }
+        return requested == 0 ? Runtime.getRuntime().availableProcessors() : requested;
     }
 
     /**

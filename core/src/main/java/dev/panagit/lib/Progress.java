@@ -1,4 +1,4 @@
-package dev.panagit.storage.pack;
+package dev.panagit.lib;
 
 /** Where long pack work reports how far it is (git's "Indexing objects: 42% (…)" lines). */
 public interface Progress {
