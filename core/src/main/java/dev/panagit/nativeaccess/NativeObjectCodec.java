@@ -539,6 +539,19 @@ public final class NativeObjectCodec implements ObjectCodec {
             used = (int) inUsed[0];
         }
 
+        /**
+         * Inflates what is left, with no more input ({@code in} as for {@link #update}), into
+         * {@code content}; checks the end of the stream and the id; returns the header.
+         */
+        ObjectHeader drain(byte[] out, byte[] in, OutputStream content, ObjectId expected) throws IOException {
+            do {
+                update(out, 0, out.length, in, 0, 0);
+                content.write(out, 0, made);
+            } while (made == out.length);
+            finish(expected == null ? null : expected.toRaw());
+            return header();
+        }
+
         ObjectHeader header() throws CorruptObjectException {
             if (type[0] == 0) {
                 throw NativeErrors.corrupt(Panagit.PGIT_EHEADER(), "pgit_decode_update");
@@ -571,12 +584,7 @@ public final class NativeObjectCodec implements ObjectCodec {
         try {
             SliceDecoder decoder = new SliceDecoder(codec, format);
             decoder.setInput(compressed);
-            do {
-                decoder.update(out, 0, out.length, null, 0, 0);
-                content.write(out, 0, decoder.made);
-            } while (decoder.made == out.length);
-            decoder.finish(expected == null ? null : expected.toRaw());
-            return decoder.header();
+            return decoder.drain(out, null, content, expected);
         } finally {
             codecs.give(codec);
         }
@@ -599,12 +607,7 @@ public final class NativeObjectCodec implements ObjectCodec {
                     done += decoder.used;
                 } while (done < n || decoder.made == out.length);
             }
-            do {
-                decoder.update(out, 0, out.length, in, 0, 0);
-                content.write(out, 0, decoder.made);
-            } while (decoder.made == out.length);
-            decoder.finish(expected == null ? null : expected.toRaw());
-            return decoder.header();
+            return decoder.drain(out, in, content, expected);
         } finally {
             codecs.give(codec);
         }

@@ -1,7 +1,7 @@
 package dev.panagit.nativeaccess;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,7 +33,7 @@ public record Platform(String os, String arch, String libc) {
         }
         String os = osName(System.getProperty("os.name", ""));
         String arch = archName(System.getProperty("os.arch", ""));
-        return new Platform(os, arch, os.equals("linux") ? linuxLibc() : "");
+        return new Platform(os, arch, os.equals("linux") ? linuxLibc(arch) : "");
     }
 
     /** A platform from its name, e.g. {@code linux-x86_64} or {@code linux-x86_64-musl}. */
@@ -49,23 +49,37 @@ public record Platform(String os, String arch, String libc) {
 
     /**
      * The C library this JVM runs on: the one mapped into the process, not whichever happens to be
-     * installed (a glibc system may carry musl's loader too, and Alpine may carry glibc's).
+     * installed (a glibc system may carry musl's loader too, and Alpine may carry glibc's). Every
+     * command asks at start-up, so the usual case costs one stat: without musl's loader installed
+     * the JVM cannot be running on musl. (Reading the map through a stream and a lambda cost 10-20
+     * ms of a cold start.)
      */
-    private static String linuxLibc() {
-        try (Stream<String> lines = Files.lines(PROCESS_MAP)) {
-            return libcOf(lines);
-        } catch (IOException | UncheckedIOException e) {
+    private static String linuxLibc(String arch) {
+        // concat, not +: the first + of a JVM bootstraps string concatenation (~10 ms cold)
+        String loader = "/lib/ld-musl-".concat(arch.equals("ppc64le") ? "powerpc64le" : arch).concat(".so.1");
+        if (!Files.exists(Path.of(loader))) {
+            return "";
+        }
+        try {
+            return libcOfLines(Files.readAllLines(PROCESS_MAP, StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
             return "";   // no /proc: assume the usual C library
         }
     }
 
     /** {@code "musl"} when the lines of a process's memory map show musl mapped, else empty (glibc). */
     public static String libcOf(Stream<String> processMap) {
-        return processMap.anyMatch(line -> {
-            int slash = line.lastIndexOf('/');
-            String file = slash < 0 ? "" : line.substring(slash + 1);
-            return file.startsWith("ld-musl-") || file.startsWith("libc.musl-");
-        }) ? "musl" : "";
+        return libcOfLines(processMap.toList());
+    }
+
+    private static String libcOfLines(Iterable<String> processMap) {
+        for (String line : processMap) {
+            String file = line.substring(line.lastIndexOf('/') + 1);
+            if (file.startsWith("ld-musl-") || file.startsWith("libc.musl-")) {
+                return "musl";
+            }
+        }
+        return "";
     }
 
     /** The os part of a platform name for an {@code os.name} value. */

@@ -26,11 +26,13 @@ final class PackTools {
 
     /** An indexer on this run's backend; {@code threads} 0 means one per core. */
     static PackIndexer indexer(ObjectFormat format, int threads, Optional<Repository> repo) throws IOException {
-        if (threads < 0) {
-            throw new Fatal("invalid number of threads specified (" + threads + ")");
+        int n;
+        try {
+            n = PackIndexer.threadsFor(threads);
+        } catch (IllegalArgumentException e) {
+            throw new Fatal(e.getMessage());
         }
         long limit = repo.isPresent() ? repo.get().deltaBaseCacheLimit() : DeltaBaseCache.DEFAULT_LIMIT;
-        return new PackIndexer(Io.current().backend().codec(), format, PackIndexer.threadsFor(threads), limit,
-                TerminalProgress.forRun());
+        return new PackIndexer(Io.current().backend().codec(), format, n, limit, TerminalProgress.forRun());
     }
 }
