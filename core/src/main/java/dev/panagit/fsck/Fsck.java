@@ -112,8 +112,8 @@ public final class Fsck {
         for (ObjectId id : objects.loose().list()) {
             checkLoose(objects, id);
         }
-        for (PackFile pack : objects.packs()) {
-            checkPack(pack);
+        for (dev.panagit.storage.Pack pack : objects.packs()) {
+            checkPack(PackFile.of(pack));
         }
         for (ObjectDatabase alternate : objects.alternates()) {
             check(alternate);

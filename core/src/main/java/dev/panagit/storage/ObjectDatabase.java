@@ -79,9 +79,12 @@ public final class ObjectDatabase implements AutoCloseable {
         return loose;
     }
 
-    /** This directory's packs, newest first (not the alternates'). */
-    public List<PackFile> packs() throws IOException {
-        return packs.packs();
+    /**
+     * This directory's packs, newest first (not the alternates'): what each holds and how its
+     * entries are stored. Valid until this database is closed.
+     */
+    public List<Pack> packs() throws IOException {
+        return List.copyOf(packs.packs());
     }
 
     /** Where an object is stored. */
@@ -90,8 +93,8 @@ public final class ObjectDatabase implements AutoCloseable {
         record Loose(LooseObjectStore store, Path file) implements Location {
         }
 
-        /** An entry of a pack. */
-        record Packed(PackFile pack, long offset) implements Location {
+        /** An entry of a pack: {@code pack.entry(offset)} tells how it is stored. */
+        record Packed(Pack pack, long offset) implements Location {
         }
     }
 
@@ -157,7 +160,7 @@ public final class ObjectDatabase implements AutoCloseable {
         return switch (require(id)) {
             case Location.Packed packed -> {
                 try {
-                    yield packed.pack().open(id, packed.offset());
+                    yield PackFile.of(packed.pack()).open(id, packed.offset());
                 } catch (dev.panagit.lib.CorruptObjectException e) {
                     throw e.withLocation(id, packed.pack().packPath());
                 } catch (dev.panagit.lib.CollisionAttackException e) {
@@ -173,7 +176,7 @@ public final class ObjectDatabase implements AutoCloseable {
         return switch (require(id)) {
             case Location.Packed packed -> {
                 try {
-                    yield packed.pack().info(packed.offset());
+                    yield PackFile.of(packed.pack()).info(packed.offset());
                 } catch (dev.panagit.lib.CorruptObjectException e) {
                     throw e.withLocation(id, packed.pack().packPath());
                 }

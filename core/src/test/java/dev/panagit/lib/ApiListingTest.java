@@ -65,15 +65,9 @@ class ApiListingTest {
         assertEquals("dev.panagit.core", descriptor().name());
     }
 
-    /**
-     * A module user cannot name a type of an unexported package, so the API must not hand one out.
-     * The members below still do (the command line uses them); each is to go, none is to be added.
-     */
+    /** A module user cannot name a type of an unexported package, so the API must not hand one out. */
     @Test
     void noExportedSignatureNamesAnUnexportedType() throws Exception {
-        List<String> known = List.of(
-                "dev.panagit.storage.ObjectDatabase$Location$Packed: ",
-                "dev.panagit.storage.ObjectDatabase: public java.util.List<dev.panagit.storage.pack.PackFile> ");
         List<String> exported = exportedPackages();
         List<String> unexported = descriptor().packages().stream()
                 .filter(pkg -> !exported.contains(pkg))
@@ -83,7 +77,7 @@ class ApiListingTest {
             String signature = line.substring(line.indexOf(": ") + 2);
             boolean names = unexported.stream().anyMatch(pkg -> signature.matches(".*\\b" + pkg.replace(".", "\\.")
                     + "\\.[A-Z].*"));
-            if (names && known.stream().noneMatch(line::startsWith)) {
+            if (names) {
                 leaks.add(line);
             }
         }

@@ -2,7 +2,6 @@ package dev.panagit.cli;
 
 import dev.panagit.lib.ObjectHeader;
 import dev.panagit.lib.ObjectId;
-import dev.panagit.lib.PackEntryHeader;
 import dev.panagit.repo.Repository;
 import dev.panagit.storage.ObjectDatabase;
 import java.io.IOException;
@@ -83,7 +82,7 @@ final class BatchFormat {
     private static long diskSize(Repository repo, ObjectId id) throws IOException {
         return switch (repo.objects().locate(id)) {
             case ObjectDatabase.Location.Loose loose -> Files.size(loose.file());
-            case ObjectDatabase.Location.Packed packed -> packed.pack().entryEnd(packed.offset()) - packed.offset();
+            case ObjectDatabase.Location.Packed packed -> packed.pack().entry(packed.offset()).length();
             case null -> 0;
         };
     }
@@ -91,13 +90,7 @@ final class BatchFormat {
     /** The id of a packed delta's base, or the zero id. */
     private static ObjectId deltaBase(Repository repo, ObjectId id) throws IOException {
         if (repo.objects().locate(id) instanceof ObjectDatabase.Location.Packed packed) {
-            PackEntryHeader header = packed.pack().header(packed.offset());
-            if (header.typeCode() == PackEntryHeader.REF_DELTA) {
-                return packed.pack().refBase(packed.offset(), header);
-            }
-            if (header.typeCode() == PackEntryHeader.OFS_DELTA) {
-                return packed.pack().idAt(header.baseOffset());
-            }
+            return packed.pack().entry(packed.offset()).base().orElse(ObjectId.zeroId(repo.format()));
         }
         return ObjectId.zeroId(repo.format());
     }

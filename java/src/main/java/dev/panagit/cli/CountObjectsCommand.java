@@ -3,7 +3,7 @@ package dev.panagit.cli;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.repo.Repository;
 import dev.panagit.storage.ObjectDatabase;
-import dev.panagit.storage.pack.PackFile;
+import dev.panagit.storage.Pack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
@@ -77,9 +77,9 @@ final class CountObjectsCommand implements Command {
         }
         long inPack = 0;
         long packBytes = 0;
-        List<PackFile> packs = objects.packs();
-        for (PackFile pack : packs) {
-            inPack += pack.index().count();
+        List<Pack> packs = objects.packs();
+        for (Pack pack : packs) {
+            inPack += pack.objectCount();
             packBytes += pack.size() + Files.size(pack.indexPath());
         }
         packGarbage(objects.directory().resolve("pack"));
@@ -98,7 +98,7 @@ final class CountObjectsCommand implements Command {
     }
 
     private static boolean inPack(ObjectDatabase objects, ObjectId id) throws IOException {
-        for (PackFile pack : objects.packs()) {
+        for (Pack pack : objects.packs()) {
             if (pack.has(id)) {
                 return true;
             }

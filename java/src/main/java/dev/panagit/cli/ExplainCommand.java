@@ -9,7 +9,8 @@ import dev.panagit.lib.PackEntryHeader;
 import dev.panagit.lib.StoredObject;
 import dev.panagit.repo.Repository;
 import dev.panagit.storage.ObjectDatabase;
-import dev.panagit.storage.pack.PackFile;
+import dev.panagit.storage.Pack;
+import dev.panagit.storage.PackEntry;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,30 +93,31 @@ final class ExplainCommand implements Command {
         describeZlib(compressed, inflated, out);
     }
 
-    private static void explainPacked(Repository repo, PackFile pack, long offset, PrintStream out) throws Exception {
-        List<PackFile.Link> chain = pack.chain(offset, false);
+    private static void explainPacked(Repository repo, Pack pack, long offset, PrintStream out) throws Exception {
+        List<PackEntry> chain = pack.deltaChain(offset);
+        PackEntry entry = chain.get(0);
         out.println("pack    " + repo.workTree().relativize(pack.packPath()) + " (version " + pack.version() + ", "
-                + pack.index().count() + " objects), entry at offset " + offset);
+                + pack.objectCount() + " objects), entry at offset " + offset);
         out.println("        a pack entry is a header (type, inflated size, and for a delta its base), then a zlib"
                 + " stream;");
-        out.println("        the index " + pack.indexPath().getFileName() + " (version " + pack.index().version()
+        out.println("        the index " + pack.indexPath().getFileName() + " (version " + pack.indexVersion()
                 + ") maps ids to offsets");
-        out.println("        " + (pack.entryEnd(offset) - offset) + " bytes in the pack, "
-                + chain.get(0).header().headerLength() + " of them header");
+        out.println("        " + entry.length() + " bytes in the pack, " + entry.header().headerLength()
+                + " of them header");
         if (chain.size() == 1) {
             out.println("        stored whole: the stream inflates to the content itself (no object header)");
             return;
         }
         out.println("        stored as a delta: copy and insert instructions against a base; chain of depth "
                 + (chain.size() - 1) + ":");
-        for (PackFile.Link link : chain) {
+        for (PackEntry link : chain) {
             PackEntryHeader h = link.header();
             String what = !h.isDelta() ? "whole " + h.objectType().gitName() + ", " + h.size() + " bytes"
                     : PackEntryHeader.typeName(h.typeCode()) + ", " + h.size() + " bytes of delta, base "
                             + (h.typeCode() == PackEntryHeader.REF_DELTA
-                                    ? "named by id " + pack.refBase(link.offset(), h).name()
+                                    ? "named by id " + link.deltaBase().name()
                                     : "at offset " + h.baseOffset());
-            out.println("          offset " + link.offset() + "  " + pack.idAt(link.offset()).abbreviate(12) + "  " + what);
+            out.println("          offset " + link.offset() + "  " + link.id().abbreviate(12) + "  " + what);
         }
     }
 

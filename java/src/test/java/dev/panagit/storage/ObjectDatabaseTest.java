@@ -166,6 +166,67 @@ class ObjectDatabaseTest {
         }
     }
 
+    /**
+     * What {@link Pack} says of every entry (length in the pack, delta depth and base, object
+     * count) is what {@code git verify-pack -v} says, for offset deltas and for deltas naming their
+     * base by id.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.panagit.testing.TestBackends#all")
+    void packsDescribeTheirEntriesAsGitVerifyPackDoes(BackendChoice backend) throws Exception {
+        Path root = Fixtures.history(dir.resolve("p"), "sha1", 12);
+        for (String deltaBaseOffset : List.of("true", "false")) {
+            git(root, "-c", "repack.useDeltaBaseOffset=" + deltaBaseOffset, "repack", "-q", "-a", "-d", "-f");
+            Path index = Files.list(root.resolve(".git/objects/pack"))
+                    .filter(p -> p.toString().endsWith(".idx")).findFirst().orElseThrow();
+            int deltas = 0;
+            try (Repository repo = Repository.discover(root, backend.codec())) {
+                List<Pack> packs = repo.objects().packs();
+                assertEquals(1, packs.size());
+                Pack pack = packs.get(0);
+                assertEquals(index, pack.indexPath());
+                assertEquals(Files.size(pack.packPath()), pack.size());
+                int listed = 0;
+                for (String line : GitCli.ok(root, "verify-pack", "-v", index.toString()).split("\n")) {
+                    String[] f = line.trim().split("\s+");
+                    if (f.length < 5 || f[0].length() != 40) {
+                        continue;   // the histogram and summary lines
+                    }
+                    listed++;
+                    ObjectId id = ObjectId.fromHex(f[0]);
+                    var location = assertInstanceOf(ObjectDatabase.Location.Packed.class, repo.objects().locate(id));
+                    long offset = Long.parseLong(f[4]);
+                    assertEquals(offset, location.offset(), f[0]);
+                    PackEntry entry = pack.entry(offset);
+                    assertEquals(id, entry.id());
+                    assertEquals(Long.parseLong(f[3]), entry.length(), "size in pack of " + f[0]);
+                    assertEquals(Long.parseLong(f[2]), entry.header().size(), "entry size of " + f[0]);
+                    List<PackEntry> chain = pack.deltaChain(offset);
+                    assertEquals(entry, chain.get(0));
+                    if (f.length == 7) {
+                        deltas++;
+                        assertEquals(Integer.parseInt(f[5]), chain.size() - 1, "depth of " + f[0]);
+                        assertEquals(ObjectId.fromHex(f[6]), entry.base().orElseThrow(), "base of " + f[0]);
+                        assertEquals(Boolean.parseBoolean(deltaBaseOffset) ? 6 : 7, entry.header().typeCode());
+                        assertEquals(entry.deltaBase(), chain.get(1).id());
+                    } else {
+                        assertEquals(f[1], entry.header().objectType().gitName());
+                        assertEquals(1, chain.size());
+                        assertTrue(entry.base().isEmpty());
+                    }
+                }
+                assertEquals(listed, pack.objectCount());
+                assertEquals(2, pack.indexVersion());
+                assertEquals(2, pack.version());
+                assertTrue(deltas > 10, "the history makes delta chains: " + deltas);
+                long start = repo.objects().packs().get(0).entry(12).offset();
+                assertEquals(12, start, "the first entry follows the 12-byte pack header");
+                var notAnEntry = assertThrows(dev.panagit.lib.CorruptPackException.class, () -> pack.entry(13));
+                assertTrue(notAnEntry.getMessage().contains("offset 13"), notAnEntry.getMessage());
+            }
+        }
+    }
+
     /** Objects a repository holds itself (loose and packed), per git. */
     private static final class PackedCount {
         static long of(Path root) {

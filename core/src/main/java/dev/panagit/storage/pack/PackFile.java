@@ -14,6 +14,8 @@ import dev.panagit.lib.PackCodec;
 import dev.panagit.lib.PackEntryHeader;
 import dev.panagit.lib.InMemoryObject;
 import dev.panagit.lib.StoredObject;
+import dev.panagit.storage.Pack;
+import dev.panagit.storage.PackEntry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.foreign.Arena;
@@ -36,7 +38,7 @@ import java.util.Set;
  * files is checked before it is used, and every error names the pack, the offset and, where
  * known, the object.
  */
-public final class PackFile implements AutoCloseable {
+public final class PackFile implements Pack, AutoCloseable {
     /** Objects up to this size are read whole; larger whole entries stream (as loose objects do). */
     public static final long IN_MEMORY_LIMIT = 32L << 20;
 
@@ -123,10 +125,12 @@ public final class PackFile implements AutoCloseable {
         return version;
     }
 
+    @Override
     public Path packPath() {
         return packPath;
     }
 
+    @Override
     public Path indexPath() {
         return indexPath;
     }
@@ -135,6 +139,7 @@ public final class PackFile implements AutoCloseable {
         return index;
     }
 
+    @Override
     public int version() {
         return version;
     }
@@ -143,7 +148,7 @@ public final class PackFile implements AutoCloseable {
         return format;
     }
 
-    /** The pack file's size in bytes. */
+    @Override
     public long size() {
         return pack.byteSize();
     }
@@ -172,6 +177,7 @@ public final class PackFile implements AutoCloseable {
         return Arrays.equals(sum.finish(), trailer);
     }
 
+    @Override
     public boolean has(ObjectId id) {
         return index.find(id) >= 0;
     }
@@ -286,6 +292,48 @@ public final class PackFile implements AutoCloseable {
                     + " is not in this pack", packPath, offset, null);
         }
         return at;
+    }
+
+    @Override
+    public int indexVersion() {
+        return index.version();
+    }
+
+    @Override
+    public int objectCount() {
+        return index.count();
+    }
+
+    @Override
+    public PackEntry entry(long offset) throws CorruptPackException {
+        ObjectId id = idAt(offset);   // first: it refuses an offset where no entry starts
+        return describe(offset, header(offset), id);
+    }
+
+    @Override
+    public List<PackEntry> deltaChain(long offset) throws CorruptPackException {
+        List<PackEntry> entries = new ArrayList<>();
+        for (Link link : chain(offset, false)) {
+            entries.add(describe(link.offset(), link.header(), idAt(link.offset())));
+        }
+        return List.copyOf(entries);
+    }
+
+    private PackEntry describe(long offset, PackEntryHeader header, ObjectId id) throws CorruptPackException {
+        ObjectId base = switch (header.typeCode()) {
+            case PackEntryHeader.REF_DELTA -> refBase(offset, header);
+            case PackEntryHeader.OFS_DELTA -> idAt(header.baseOffset());
+            default -> null;
+        };
+        return new PackEntry(offset, entryEnd(offset) - offset, header, id, base);
+    }
+
+    /** The implementation behind a pack the object database handed out. */
+    public static PackFile of(Pack pack) {
+        if (pack instanceof PackFile file) {
+            return file;
+        }
+        throw new IllegalArgumentException("not a pack of this library: " + pack.getClass().getName());
     }
 
     /** One link of a delta chain: an entry and its header. */
