@@ -20,15 +20,15 @@ final class AddCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Operands operands = args.operands("<pathspec>", 1, -1, "files or directories");
         args.parse();
         paths = operands.all();
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         DirCache index = Repos.index(repo);
         List<String> relative = new ArrayList<>();
         for (String p : paths) {
-            relative.add(Repos.pathspec(repo, p));
+            relative.add(Repos.pathspec(io, repo, p));
         }
         try {
             new Staging(repo, index).add(relative);
@@ -37,7 +37,7 @@ final class AddCommand implements Command {
                 throw new Fatal(e.getMessage());
             }
             index.write(repo.indexFile());
-            Io.current().err().println(e.getMessage());
+            io.err().println(e.getMessage());
             return 1;
         }
         index.write(repo.indexFile());

@@ -40,7 +40,7 @@ final class BenchCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag quickOption = args.flag("--quick", "few sizes, short rounds (a smoke run, about a minute)");
         Args.Value reportDirOption = args.value("--report", "<dir>", "also write report.md and SVG charts here");
         Args.Value onlyOption = args.value("--only", "<W1,W2,...>", "run only these workloads");
@@ -58,7 +58,6 @@ final class BenchCommand implements Command {
         rounds = roundsOption.asInteger();
         pack = packOption.given() ? Path.of(packOption.get(null)) : pack;
         threads = threadsOption.asInteger();
-        Io io = Io.current();
         PrintStream out = io.out();
         if (pack != null) {
             return packBench(io);

@@ -32,7 +32,7 @@ final class BranchCommand implements Command {
      * branch -u / --set-upstream-to and --unset-upstream: branch.<name>.remote and .merge as git
      * writes them, the remote found through the refspec that maps to the upstream.
      */
-    private static int upstream(Repository repo, String upstream, String branchName) throws Exception {
+    private static int upstream(Io io, Repository repo, String upstream, String branchName) throws Exception {
         String branch = branchName != null ? branchName : repo.refs().currentBranch()
                 .map(b -> b.substring("refs/heads/".length()))
                 .orElseThrow(() -> new Fatal("could not set upstream of HEAD to " + upstream + " when it does not point to any branch."));
@@ -49,7 +49,7 @@ final class BranchCommand implements Command {
         }
         Optional<String> full = repo.refs().expand(upstream);
         if (full.isEmpty() || !(full.get().startsWith("refs/remotes/") || full.get().startsWith("refs/heads/"))) {
-            java.io.PrintStream err = Io.current().err();
+            java.io.PrintStream err = io.err();
             err.println("fatal: the requested upstream branch '" + upstream + "' does not exist");
             for (String line : ("\nIf you are planning on basing your work on an upstream\n"
                     + "branch that already exists at the remote, you may need to\n"
@@ -81,12 +81,12 @@ final class BranchCommand implements Command {
         }
         writer.set("branch." + branch + ".remote", remote).set("branch." + branch + ".merge", merge).commit();
         String shown = Decorations.shortName(full.get());
-        Io.current().out().println("branch '" + branch + "' set up to track '" + shown + "'.");
+        io.out().println("branch '" + branch + "' set up to track '" + shown + "'.");
         return 0;
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag deleteOption = args.flag("-d, --delete", "delete a branch that is merged into HEAD");
         Args.Flag forceDeleteOption = args.flag("-D", "delete a branch even if it is not merged");
         Args.Value upstreamOption = args.value("-u, --set-upstream-to", "<upstream>",
@@ -95,17 +95,17 @@ final class BranchCommand implements Command {
         Args.Operands operands = args.operands("<name> <start>", 0, 2, null);
         args.parse();
         if (upstreamOption.given() || unsetUpstreamOption.on()) {
-            return upstream(Repos.open(), upstreamOption.get(null), operands.get(0, null));
+            return upstream(io, Repos.open(io), upstreamOption.get(null), operands.get(0, null));
         }
         delete = deleteOption.on();
         forceDelete = forceDeleteOption.on();
         name = operands.get(0, name);
         start = operands.get(1, start);
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         Refs refs = repo.refs();
-        PrintStream out = Io.current().out();
+        PrintStream out = io.out();
         if (delete || forceDelete) {
-            return delete(repo);
+            return delete(io, repo);
         }
         if (name == null) {
             Optional<String> current = refs.currentBranch();
@@ -129,14 +129,14 @@ final class BranchCommand implements Command {
         }
         ObjectId target = start == null
                 ? refs.resolve(Refs.HEAD).orElseThrow(() -> new Fatal("not a valid object name: 'HEAD'"))
-                : Repos.commit(repo, start);
+                : Repos.commit(io, repo, start);
         refs.update("refs/heads/" + name, target, ObjectId.zeroId(repo.format()),
-                Repos.reason(repo, Io.current(), "branch: Created from " + (start != null ? start
+                Repos.reason(repo, io, "branch: Created from " + (start != null ? start
                         : refs.currentBranch().map(b -> b.substring("refs/heads/".length())).orElse("HEAD"))));
         return 0;
     }
 
-    private int delete(Repository repo) throws Exception {
+    private int delete(Io io, Repository repo) throws Exception {
         if (name == null) {
             throw new Fatal("branch name required");
         }
@@ -144,22 +144,22 @@ final class BranchCommand implements Command {
         String ref = "refs/heads/" + name;
         Optional<ObjectId> tip = refs.resolve(ref);
         if (tip.isEmpty()) {
-            Io.current().err().println("error: branch '" + name + "' not found");
+            io.err().println("error: branch '" + name + "' not found");
             return 1;
         }
         if (refs.currentBranch().map(ref::equals).orElse(false)) {
-            Io.current().err().println("error: Cannot delete branch '" + name + "' checked out at '"
+            io.err().println("error: Cannot delete branch '" + name + "' checked out at '"
                     + repo.workTree() + "'");
             return 1;
         }
         Optional<ObjectId> head = refs.resolve(Refs.HEAD);
         if (!forceDelete && (head.isEmpty() || !new CommitWalk(repo).isAncestor(tip.get(), head.get()))) {
-            Io.current().err().println("error: The branch '" + name + "' is not fully merged.\n"
+            io.err().println("error: The branch '" + name + "' is not fully merged.\n"
                     + "If you are sure you want to delete it, run 'panagit branch -D " + name + "'.");
             return 1;
         }
         refs.delete(ref);
-        Io.current().out().println("Deleted branch " + name + " (was " + Repos.abbrev(repo, tip.get()) + ").");
+        io.out().println("Deleted branch " + name + " (was " + Repos.abbrev(repo, tip.get()) + ").");
         return 0;
     }
 

@@ -45,7 +45,7 @@ final class CatFileCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         this.args = args;
         Args.Flag p = args.flag("-p", "pretty-print the content");
         Args.Flag t = args.flag("-t", "show the type");
@@ -69,10 +69,10 @@ final class CatFileCommand implements Command {
         batchCheck = bc.get(null);
         allObjects = all.on();
         operands = o.all();
-        return call();
+        return call(io);
     }
 
-    int call() throws Exception {
+    int call(Io io) throws Exception {
         int modes = (print ? 1 : 0) + (type ? 1 : 0) + (size ? 1 : 0) + (exists ? 1 : 0)
                 + (batch != null || batchCheck != null ? 1 : 0);
         boolean batchMode = batch != null || batchCheck != null;
@@ -85,15 +85,15 @@ final class CatFileCommand implements Command {
         } else if (!batchMode && !(modes == 0 && operands.size() == 2) && (modes != 1 || operands.size() != 1)) {
             throw usage("give exactly one of -p, -t, -s, -e (or a type) and one object");
         }
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         if (batchMode) {
-            return new Batch(repo, batch != null ? batch : batchCheck, batch != null).run();
+            return new Batch(io, repo, batch != null ? batch : batchCheck, batch != null).run();
         }
         if (modes == 0) {
-            return typed(repo, operands.get(0), operands.get(1));
+            return typed(io, repo, operands.get(0), operands.get(1));
         }
         String name = operands.get(0);
-        PrintStream out = Io.current().out();
+        PrintStream out = io.out();
         if (exists) {
             Optional<ObjectId> id = Revisions.resolve(repo, name);
             if (id.isEmpty()) {
@@ -106,7 +106,7 @@ final class CatFileCommand implements Command {
                 return 1;
             }
         }
-        ObjectId id = Repos.resolve(repo, name);
+        ObjectId id = Repos.resolve(io, repo, name);
         if (type || size) {
             ObjectHeader header = repo.objects().readHeader(id);
             out.println(type ? header.type().gitName() : Long.toString(header.size()));
@@ -122,21 +122,21 @@ final class CatFileCommand implements Command {
     }
 
     /** {@code cat-file <type> <object>}: the content, after peeling to {@code type}. */
-    private int typed(Repository repo, String typeName, String name) throws IOException {
+    private int typed(Io io, Repository repo, String typeName, String name) throws IOException {
         ObjectType wanted;
         try {
             wanted = ObjectType.fromGitName(typeName);
         } catch (IllegalArgumentException e) {
             throw new Fatal("invalid object type \"" + typeName + "\"");
         }
-        ObjectId id = Repos.resolve(repo, name);
+        ObjectId id = Repos.resolve(io, repo, name);
         ObjectId peeled;
         try {
             peeled = repo.peel(id, wanted);
         } catch (WrongObjectTypeException e) {
             throw new Fatal("git cat-file " + name + ": bad file");
         }
-        repo.objects().open(peeled).copyTo(Io.current().out());
+        repo.objects().open(peeled).copyTo(io.out());
         return 0;
     }
 
@@ -159,16 +159,18 @@ final class CatFileCommand implements Command {
 
     /** {@code --batch} and {@code --batch-check}: git's output, line by line, buffered. */
     private final class Batch {
+        private final Io io;
         private final Repository repo;
         private final BatchFormat format;
         private final boolean contents;
         private final OutputStream out;
 
-        Batch(Repository repo, String format, boolean contents) {
+        Batch(Io io, Repository repo, String format, boolean contents) {
+            this.io = io;
             this.repo = repo;
             this.format = BatchFormat.parse(format);
             this.contents = contents;
-            this.out = new BufferedOutputStream(Io.current().out(), 1 << 16);
+            this.out = new BufferedOutputStream(io.out(), 1 << 16);
         }
 
         int run() throws IOException {
@@ -178,7 +180,7 @@ final class CatFileCommand implements Command {
                         show(id, "");
                     }
                 } else {
-                    BufferedReader in = new BufferedReader(new InputStreamReader(Io.current().in(), StandardCharsets.UTF_8));
+                    BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
                     String line;
                     while ((line = in.readLine()) != null) {
                         answer(line);

@@ -25,28 +25,28 @@ final class CheckoutCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Value newBranchOption = args.value("-b", "<new-branch>", "create the branch (at <start>, else HEAD) and switch to it");
         Args.Operands operands = args.operands("<branch|rev> | -b <new-branch> [<start>] | [<rev>] -- <path>...", 0, -1,
                 null);
         args.parse();
         String newBranch = newBranchOption.get(null);
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         Refs refs = repo.refs();
-        PrintStream err = Io.current().err();
+        PrintStream err = io.err();
         List<String> words = operands.all();
         int dashDash = operands.beforeDashDash();
         if (dashDash >= 0) {
             if (dashDash > 1 || newBranch != null) {
                 throw new Args.UsageException(args, "one revision at most before '--', and no -b with paths");
             }
-            return restore(repo, dashDash == 1 ? words.get(0) : null, words.subList(dashDash, words.size()), false);
+            return restore(io, repo, dashDash == 1 ? words.get(0) : null, words.subList(dashDash, words.size()), false);
         }
         if (newBranch != null) {
             if (words.size() > 1) {
                 throw new Args.UsageException(args, "-b takes one start point");
             }
-            return createAndSwitch(repo, newBranch, operands.get(0, null));
+            return createAndSwitch(io, repo, newBranch, operands.get(0, null));
         }
         if (words.isEmpty()) {
             throw new Args.UsageException(args, "a branch or revision is needed");
@@ -54,11 +54,11 @@ final class CheckoutCommand implements Command {
         if (words.size() > 1 || !refs.exists("refs/heads/" + words.get(0))
                 && dev.panagit.repo.Revisions.resolve(repo, words.get(0)).isEmpty()) {
             // not a revision: paths, restored from the index, as git guesses without "--"
-            return restore(repo, null, words, true);
+            return restore(io, repo, null, words, true);
         }
         target = operands.get(0, target);
         boolean isBranch = refs.exists("refs/heads/" + target);
-        ObjectId commit = isBranch ? refs.resolve("refs/heads/" + target).orElseThrow() : Repos.commit(repo, target);
+        ObjectId commit = isBranch ? refs.resolve("refs/heads/" + target).orElseThrow() : Repos.commit(io, repo, target);
         Optional<ObjectId> head = refs.resolve(Refs.HEAD);
         // The index lock is held from before the index is read until it is written, as git holds it:
         // two checkouts never interleave their writes.
@@ -75,8 +75,8 @@ final class CheckoutCommand implements Command {
         String subject = repo.readCommit(commit).subject();
         String from = refs.currentBranch().map(b -> b.substring("refs/heads/".length()))
                 .orElse(head.map(ObjectId::name).orElse("HEAD"));
-        Refs.Reason reason = Repos.reason(repo, Io.current(),
-                Repos.reflogAction(Io.current(), "checkout") + ": moving from " + from + " to " + target);
+        Refs.Reason reason = Repos.reason(repo, io,
+                Repos.reflogAction(io, "checkout") + ": moving from " + from + " to " + target);
         if (isBranch) {
             boolean already = refs.currentBranch().map(b -> b.equals("refs/heads/" + target)).orElse(false);
             refs.setSymbolic(Refs.HEAD, "refs/heads/" + target, reason);
@@ -95,7 +95,7 @@ final class CheckoutCommand implements Command {
     }
 
     /** {@code checkout -b <new> [<start>]}: the branch made at start (or HEAD), then switched to, as git logs both. */
-    private static int createAndSwitch(Repository repo, String name, String start) throws Exception {
+    private static int createAndSwitch(Io io, Repository repo, String name, String start) throws Exception {
         Refs refs = repo.refs();
         try {
             dev.panagit.repo.RefNames.checkBranchName(name);
@@ -107,14 +107,14 @@ final class CheckoutCommand implements Command {
         }
         Optional<ObjectId> head = refs.resolve(Refs.HEAD);
         ObjectId commit = start == null ? head.orElseThrow(() -> new Fatal("You are on a branch yet to be born"))
-                : Repos.commit(repo, start);
+                : Repos.commit(io, repo, start);
         if (start != null) {
             try (LockFile lock = LockFile.acquire(repo.indexFile())) {
                 DirCache index = Repos.index(repo);
                 try {
                     new Checkout(repo).run(head.orElse(null), commit, index, false);
                 } catch (Checkout.ConflictException e) {
-                    Io.current().err().println("error: " + e.getMessage());
+                    io.err().println("error: " + e.getMessage());
                     return 1;
                 }
                 index.write(lock);
@@ -122,7 +122,6 @@ final class CheckoutCommand implements Command {
         }
         String from = refs.currentBranch().map(b -> b.substring("refs/heads/".length()))
                 .orElse(head.map(ObjectId::name).orElse("HEAD"));
-        Io io = Io.current();
         refs.update("refs/heads/" + name, commit, ObjectId.zeroId(repo.format()),
                 Repos.reason(repo, io, "branch: Created from " + (start == null ? "HEAD" : start)));
         refs.setSymbolic(Refs.HEAD, "refs/heads/" + name,
@@ -137,11 +136,10 @@ final class CheckoutCommand implements Command {
      * left alone (git's overlay mode). Every path must match something, or nothing changes. git
      * counts the paths only when they were given without "--".
      */
-    private static int restore(Repository repo, String rev, List<String> typed, boolean count) throws Exception {
-        Io io = Io.current();
+    private static int restore(Io io, Repository repo, String rev, List<String> typed, boolean count) throws Exception {
         List<String> specs = new java.util.ArrayList<>();
         for (String path : typed) {
-            specs.add(Repos.pathspec(repo, path));
+            specs.add(Repos.pathspec(io, repo, path));
         }
         try (LockFile lock = LockFile.acquire(repo.indexFile())) {
             DirCache index = Repos.index(repo);
@@ -158,7 +156,7 @@ final class CheckoutCommand implements Command {
                     }
                 }
             } else {
-                tree = repo.peel(Repos.resolve(repo, rev), dev.panagit.lib.ObjectType.TREE);
+                tree = repo.peel(Repos.resolve(io, repo, rev), dev.panagit.lib.ObjectType.TREE);
                 TreeFlattener.flatten(repo, tree).forEach((path, entry) -> {
                     if (matches(specs, path)) {
                         source.put(path, entry);

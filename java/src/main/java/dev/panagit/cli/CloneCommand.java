@@ -36,12 +36,11 @@ final class CloneCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag bareOption = args.flag("--bare", "a bare repository: branches and tags copied as they are, no work tree");
         Args.Flag quietOption = args.flag("-q, --quiet", "print nothing");
         Args.Operands operands = args.operands("<repository> [<directory>]", 1, 2, null);
         args.parse();
-        Io io = Io.current();
         String url = operands.get(0, null);
         boolean bare = bareOption.on();
         String name = operands.size() > 1 ? operands.get(1, null) : humanish(url, bare);
@@ -61,7 +60,7 @@ final class CloneCommand implements Command {
         }
         Repository source;
         try {
-            source = Repos.owned(Repository.openAt(sourcePath, new dev.panagit.backend.LazyCodec(() -> io.backend().codec())));
+            source = io.own(Repository.openAt(sourcePath, new dev.panagit.backend.LazyCodec(() -> io.backend().codec())));
         } catch (dev.panagit.repo.NotARepositoryException e) {
             throw new Fatal("repository '" + url + "' does not exist");
         }
@@ -73,7 +72,7 @@ final class CloneCommand implements Command {
         boolean created = !Files.exists(target);
         Repository repo;
         try {
-            repo = Repos.owned(Repository.init(target, source.format(), branch, source.objects().codec(), bare).repository());
+            repo = io.own(Repository.init(target, source.format(), branch, source.objects().codec(), bare).repository());
             String absolute = url.startsWith("file://") ? url : io.cwd().toAbsolutePath().normalize() + "/" + url;
             if (url.startsWith("/")) {
                 absolute = url;
@@ -84,12 +83,12 @@ final class CloneCommand implements Command {
             }
             config.commit();
             // git's local clone takes every object, reachable or not
-            new PackInstaller(repo, 0, TerminalProgress.forRun())
+            new PackInstaller(repo, 0, TerminalProgress.forRun(io))
                     .copy(source, new ArrayList<>(source.objects().allIds()));
             List<RefSpec> refspecs = bare
                     ? List.of(RefSpec.parse("+refs/heads/*:refs/heads/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"))
                     : List.of(RefSpec.parse("+refs/heads/*:refs/remotes/origin/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"));
-            Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo, 0, TerminalProgress.forRun()), null);
+            Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo, 0, TerminalProgress.forRun(io)), null);
             Optional<ObjectId> head = remoteHead.isPresent() ? source.refs().resolve(remoteHead.get()) : Optional.empty();
             if (head.isEmpty()) {
                 io.err().println("warning: You appear to have cloned an empty repository.");
@@ -130,7 +129,7 @@ final class CloneCommand implements Command {
         }
         boolean created = !Files.exists(target);
         try {
-            Repository repo = Repos.owned(Repository.init(target, dev.panagit.lib.ObjectFormat.SHA1, "main",
+            Repository repo = io.own(Repository.init(target, dev.panagit.lib.ObjectFormat.SHA1, "main",
                     new dev.panagit.backend.LazyCodec(() -> io.backend().codec()), bare).repository());
             try (dev.panagit.transport.UploadPackSource source = new dev.panagit.transport.UploadPackSource(repo,
                     url.substring("ext::".length()), io.cwd())) {
@@ -145,7 +144,7 @@ final class CloneCommand implements Command {
                 List<RefSpec> refspecs = bare
                         ? List.of(RefSpec.parse("+refs/heads/*:refs/heads/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"))
                         : List.of(RefSpec.parse("+refs/heads/*:refs/remotes/origin/*"), RefSpec.parse("+refs/tags/*:refs/tags/*"));
-                Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo, 0, TerminalProgress.forRun()), null);
+                Fetch.run(repo, source, refspecs, false, null, new PackInstaller(repo, 0, TerminalProgress.forRun(io)), null);
                 Optional<ObjectId> tip = head.isPresent() ? Optional.ofNullable(source.refs().get(head.get()))
                         : Optional.empty();
                 if (tip.isEmpty()) {

@@ -14,15 +14,15 @@ final class Colors {
     }
 
     /** git's is_terminal_dumb: no TERM, or TERM=dumb, gets no colours even on a terminal. */
-    private static boolean dumbTerminal() {
-        String term = Io.current().env().get("TERM");
+    private static boolean dumbTerminal(Io io) {
+        String term = io.env().get("TERM");
         return term == null || term.equals("dumb");
     }
 
     /**
      * @param option the option's word (always, never, auto) or null when none was given
      */
-    static Palette palette(String option, GitConfig config, String kind) {
+    static Palette palette(Io io, String option, GitConfig config, String kind) {
         String when;
         if (option != null) {
             when = switch (option) {
@@ -41,7 +41,7 @@ final class Colors {
         return switch (when) {
             case "always" -> Palette.GIT;
             case "never" -> Palette.OFF;
-            default -> Io.current().stdoutIsTerminal() && !dumbTerminal() ? Palette.GIT : Palette.OFF;
+            default -> io.stdoutIsTerminal() && !dumbTerminal(io) ? Palette.GIT : Palette.OFF;
         };
     }
 }

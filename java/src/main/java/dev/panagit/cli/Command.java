@@ -11,5 +11,6 @@ interface Command {
     /** One sentence for the usage and the command list. */
     String description();
 
-    int run(Args args) throws Exception;
+    /** Runs the command on this run's streams, directory, environment and backend. */
+    int run(Io io, Args args) throws Exception;
 }

@@ -31,7 +31,7 @@ final class CommitCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Value messagesOption = args.value("-m, --message", "<msg>", "the message (several -m: paragraphs)");
         Args.Value fileOption = args.value("-F, --file", "<file>", "read the message from a file (- for stdin)");
         Args.Flag allowEmptyOption = args.flag("--allow-empty", "allow a commit with the same tree as its parent");
@@ -42,8 +42,7 @@ final class CommitCommand implements Command {
         messages = new java.util.ArrayList<>(messagesOption.all());
         file = fileOption.get(file);
         allowEmpty = allowEmptyOption.on();
-        Io io = Io.current();
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         dev.panagit.merge.MergeState merge = new dev.panagit.merge.MergeState(repo);
         boolean strip = "strip".equals(cleanupOption.get(null));
         if (Repos.index(repo).hasConflicts()) {

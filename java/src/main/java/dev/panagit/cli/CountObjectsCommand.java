@@ -34,15 +34,15 @@ final class CountObjectsCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag verboseOption = args.flag("-v, --verbose", "git's fields: count, size, in-pack, packs, size-pack, prune-packable, garbage, size-garbage");
         Args.Flag humanOption = args.flag("-H, --human-readable", "sizes as git's 1.50 KiB, 3.00 MiB");
         args.parse();
         verbose = verboseOption.on();
         human = humanOption.on();
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         ObjectDatabase objects = repo.objects();
-        PrintStream out = Io.current().out();
+        PrintStream out = io.out();
         long loose = 0;
         long looseBytes = 0;
         long packable = 0;
@@ -58,9 +58,9 @@ final class CountObjectsCommand implements Command {
                 for (Path file : files) {
                     String name = file.getFileName().toString();
                     if (!ObjectId.isHex(name, nameLength) || !name.equals(name.toLowerCase(Locale.ROOT))) {
-                        garbage(file, "garbage found");
+                        garbage(io, file, "garbage found");
                     } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                        garbage(file, "garbage found");
+                        garbage(io, file, "garbage found");
                     } else {
                         loose++;
                         looseBytes += onDisk(Files.size(file), blockSize);
@@ -82,7 +82,7 @@ final class CountObjectsCommand implements Command {
             inPack += pack.objectCount();
             packBytes += pack.size() + Files.size(pack.indexPath());
         }
-        packGarbage(objects.directory().resolve("pack"));
+        packGarbage(io, objects.directory().resolve("pack"));
         out.println("count: " + loose);
         out.println("size: " + (human ? humanise(looseBytes) : looseBytes / 1024));
         out.println("in-pack: " + inPack);
@@ -110,7 +110,7 @@ final class CountObjectsCommand implements Command {
      * Files in {@code objects/pack} grouped by name before the extension: a group without both its
      * {@code .pack} and {@code .idx} is garbage, as are files git does not put there.
      */
-    private void packGarbage(Path packDir) throws IOException {
+    private void packGarbage(Io io, Path packDir) throws IOException {
         List<String> candidates = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(packDir)) {
             for (Path file : files) {
@@ -122,7 +122,7 @@ final class CountObjectsCommand implements Command {
                 if (name.matches(".*\\.(idx|rev|pack|bitmap|keep|promisor|mtimes)")) {
                     candidates.add(file.toString());
                 } else {
-                    garbage(file, "garbage found");
+                    garbage(io, file, "garbage found");
                 }
             }
         } catch (NoSuchFileException e) {
@@ -135,7 +135,7 @@ final class CountObjectsCommand implements Command {
         for (int i = 0; i <= candidates.size(); i++) {
             String path = i < candidates.size() ? candidates.get(i) : null;
             if (baseLength != -1 && (path == null || !path.regionMatches(0, candidates.get(first), 0, baseLength))) {
-                reportGroup(candidates.subList(first, i), seen);
+                reportGroup(io, candidates.subList(first, i), seen);
                 baseLength = -1;
                 seen = 0;
             }
@@ -150,7 +150,7 @@ final class CountObjectsCommand implements Command {
         }
     }
 
-    private void reportGroup(List<String> files, int seen) throws IOException {
+    private void reportGroup(Io io, List<String> files, int seen) throws IOException {
         String why = switch (seen) {
             case 0 -> "no corresponding .idx or .pack";
             case 1 -> "no corresponding .idx";
@@ -159,16 +159,16 @@ final class CountObjectsCommand implements Command {
         };
         if (why != null) {
             for (String file : files) {
-                garbage(Path.of(file), why);
+                garbage(io, Path.of(file), why);
             }
         }
     }
 
-    private void garbage(Path file, String why) throws IOException {
+    private void garbage(Io io, Path file, String why) throws IOException {
         if (!verbose) {
             return;
         }
-        Io.current().err().println("warning: " + why + ": " + Io.current().cwd().relativize(file.toAbsolutePath()));
+        io.err().println("warning: " + why + ": " + io.cwd().relativize(file.toAbsolutePath()));
         garbage++;
         garbageBytes += Files.size(file);
     }

@@ -46,7 +46,7 @@ final class DiffCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag noIndexOption = args.flag("--no-index", "compare two paths outside any repository");
         DiffOptions diffOptions = new DiffOptions(args);
         Args.Flag exitCodeOption = args.flag("--exit-code", "exit 1 when there are differences (implied by --no-index)");
@@ -58,13 +58,12 @@ final class DiffCommand implements Command {
         int context = diffOptions.context();
         MyersDiff.Options algorithm = diffOptions.algorithmOptions();
         if (!noIndexOption.on()) {
-            return inRepository(operands, diffOptions, formats, context, algorithm, cachedOption.on(),
+            return inRepository(io, operands, diffOptions, formats, context, algorithm, cachedOption.on(),
                     exitCodeOption.on() || quietOption.on(), quietOption.on());
         }
         if (operands.size() != 2) {
             throw new Args.UsageException(args, "--no-index compares exactly two paths");
         }
-        Io io = Io.current();
         String nameA = operands.get(0, null);
         String nameB = operands.get(1, null);
         Path a = io.resolve(nameA);
@@ -94,7 +93,7 @@ final class DiffCommand implements Command {
         List<Change> changes = List.of(new Change(stripLeadingSlash(nameA), stripLeadingSlash(nameB), before, after));
         PatchWriter.Contents contents = PatchContents.ofFiles(left, right);
         DiffOptions.write(changes, formats, contents, context, algorithm, io.env(),
-                diffOptions.palette(dev.panagit.repo.ConfigFiles.user(io.env()), "diff"), out);
+                diffOptions.palette(io, dev.panagit.repo.ConfigFiles.user(io.env()), "diff"), out);
         if (!quietOption.on()) {
             PrintStream stdout = io.out();
             stdout.write(out.toByteArray());
@@ -104,21 +103,21 @@ final class DiffCommand implements Command {
     }
 
     /** git diff in a repository: index against work tree, a commit or the index, or two commits. */
-    private int inRepository(Args.Operands operands, DiffOptions diffOptions, DiffOptions.Formats formats, int context,
+    private int inRepository(Io io, Args.Operands operands, DiffOptions diffOptions, DiffOptions.Formats formats, int context,
             MyersDiff.Options algorithm, boolean cached, boolean exitCode, boolean quiet) throws Exception {
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         List<String> all = operands.all();
         int split = operands.beforeDashDash();
         List<String> revs = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             String arg = all.get(i);
-            boolean revision = split >= 0 ? i < split : paths.isEmpty() && isRevision(repo, arg);
+            boolean revision = split >= 0 ? i < split : paths.isEmpty() && isRevision(io, repo, arg);
             (revision ? revs : paths).add(arg);
         }
         if (split < 0) {
             for (String path : paths) {
-                if (!Files.exists(Io.current().resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.exists(io.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
                     throw new Fatal("ambiguous argument '" + path + "': unknown revision or path not in the working tree.\n"
                             + "Use '--' to separate paths from revisions, like this:\n"
                             + "'git <command> [<revision>...] -- [<file>...]'");
@@ -134,7 +133,7 @@ final class DiffCommand implements Command {
         List<String> relative = new ArrayList<>();
         Path root = repo.workTree();
         for (String p : paths) {
-            String rel = root.relativize(Io.current().resolve(p).toAbsolutePath().normalize()).toString();
+            String rel = root.relativize(io.resolve(p).toAbsolutePath().normalize()).toString();
             relative.add(rel.replace('\\', '/'));
         }
         DirCache index = Repos.index(repo);
@@ -145,7 +144,7 @@ final class DiffCommand implements Command {
             if (revs.size() > 1) {
                 throw new Fatal("--cached takes at most one commit");
             }
-            ObjectId base = revs.isEmpty() ? repo.refs().resolve(Refs.HEAD).orElse(null) : Repos.commit(repo, revs.get(0));
+            ObjectId base = revs.isEmpty() ? repo.refs().resolve(Refs.HEAD).orElse(null) : Repos.commit(io, repo, revs.get(0));
             before = Snapshots.ofTree(repo, base);
             after = Snapshots.ofIndex(index);
         } else if (revs.isEmpty()) {
@@ -153,12 +152,12 @@ final class DiffCommand implements Command {
             after = Snapshots.ofWorkTree(repo, index, Snapshots.tracked(index));
             workTreeAfter = true;
         } else if (revs.size() == 1) {
-            before = Snapshots.ofTree(repo, Repos.commit(repo, revs.get(0)));
+            before = Snapshots.ofTree(repo, Repos.commit(io, repo, revs.get(0)));
             after = Snapshots.ofWorkTree(repo, index, Snapshots.tracked(index));
             workTreeAfter = true;
         } else if (revs.size() == 2) {
-            before = Snapshots.ofTree(repo, Repos.commit(repo, revs.get(0)));
-            after = Snapshots.ofTree(repo, Repos.commit(repo, revs.get(1)));
+            before = Snapshots.ofTree(repo, Repos.commit(io, repo, revs.get(0)));
+            after = Snapshots.ofTree(repo, Repos.commit(io, repo, revs.get(1)));
         } else {
             throw new Fatal("diff takes at most two commits here (combined diffs of more are not built)");
         }
@@ -171,9 +170,9 @@ final class DiffCommand implements Command {
                 diffOptions.renames(repo.config().getBoolean("diff.renames", true)), diffOptions.renameScore(), contents);
         if (!quiet) {
             ByteArrayOutputStream text = new ByteArrayOutputStream();
-            DiffOptions.write(changes, formats, contents, context, algorithm, Io.current().env(),
-                    diffOptions.palette(dev.panagit.repo.ConfigFiles.effective(repo, Io.current().env()), "diff"), text);
-            PrintStream out = Io.current().out();
+            DiffOptions.write(changes, formats, contents, context, algorithm, io.env(),
+                    diffOptions.palette(io, dev.panagit.repo.ConfigFiles.effective(repo, io.env()), "diff"), text);
+            PrintStream out = io.out();
             out.write(text.toByteArray());
             out.flush();
         }
@@ -181,9 +180,9 @@ final class DiffCommand implements Command {
     }
 
     /** Whether {@code arg} names a revision, or a range {@code A..B} of two. */
-    private static boolean isRevision(Repository repo, String arg) throws java.io.IOException {
+    private static boolean isRevision(Io io, Repository repo, String arg) throws java.io.IOException {
         int dots = arg.indexOf("..");
-        if (dots >= 0 && !Files.exists(Io.current().resolve(arg), LinkOption.NOFOLLOW_LINKS)) {
+        if (dots >= 0 && !Files.exists(io.resolve(arg), LinkOption.NOFOLLOW_LINKS)) {
             String left = arg.substring(0, dots);
             String right = arg.substring(dots + 2);
             return (left.isEmpty() || Revisions.resolve(repo, left, true).isPresent())

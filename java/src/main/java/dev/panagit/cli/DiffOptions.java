@@ -78,8 +78,8 @@ final class DiffOptions {
 
     /** What to print; {@code patchByDefault} for diff and show, not for log. */
     /** The colours to print with: --color/--no-color, else the configuration's {@code color.<kind>} or color.ui. */
-    Palette palette(GitConfig config, String kind) {
-        return Colors.palette(noColor.on() ? "never" : color.given() ? color.get("always") : null, config, kind);
+    Palette palette(Io io, GitConfig config, String kind) {
+        return Colors.palette(io, noColor.on() ? "never" : color.given() ? color.get("always") : null, config, kind);
     }
 
     Formats formats(boolean patchByDefault) {

@@ -34,14 +34,14 @@ final class ExplainCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Operands operands = args.operands("<object>", 1, 1, "a full or abbreviated id, or a ref");
         args.parse();
         object = operands.get(0, object);
-        Repository repo = Repos.open();
-        ObjectId id = Repos.resolve(repo, object);
+        Repository repo = Repos.open(io);
+        ObjectId id = Repos.resolve(io, repo, object);
         StoredObject stored = repo.objects().open(id);
-        explain(repo, stored, Io.current().out());
+        explain(repo, stored, io.out());
         return 0;
     }
 

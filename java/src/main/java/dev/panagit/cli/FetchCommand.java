@@ -32,29 +32,27 @@ final class FetchCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag noTagsOption = args.flag("-n, --no-tags", "do not follow tags");
         Args.Flag quietOption = args.flag("-q, --quiet", "print nothing");
         Args.Operands operands = args.operands("[<remote> [<refspec>...]]", 0, -1, null);
         args.parse();
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         List<String> words = operands.all();
-        Io io = Io.current();
         if (!io.env().containsKey("GIT_REFLOG_ACTION")) {
             // the reflog's "fetch <args>: fast-forward", as git's fetch words it
             java.util.Map<String, String> env = new java.util.HashMap<>(io.env());
             env.put("GIT_REFLOG_ACTION", java.util.stream.Stream.concat(java.util.stream.Stream.of("fetch"),
                     args.raw().stream()).collect(java.util.stream.Collectors.joining(" ")));
-            Io.set(io.withEnv(env));
+            io = io.withEnv(env);
         }
-        return fetch(repo, words.isEmpty() ? null : words.get(0), words.size() > 1 ? words.subList(1, words.size()) : List.of(),
+        return fetch(io, repo, words.isEmpty() ? null : words.get(0), words.size() > 1 ? words.subList(1, words.size()) : List.of(),
                 !noTagsOption.on(), quietOption.on()).anyRejected() ? 1 : 0;
     }
 
     /** Fetches and reports as git does; shared by pull and clone. */
-    static Fetch.Result fetch(Repository repo, String remoteName, List<String> cmdline, boolean followTags, boolean quiet)
+    static Fetch.Result fetch(Io io, Repository repo, String remoteName, List<String> cmdline, boolean followTags, boolean quiet)
             throws Exception {
-        Io io = Io.current();
         GitConfig config = ConfigFiles.effective(repo, io.env());
         String name = remoteName != null ? remoteName : defaultRemote(repo, config);
         Remote remote = Remote.resolve(config, name);
@@ -85,7 +83,7 @@ final class FetchCommand implements Command {
         String action = Repos.reflogAction(io, "fetch");
         java.util.function.Function<String, dev.panagit.repo.Refs.Reason> reasons =
                 what -> Repos.reason(repo, io, action + ": " + what);
-        PackInstaller installer = new PackInstaller(repo, 0, TerminalProgress.forRun());
+        PackInstaller installer = new PackInstaller(repo, 0, TerminalProgress.forRun(io));
         try {
             if (remote.url().startsWith("ext::")) {
                 // git's upload-pack as a child process, protocol v2 over its pipes (what ssh would carry)
@@ -94,7 +92,7 @@ final class FetchCommand implements Command {
                     result = Fetch.run(repo, source, refspecs, followTags, mergeRef, installer, reasons);
                 }
             } else {
-                Repository other = Repos.openRemote(remote, repo.objects().codec());
+                Repository other = Repos.openRemote(io, remote, repo.objects().codec());
                 result = Fetch.run(repo, other, refspecs, followTags, mergeRef, installer, reasons);
             }
         } catch (java.io.IOException e) {
@@ -112,7 +110,7 @@ final class FetchCommand implements Command {
         }
         writeFetchHead(repo, remote, updates);
         if (!quiet) {
-            report(repo, remote, updates, io.err());
+            report(io, repo, remote, updates, io.err());
         }
         return new Fetch.Result(updates, result.objects());
     }
@@ -157,7 +155,7 @@ final class FetchCommand implements Command {
     }
 
     /** git's summary: "From <url>", then a line per changed ref (store_updated_refs' format). */
-    private static void report(Repository repo, Remote remote, List<Fetch.Update> updates, PrintStream err)
+    private static void report(Io io, Repository repo, Remote remote, List<Fetch.Update> updates, PrintStream err)
             throws Exception {
         int abbrev = 7;
         for (Fetch.Update u : updates) {
@@ -167,7 +165,7 @@ final class FetchCommand implements Command {
         }
         int summaryWidth = 2 * abbrev + 3;
         int refWidth = 10;
-        int columns = dev.panagit.diff.DiffStat.width(Io.current().env());
+        int columns = dev.panagit.diff.DiffStat.width(io.env());
         for (Fetch.Update u : updates) {
             if (u.kind() == Fetch.Kind.UP_TO_DATE && !u.localRef().isEmpty()) {
                 continue;

@@ -32,7 +32,7 @@ final class FsckCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag fullOption = args.flag("--full", "check packs and alternates too (the default)");
         Args.Flag noFullOption = args.flag("--no-full", "accepted for git compatibility; packs are always checked");
         Args.Flag strictOption = args.flag("--strict", "apply git's stricter format checks to every object");
@@ -48,8 +48,7 @@ final class FsckCommand implements Command {
         dangling = danglingOption.on();
         noDangling = noDanglingOption.on();
         unreachable = unreachableOption.on();
-        Repository repo = Repos.open();
-        Io io = Io.current();
+        Repository repo = Repos.open(io);
         PrintStream out = new PrintStream(new BufferedOutputStream(io.out(), 1 << 16), false, StandardCharsets.UTF_8);
         Fsck.Report report = new Fsck.Report() {
             @Override
@@ -70,7 +69,7 @@ final class FsckCommand implements Command {
             }
         };
         Fsck fsck = new Fsck(repo, new Fsck.Options(connectivityOnly, strict, !noDangling, unreachable, 0),
-                TerminalProgress.forRun(), report);
+                TerminalProgress.forRun(io), report);
         int code;
         try {
             code = fsck.run();

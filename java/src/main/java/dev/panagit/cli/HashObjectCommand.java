@@ -51,7 +51,7 @@ final class HashObjectCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag writeOption = args.flag("-w", "write the object into the object database");
         Args.Value typeOption = args.value("-t", "<type>", "object type (default: blob)");
         Args.Flag stdinOption = args.flag("--stdin", "read the object from standard input");
@@ -73,38 +73,37 @@ final class HashObjectCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new Fatal(e.getMessage());
         }
-        Io io = Io.current();
-        repo = Repos.openIfAny();
+        repo = Repos.openIfAny(io);
         if (write && repo.isEmpty()) {
             throw new Fatal("not a git repository (or any of the parent directories): .git");
         }
         format = repo.map(Repository::format).orElse(ObjectFormat.SHA1);
 
         if (stdin) {
-            io.out().println(hash(io.in().readAllBytes(), "standard input").name());
+            io.out().println(hash(io, io.in().readAllBytes(), "standard input").name());
         }
         for (String file : files) {
-            io.out().println(hashFile(io.resolve(file), file).name());
+            io.out().println(hashFile(io, io.resolve(file), file).name());
         }
         if (stdinPaths) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
             for (String line; (line = reader.readLine()) != null; ) {
-                io.out().println(hashFile(io.resolve(line), line).name());
+                io.out().println(hashFile(io, io.resolve(line), line).name());
                 io.out().flush();
             }
         }
         return 0;
     }
 
-    private ObjectId hashFile(Path path, String shown) throws IOException {
+    private ObjectId hashFile(Io io, Path path, String shown) throws IOException {
         try {
-            return hashFileAs(path, shown);
+            return hashFileAs(io, path, shown);
         } catch (CollisionAttackException e) {
             throw e.about(shown);
         }
     }
 
-    private ObjectId hashFileAs(Path path, String shown) throws IOException {
+    private ObjectId hashFileAs(Io io, Path path, String shown) throws IOException {
         BasicFileAttributes attributes;   // one stat for both questions: it counts with many files
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -116,32 +115,32 @@ final class HashObjectCommand implements Command {
         }
         long size = attributes.size();
         if (size <= IN_MEMORY_LIMIT || objectType != ObjectType.BLOB) {
-            return hash(dev.panagit.worktree.FileBytes.read(path), shown);
+            return hash(io, dev.panagit.worktree.FileBytes.read(path), shown);
         }
         try (InputStream in = Files.newInputStream(path)) {
             if (write) {
                 return repo.orElseThrow().objects().insert(objectType, size, in);
             }
-            return codec().hashObject(format, objectType, size, in);
+            return codec(io).hashObject(format, objectType, size, in);
         }
     }
 
-    private ObjectId hash(byte[] content, String shown) throws IOException {
+    private ObjectId hash(Io io, byte[] content, String shown) throws IOException {
         if (!literally) {
             // git's parser decides, in git's words (fsck's stricter rules are fsck's business, as in git).
             List<String> refusal = FsckRules.unparsable(format, objectType, content);
             if (!refusal.isEmpty()) {
-                refusal.subList(0, refusal.size() - 1).forEach(Io.current().err()::println);
+                refusal.subList(0, refusal.size() - 1).forEach(io.err()::println);
                 throw new Fatal(refusal.get(refusal.size() - 1).substring("fatal: ".length()));
             }
         }
         if (write) {
             return repo.orElseThrow().objects().insert(objectType, content);
         }
-        return codec().hashObject(format, objectType, content, 0, content.length);
+        return codec(io).hashObject(format, objectType, content, 0, content.length);
     }
 
-    private static ObjectCodec codec() {
-        return Io.current().backend().codec();
+    private static ObjectCodec codec(Io io) {
+        return io.backend().codec();
     }
 }

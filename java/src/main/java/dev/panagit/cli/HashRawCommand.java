@@ -33,7 +33,7 @@ final class HashRawCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag sha256Option = args.flag("--sha256", "SHA-256 instead of SHA-1");
         Args.Flag noDetectOption = args.flag("--no-detect",
                 "plain SHA-1, without collision detection (to compare with other tools)");
@@ -41,11 +41,10 @@ final class HashRawCommand implements Command {
         args.parse();
         ObjectFormat format = sha256Option.on() ? ObjectFormat.SHA256 : ObjectFormat.SHA1;
         boolean detect = !noDetectOption.on();
-        Io io = Io.current();
         for (String file : operands.all()) {
             byte[] digest;
             try {
-                digest = hash(io.resolve(file), file, format, detect);
+                digest = hash(io, io.resolve(file), file, format, detect);
             } catch (CollisionAttackException e) {
                 throw e.about(file);
             }
@@ -54,11 +53,11 @@ final class HashRawCommand implements Command {
         return 0;
     }
 
-    private static byte[] hash(Path path, String shown, ObjectFormat format, boolean detect) throws IOException {
+    private static byte[] hash(Io io, Path path, String shown, ObjectFormat format, boolean detect) throws IOException {
         if (Files.isDirectory(path)) {
             throw new Fatal("unable to hash " + shown + ": it is a directory");
         }
-        PackCodec.Checksum checksum = Io.current().backend().codec().pack().checksum(format, detect);
+        PackCodec.Checksum checksum = io.backend().codec().pack().checksum(format, detect);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             if (Files.isRegularFile(path)) {
                 long size = channel.size();

@@ -37,7 +37,7 @@ final class IndexPackCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Value outputOption = args.value("-o", "<index-file>", "write the index here (default: <pack>.idx)");
         Args.Value threadsOption = args.value("--threads", "<n>", "threads resolving deltas (default 0: one per core)");
         Args.Flag verifyOption = args.flag("--verify", "check that the existing index is exactly the one this pack gives");
@@ -53,7 +53,6 @@ final class IndexPackCommand implements Command {
         objectFormat = objectFormatOption.get(objectFormat);
         stat = statOption.on();
         pack = operands.get(0, pack);
-        Io io = Io.current();
         Path packFile = io.resolve(pack);
         String name = packFile.getFileName().toString();
         if (output == null && !name.endsWith(".pack")) {
@@ -73,16 +72,16 @@ final class IndexPackCommand implements Command {
         }
         Path indexFile = output != null ? io.resolve(output)
                 : packFile.resolveSibling(name.substring(0, name.length() - ".pack".length()) + ".idx");
-        Optional<Repository> repo = Repos.openIfAny();
+        Optional<Repository> repo = Repos.openIfAny(io);
         ObjectFormat format = PackTools.format(objectFormat, repo);
         if (!Files.isRegularFile(packFile)) {
             throw new Fatal("cannot open packfile '" + pack + "': No such file or directory");
         }
         if (verify) {
-            verify(packFile, indexFile, PackTools.indexer(format, threads, repo).index(packFile));
+            verify(packFile, indexFile, PackTools.indexer(io, format, threads, repo).index(packFile));
             return 0;
         }
-        IndexedPack indexed = PackTools.indexer(format, threads, repo).index(packFile);
+        IndexedPack indexed = PackTools.indexer(io, format, threads, repo).index(packFile);
         if (stat) {
             IndexedPack.Timing t = indexed.timing();
             io.err().printf(java.util.Locale.ROOT, "index-pack: %d objects; read %.3f s, resolved deltas %.3f s on %d "

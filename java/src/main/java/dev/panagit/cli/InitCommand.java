@@ -24,7 +24,7 @@ final class InitCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Value objectFormatOption = args.value("--object-format", "<format>", "sha1 (default) or sha256");
         Args.Value initialBranchOption = args.value("-b, --initial-branch", "<name>", "name of the first branch (default: master, as git)");
         Args.Flag quietOption = args.flag("-q, --quiet", "print nothing");
@@ -40,10 +40,9 @@ final class InitCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new Fatal("unknown hash algorithm '" + objectFormat + "'");
         }
-        Io io = Io.current();
         Path dir = directory == null ? io.cwd() : io.cwd().resolve(directory);
-        Repository.InitResult result = Repository.init(dir, format, initialBranch, Io.current().backend().codec());
-        Repos.owned(result.repository());
+        Repository.InitResult result = Repository.init(dir, format, initialBranch, io.backend().codec());
+        io.own(result.repository());
         if (!quiet) {
             io.out().println((result.reinitialized() ? "Reinitialized existing" : "Initialized empty")
                     + " Git repository in " + result.repository().gitDir() + "/");

@@ -24,14 +24,13 @@ final class KCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Value dotFileOption = args.value("--dot", "<file>", "write the DOT graph here");
         Args.Value svgFileOption = args.value("--svg", "<file>", "render an SVG here with Graphviz's dot");
         args.parse();
         dotFile = dotFileOption.given() ? Path.of(dotFileOption.get(null)) : dotFile;
         svgFile = svgFileOption.given() ? Path.of(svgFileOption.get(null)) : svgFile;
-        Io io = Io.current();
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         String dot = CommitGraphDot.render(repo);
         if (dotFile != null) {
             Files.writeString(io.cwd().resolve(dotFile), dot, StandardCharsets.UTF_8);

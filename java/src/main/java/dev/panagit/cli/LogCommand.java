@@ -37,7 +37,7 @@ final class LogCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag graphOption = args.flag("--graph", "draw the history graph");
         Args.Value maxCountOption = args.value("-n, --max-count", "<n>", "at most n commits");
         Args.Value skipOption = args.value("--skip", "<n>", "skip the first n commits");
@@ -61,14 +61,14 @@ final class LogCommand implements Command {
         Args.Operands operands = args.operands("[<revision>...] [--] [<path>...]", 0, -1, null);
         args.parse();
 
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         PrettyFormat pretty = prettyOptions.format();
         DiffOptions.Formats formats = diffOptions.formats(false);
         MyersDiff.Options algorithm = diffOptions.algorithmOptions();
         int renameScore = diffOptions.renames(repo.config().getBoolean("diff.renames", true)) ? diffOptions.renameScore() : -1;
 
         RevWalk walk = new RevWalk(repo).firstParent(firstParentOption.on());
-        List<String> paths = select(repo, operands, walk, allOption.on());
+        List<String> paths = select(io, repo, operands, walk, allOption.on());
         walk.paths(paths);
         Predicate<Commit> filter = filter(authorOption.all(), committerOption.all(), grepOption.all(),
                 allMatchOption.on(), invertGrepOption.on(), ignoreCaseOption.on(), extendedOption.on(), fixedOption.on());
@@ -89,13 +89,13 @@ final class LogCommand implements Command {
         int limit = maxCountOption.asInt(-1);
         List<RevWalk.Entry> commits = graph ? topoLimited(walk.byDate(0, -1), skip, limit) : walk.byDate(skip, limit);
 
-        Decorations decorations = Decorations.of(repo, decorationStyle(repo, decorateOption, noDecorateOption));
+        Decorations decorations = Decorations.of(repo, decorationStyle(io, repo, decorateOption, noDecorateOption));
         CommitPrinter printer = new CommitPrinter(repo, pretty, decorations, formats, diffOptions.context(), algorithm,
                 renameScore, Snapshots.pathspec(paths),
                 firstParentOption.on() ? CommitPrinter.MergeDiff.FIRST_PARENT : CommitPrinter.MergeDiff.NONE,
-                Io.current().env(), diffOptions.palette(
-                        dev.panagit.repo.ConfigFiles.effective(repo, Io.current().env()), "diff"));
-        PrintStream out = Io.current().out();
+                io.env(), diffOptions.palette(io, 
+                        dev.panagit.repo.ConfigFiles.effective(repo, io.env()), "diff"));
+        PrintStream out = io.out();
         GraphRenderer renderer = graph ? new GraphRenderer() : null;
         boolean first = true;
         for (RevWalk.Entry entry : commits) {
@@ -118,7 +118,7 @@ final class LogCommand implements Command {
      * that is no revision starts the paths (it must then exist, as git asks), {@code --} splits
      * them explicitly; HEAD when no revision is given.
      */
-    private static List<String> select(Repository repo, Args.Operands operands, RevWalk walk, boolean all)
+    private static List<String> select(Io io, Repository repo, Args.Operands operands, RevWalk walk, boolean all)
             throws Exception {
         List<String> operandList = operands.all();
         int split = operands.beforeDashDash();
@@ -130,10 +130,10 @@ final class LogCommand implements Command {
             if (revision) {
                 revs.add(arg);
             } else {
-                if (split < 0 && !Files.exists(Io.current().resolve(arg), LinkOption.NOFOLLOW_LINKS)) {
+                if (split < 0 && !Files.exists(io.resolve(arg), LinkOption.NOFOLLOW_LINKS)) {
                     throw new Fatal(Repos.unknownRevision(arg));
                 }
-                paths.add(Repos.pathspec(repo, arg));
+                paths.add(Repos.pathspec(io, repo, arg));
             }
         }
         boolean included = false;
@@ -145,13 +145,13 @@ final class LogCommand implements Command {
             if (dots >= 0) {
                 String left = rev.substring(0, dots);
                 String right = rev.substring(dots + 2);
-                walk.exclude(Repos.commit(repo, left.isEmpty() ? "HEAD" : left));
-                walk.include(Repos.commit(repo, right.isEmpty() ? "HEAD" : right));
+                walk.exclude(Repos.commit(io, repo, left.isEmpty() ? "HEAD" : left));
+                walk.include(Repos.commit(io, repo, right.isEmpty() ? "HEAD" : right));
                 included = true;
             } else if (rev.startsWith("^")) {
-                walk.exclude(Repos.commit(repo, rev.substring(1)));
+                walk.exclude(Repos.commit(io, repo, rev.substring(1)));
             } else {
-                walk.include(Repos.commit(repo, rev));
+                walk.include(Repos.commit(io, repo, rev));
                 included = true;
             }
         }
@@ -288,22 +288,22 @@ final class LogCommand implements Command {
     }
 
     /** git's precedence: --no-decorate, then --decorate, then log.decorate, then auto. */
-    private static Decorations.Style decorationStyle(Repository repo, Args.Value decorate, Args.Flag noDecorate)
+    private static Decorations.Style decorationStyle(Io io, Repository repo, Args.Value decorate, Args.Flag noDecorate)
             throws java.io.IOException {
-        boolean terminal = Io.current().stdoutIsTerminal();
+        boolean terminal = io.stdoutIsTerminal();
         if (noDecorate.on()) {
             return Decorations.Style.NO;
         }
         if (decorate.given()) {
             return Decorations.Style.parse(decorate.get("short"), terminal, false);
         }
-        return configuredDecorations(repo);
+        return configuredDecorations(io, repo);
     }
 
     /** log.decorate, else auto (decorations on a terminal or in the pager only): log's and show's default. */
-    static Decorations.Style configuredDecorations(Repository repo) throws java.io.IOException {
+    static Decorations.Style configuredDecorations(Io io, Repository repo) throws java.io.IOException {
         java.util.Optional<String> configured = repo.config().get("log.decorate");
-        return Decorations.Style.parse(configured.orElse("auto"), Io.current().stdoutIsTerminal(), configured.isPresent());
+        return Decorations.Style.parse(configured.orElse("auto"), io.stdoutIsTerminal(), configured.isPresent());
     }
 
     private static String currentBranchName(Repository repo) {

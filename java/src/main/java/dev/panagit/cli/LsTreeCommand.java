@@ -25,7 +25,7 @@ final class LsTreeCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag recurseOption = args.flag("-r", "recurse into subtrees");
         Args.Flag showTreesOption = args.flag("-t", "show trees when recursing");
         Args.Operands operands = args.operands("<tree-ish>", 1, 1, null);
@@ -33,10 +33,10 @@ final class LsTreeCommand implements Command {
         recurse = recurseOption.on();
         showTrees = showTreesOption.on();
         treeish = operands.get(0, treeish);
-        Repository repo = Repos.open();
-        PrintStream out = Io.current().out();
+        Repository repo = Repos.open(io);
+        PrintStream out = io.out();
         StringBuilder lines = new StringBuilder(1 << 16);
-        list(repo, Repos.resolve(repo, treeish), lines, out);
+        list(repo, Repos.resolve(io, repo, treeish), lines, out);
         out.print(lines);
         return 0;
     }

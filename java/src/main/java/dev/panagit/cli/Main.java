@@ -52,7 +52,7 @@ public final class Main {
      */
     public static int run(Io io, String... args) {
         int first = 0;
-        Io effective = io;
+        Io effective = io.newRun();
         Boolean paginate = null;
         StringBuilder configParameters = new StringBuilder(io.env().getOrDefault("GIT_CONFIG_PARAMETERS", ""));
         while (first < args.length) {
@@ -88,14 +88,12 @@ public final class Main {
             effective = effective.withEnv(env);
         }
         String[] rest = Arrays.copyOfRange(args, first, args.length);
-        Io.set(effective);
         Pager.Running pager = null;
         try {
             if (rest.length > 0 && !Boolean.FALSE.equals(paginate)) {
                 pager = Pager.start(effective, rest[0], Boolean.TRUE.equals(paginate)).orElse(null);
                 if (pager != null) {
                     effective = pager.io();
-                    Io.set(effective);
                 }
             }
             return dispatch(effective, rest);
@@ -107,8 +105,7 @@ public final class Main {
             if (pager != null) {
                 pager.finish();
             }
-            Repos.closeAll();
-            Io.set(null);
+            effective.closeOwned();
         }
     }
 
@@ -146,7 +143,7 @@ public final class Main {
         }
         Args parsed = new Args(command.name(), command.description(), rest);
         try {
-            return command.run(parsed);
+            return command.run(io, parsed);
         } catch (Args.HelpRequested help) {
             io.out().print(help.usage());
             return 0;

@@ -24,15 +24,15 @@ final class MergeBaseCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag allOption = args.flag("-a, --all", "every best common ancestor, newest first");
         Args.Flag isAncestorOption = args.flag("--is-ancestor", "exit 0 when the first commit is an ancestor of the second, else 1");
         Args.Operands operands = args.operands("<commit> <commit>...", 0, -1, null);
         args.parse();
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         List<ObjectId> commits = new ArrayList<>();
         for (String spec : operands.all()) {
-            commits.add(Repos.commit(repo, spec));
+            commits.add(Repos.commit(io, repo, spec));
         }
         MergeBases bases = new MergeBases(new CommitWalk(repo));
         if (isAncestorOption.on()) {
@@ -52,7 +52,7 @@ final class MergeBaseCommand implements Command {
         for (ObjectId id : allOption.on() ? found : found.subList(0, 1)) {
             out.append(id.name()).append('\n');
         }
-        Io.current().out().print(out);
+        io.out().print(out);
         return 0;
     }
 }

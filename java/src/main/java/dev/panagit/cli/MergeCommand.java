@@ -56,7 +56,7 @@ final class MergeCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag ffOption = args.flag("--ff", "fast-forward when possible (the default)");
         Args.Flag noFfOption = args.flag("--no-ff", "always make a merge commit");
         Args.Flag ffOnlyOption = args.flag("--ff-only", "refuse unless it is a fast-forward");
@@ -71,11 +71,10 @@ final class MergeCommand implements Command {
         args.parse();
         ffOption.on();
         commitOption.on();
-        Repository repo = Repos.open();
-        Io io = Io.current();
+        Repository repo = Repos.open(io);
         MergeState state = new MergeState(repo);
         if (abortOption.on()) {
-            return abort(repo, state);
+            return abort(io, repo, state);
         }
         if (continueOption.on()) {
             if (!state.inProgress()) {
@@ -93,7 +92,7 @@ final class MergeCommand implements Command {
         String spec = operands.get(0, null);
         if (operands.size() > 1) {
             // several commits: reduced to those no other one (nor HEAD) reaches, as git's reduce_heads
-            Octopus octopus = Octopus.of(repo, operands.all());
+            Octopus octopus = Octopus.of(io, repo, operands.all());
             if (octopus.heads().isEmpty()) {
                 io.out().println("Already up to date.");
                 return 0;
@@ -108,7 +107,7 @@ final class MergeCommand implements Command {
             }
             spec = octopus.names().get(0);   // one left: an ordinary merge of it
         }
-        ObjectId theirs = Repos.commit(repo, spec);
+        ObjectId theirs = Repos.commit(io, repo, spec);
         Optional<ObjectId> headId = repo.refs().resolve(Refs.HEAD);
         DirCache probe = Repos.index(repo);
         if (probe.hasConflicts()) {
@@ -118,7 +117,7 @@ final class MergeCommand implements Command {
             throw new Fatal("Exiting because of an unresolved conflict.");
         }
         if (headId.isEmpty()) {
-            return fastForward(repo, null, theirs, false, Repos.reason(repo, io, "initial pull"));
+            return fastForward(io, repo, null, theirs, false, Repos.reason(repo, io, "initial pull"));
         }
         ObjectId head = repo.peel(headId.get(), ObjectType.COMMIT);
         new MergeState(repo).writeOrigHead(head);   // git records it first, whatever happens next
@@ -137,7 +136,7 @@ final class MergeCommand implements Command {
             state.writeSquashMessage(squashMessage(repo, head, theirs));
         }
         if (fastForward && !noFfOption.on()) {
-            return fastForward(repo, head, theirs, squash,
+            return fastForward(io, repo, head, theirs, squash,
                     Repos.reason(repo, io, Repos.reflogAction(io, "merge " + spec) + ": Fast-forward"));
         }
         if (ffOnlyOption.on()) {
@@ -202,7 +201,7 @@ final class MergeCommand implements Command {
             repo.refs().update(Refs.HEAD, id, head, Repos.reason(repo, io,
                     Repos.reflogAction(io, "merge " + spec) + ": Merge made by the 'ort' strategy."));
             out.println("Merge made by the 'ort' strategy.");
-            out.print(stat(repo, repo.readCommit(head).tree(), tree));
+            out.print(stat(io, repo, repo.readCommit(head).tree(), tree));
             return 0;
         }
         StringBuilder msg = new StringBuilder(message);
@@ -274,13 +273,13 @@ final class MergeCommand implements Command {
 
     /** The commits of an octopus after git's reduction: {@code heads} as named by {@code names}; whether HEAD was reached. */
     private record Octopus(ObjectId head, List<ObjectId> heads, List<String> names, boolean headSubsumed) {
-        static Octopus of(Repository repo, List<String> specs) throws Exception {
+        static Octopus of(Io io, Repository repo, List<String> specs) throws Exception {
             ObjectId head = repo.peel(repo.refs().resolve(Refs.HEAD).orElseThrow(
                     () -> new Fatal("merging several commits into an unborn branch is not built yet")), ObjectType.COMMIT);
             List<ObjectId> ids = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (String spec : specs) {
-                ObjectId id = Repos.commit(repo, spec);
+                ObjectId id = Repos.commit(io, repo, spec);
                 if (!ids.contains(id)) {
                     ids.add(id);
                     names.add(spec);
@@ -380,7 +379,7 @@ final class MergeCommand implements Command {
         repo.refs().update(Refs.HEAD, id, head, Repos.reason(repo, io, Repos.reflogAction(io, "merge "
                 + String.join(" ", octopus.names())) + ": Merge made by the 'octopus' strategy."));
         out.println("Merge made by the 'octopus' strategy.");
-        out.print(stat(repo, repo.readCommit(head).tree(), tree));
+        out.print(stat(io, repo, repo.readCommit(head).tree(), tree));
         return 0;
     }
 
@@ -487,9 +486,8 @@ final class MergeCommand implements Command {
     /** A fast-forward: "Updating a..b", "Fast-forward", the diffstat; the work tree moved as checkout moves it. */
 
     /** With {@code squash}, the index and work tree move but HEAD does not (git's merge --squash). */
-    private static int fastForward(Repository repo, ObjectId head, ObjectId theirs, boolean squash, Refs.Reason reason)
+    private static int fastForward(Io io, Repository repo, ObjectId head, ObjectId theirs, boolean squash, Refs.Reason reason)
             throws Exception {
-        Io io = Io.current();
         ObjectId from = head == null ? null : repo.readCommit(head).tree();
         ObjectId to = repo.readCommit(theirs).tree();
         if (head != null) {
@@ -513,16 +511,16 @@ final class MergeCommand implements Command {
         if (squash) {
             io.out().println("Squash commit -- not updating HEAD");
         }
-        io.out().print(stat(repo, from, to));
+        io.out().print(stat(io, repo, from, to));
         return 0;
     }
 
     /** git merge's summary: the diffstat from the old HEAD, then create/delete/mode/rename lines. */
-    static String stat(Repository repo, ObjectId from, ObjectId to) throws Exception {
+    static String stat(Io io, Repository repo, ObjectId from, ObjectId to) throws Exception {
         List<Change> changes = Snapshots.changes(Snapshots.ofTree(repo, from), Snapshots.ofTree(repo, to), p -> true);
         PatchWriter.Contents contents = PatchContents.of(repo, null);
         changes = Renames.detect(changes, contents);
-        return DiffStat.format(changes, contents, DiffStat.width(Io.current().env())) + DiffOptions.summary(changes);
+        return DiffStat.format(changes, contents, DiffStat.width(io.env())) + DiffOptions.summary(changes);
     }
 
  /** SQUASH_MSG: "Squashed commit of the following:" and the commits brought in, in log's medium format. */
@@ -583,7 +581,7 @@ final class MergeCommand implements Command {
     }
 
     /** --abort: the merge's paths back as HEAD has them (git's reset --merge), its state files removed. */
-    private static int abort(Repository repo, MergeState state) throws Exception {
+    private static int abort(Io io, Repository repo, MergeState state) throws Exception {
         if (!state.inProgress()) {
             throw new Fatal("There is no merge to abort (MERGE_HEAD missing).");
         }
@@ -600,7 +598,7 @@ final class MergeCommand implements Command {
             index.write(lock);
         }
         // git's merge --abort is a "reset --merge": HEAD's reflog says so
-        repo.refs().update(Refs.HEAD, head, head, Repos.reason(repo, Io.current(), "reset: moving to HEAD"));
+        repo.refs().update(Refs.HEAD, head, head, Repos.reason(repo, io, "reset: moving to HEAD"));
         state.end();
         return 0;
     }

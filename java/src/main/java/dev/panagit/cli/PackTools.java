@@ -25,7 +25,7 @@ final class PackTools {
     }
 
     /** An indexer on this run's backend; {@code threads} 0 means one per core. */
-    static PackIndexer indexer(ObjectFormat format, int threads, Optional<Repository> repo) throws IOException {
+    static PackIndexer indexer(Io io, ObjectFormat format, int threads, Optional<Repository> repo) throws IOException {
         int n;
         try {
             n = PackIndexer.threadsFor(threads);
@@ -33,6 +33,6 @@ final class PackTools {
             throw new Fatal(e.getMessage());
         }
         long limit = repo.isPresent() ? repo.get().deltaBaseCacheLimit() : DeltaBaseCache.DEFAULT_LIMIT;
-        return new PackIndexer(Io.current().backend().codec(), format, n, limit, TerminalProgress.forRun());
+        return new PackIndexer(io.backend().codec(), format, n, limit, TerminalProgress.forRun(io));
     }
 }

@@ -16,15 +16,9 @@ import java.util.Optional;
  * pager or {@code cat} means none. Never into a pipe or a file.
  */
 final class Pager {
-    private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
     private static final List<String> PAGED = List.of("log", "diff", "show");
 
     private Pager() {
-    }
-
-    /** Whether this run's output goes to a pager (colour "auto" then means on, as in git). */
-    static boolean active() {
-        return ACTIVE.get();
     }
 
     /** A started pager: the streams to write to, and how to finish. */
@@ -38,7 +32,6 @@ final class Pager {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            ACTIVE.set(false);
         }
     }
 
@@ -48,7 +41,7 @@ final class Pager {
      * @param forced {@code -p}/{@code --paginate}: page whatever the command
      */
     static Optional<Running> start(Io io, String command, boolean forced) throws IOException {
-        if (active() || !io.stdoutIsTerminal() || !forced && !PAGED.contains(command)) {
+        if (io.pagerActive() || !io.stdoutIsTerminal() || !forced && !PAGED.contains(command)) {
             return Optional.empty();
         }
         String pager = pagerCommand(io, command);
@@ -71,9 +64,7 @@ final class Pager {
         Process process = builder.start();
         PrintStream toPager = new PrintStream(new java.io.BufferedOutputStream(process.getOutputStream(), 1 << 16),
                 false, io.out().charset());
-        ACTIVE.set(true);
-        return Optional.of(new Running(process, new Io(io.in(), toPager, io.err(), io.cwd(), io.backendOverride(),
-                io.env())));
+        return Optional.of(new Running(process, io.toPager(toPager)));
     }
 
     /**
@@ -105,7 +96,7 @@ final class Pager {
             return fromEnv;
         }
         GitConfig config = ConfigFiles.user(io.env());
-        Optional<Repository> repo = Repos.openIfAny();
+        Optional<Repository> repo = Repos.openIfAny(io);
         if (repo.isPresent()) {
             config = repo.get().config().over(config);
         }

@@ -70,10 +70,6 @@ final class PatchContents {
     }
 
     /** The blob id of bytes, as git computes it for a file outside the object database. */
-    static ObjectId blobId(byte[] content) {
-        return blobId(Io.current(), content);
-    }
-
     static ObjectId blobId(Io io, byte[] content) {
         return io.backend().codec().hashObject(ObjectFormat.SHA1, ObjectType.BLOB, content, 0, content.length);
     }

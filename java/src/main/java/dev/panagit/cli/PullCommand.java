@@ -29,7 +29,7 @@ final class PullCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag ffOnlyOption = args.flag("--ff-only", "refuse unless the branch can be fast-forwarded");
         Args.Flag noRebaseOption = args.flag("--no-rebase", "merge when the branches have diverged");
         Args.Flag rebaseOption = args.flag("-r, --rebase", "rebase (not built)");
@@ -38,19 +38,17 @@ final class PullCommand implements Command {
         if (rebaseOption.on()) {
             throw new Fatal("pull --rebase is not built yet; use --no-rebase (merge) or --ff-only");
         }
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         List<String> words = operands.all();
         // what the fetch and the merge write in the reflogs: "pull <args>: ...", as git's pull sets it
-        Io io = Io.current();
         if (!io.env().containsKey("GIT_REFLOG_ACTION")) {
             java.util.Map<String, String> env = new java.util.HashMap<>(io.env());
             env.put("GIT_REFLOG_ACTION", java.util.stream.Stream.concat(java.util.stream.Stream.of("pull"),
                     args.raw().stream()).collect(java.util.stream.Collectors.joining(" ")));
             io = io.withEnv(env);
-            Io.set(io);
         }
         GitConfig config = ConfigFiles.effective(repo, io.env());
-        Fetch.Result fetched = FetchCommand.fetch(repo, words.isEmpty() ? null : words.get(0),
+        Fetch.Result fetched = FetchCommand.fetch(io, repo, words.isEmpty() ? null : words.get(0),
                 words.size() > 1 ? words.subList(1, words.size()) : List.of(), true, false);
         if (fetched.anyRejected()) {
             return 1;

@@ -33,13 +33,12 @@ final class PushCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag forceOption = args.flag("-f, --force", "allow updates that are not fast-forwards");
         Args.Flag upstreamOption = args.flag("-u, --set-upstream", "make the remote branch the upstream of the local one");
         Args.Operands operands = args.operands("[<remote> [<refspec>...]]", 0, -1, null);
         args.parse();
-        Repository repo = Repos.open();
-        Io io = Io.current();
+        Repository repo = Repos.open(io);
         GitConfig config = ConfigFiles.effective(repo, io.env());
         List<String> words = operands.all();
         Optional<String> branch = repo.refs().currentBranch().map(b -> b.substring("refs/heads/".length()));
@@ -121,14 +120,14 @@ final class PushCommand implements Command {
             }
             io.err().print(messages);
         } else {
-            Repository other = Repos.openRemote(remote, repo.objects().codec());
+            Repository other = Repos.openRemote(io, remote, repo.objects().codec());
             updates = Push.run(repo, other, specs,
-                    new PackInstaller(other, 0, TerminalProgress.forRun()));
+                    new PackInstaller(other, 0, TerminalProgress.forRun(io)));
         }
         boolean pushedNothing = updates.stream().anyMatch(u -> u.kind() == Push.Kind.REJECTED_NO_REMOTE_REF);
         for (Push.Update u : pushedNothing ? List.<Push.Update>of() : updates) {
             if (!u.rejected() && u.kind() != Push.Kind.UP_TO_DATE && remote.name() != null) {
-                trackRemote(repo, remote, u);
+                trackRemote(io, repo, remote, u);
             }
             String localBranch = localBranch(u, branch.orElse(null));
             if (!u.rejected() && upstreamOption.on() && localBranch != null && remote.name() != null) {
@@ -164,7 +163,7 @@ final class PushCommand implements Command {
     }
 
     /** The remote-tracking ref that mirrors a pushed ref (refs/remotes/origin/main), updated as git does. */
-    private static void trackRemote(Repository repo, Remote remote, Push.Update u) throws Exception {
+    private static void trackRemote(Io io, Repository repo, Remote remote, Push.Update u) throws Exception {
         for (RefSpec spec : remote.fetch()) {
             Optional<String> tracking = spec.map(u.destination());
             if (tracking.isPresent() && !tracking.get().isEmpty()) {
@@ -174,7 +173,7 @@ final class PushCommand implements Command {
                         repo.refs().delete(tracking.get());
                     }
                 } else {
-                    repo.refs().update(tracking.get(), u.newId(), old, Repos.reason(repo, Io.current(), "update by push"));
+                    repo.refs().update(tracking.get(), u.newId(), old, Repos.reason(repo, io, "update by push"));
                 }
                 return;
             }

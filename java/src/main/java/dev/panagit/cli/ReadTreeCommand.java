@@ -20,12 +20,12 @@ final class ReadTreeCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Operands operands = args.operands("<tree-ish>", 1, 1, null);
         args.parse();
         treeish = operands.get(0, treeish);
-        Repository repo = Repos.open();
-        Map<String, TreeFlattener.FileEntry> files = TreeFlattener.flatten(repo, Repos.resolve(repo, treeish));
+        Repository repo = Repos.open(io);
+        Map<String, TreeFlattener.FileEntry> files = TreeFlattener.flatten(repo, Repos.resolve(io, repo, treeish));
         DirCache index = new DirCache(repo.format());
         files.forEach((path, entry) -> index.put(IndexEntry.withoutStat(entry.mode(), entry.id(), path)));
         index.write(repo.indexFile());

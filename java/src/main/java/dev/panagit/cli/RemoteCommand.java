@@ -25,11 +25,11 @@ final class RemoteCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag verboseOption = args.flag("-v, --verbose", "show each remote's URL (fetch and push)");
         Args.Operands operands = args.operands("[add <name> <url> | remove <name> | rename <old> <new>]", 0, 3, null);
         args.parse();
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         GitConfig config = repo.config();
         List<String> words = operands.all();
         if (words.isEmpty()) {
@@ -44,7 +44,7 @@ final class RemoteCommand implements Command {
                     out.append(name).append('\n');
                 }
             }
-            Io.current().out().print(out);
+            io.out().print(out);
             return 0;
         }
         ConfigWriter writer = ConfigWriter.open(repo.gitDir().resolve("config"));
@@ -56,7 +56,7 @@ final class RemoteCommand implements Command {
                     throw new Fatal("'" + name + "' is not a valid remote name");
                 }
                 if (config.get("remote." + name + ".url").isPresent()) {
-                    Io.current().err().println("error: remote " + name + " already exists.");
+                    io.err().println("error: remote " + name + " already exists.");
                     return 3;
                 }
                 writer.add("remote." + name + ".url", words.get(2))

@@ -11,36 +11,19 @@ import java.util.Optional;
 
 /** Opening the repository of a run, and naming objects in it, with git's error messages. */
 final class Repos {
-    /** The repositories a run opened; {@link Main#run} closes them when the command is done. */
-    private static final ThreadLocal<java.util.List<Repository>> OPENED =
-            ThreadLocal.withInitial(java.util.ArrayList::new);
-
     private Repos() {
     }
 
-    /** Closes what this thread's run opened (pack mappings). */
-    static void closeAll() {
-        java.util.List<Repository> opened = OPENED.get();
-        opened.forEach(Repository::close);
-        OPENED.remove();
-    }
-
-    /** A repository this run owns: closed at the end of the run. */
-    static <R extends Repository> R owned(R repo) {
-        OPENED.get().add(repo);
-        return repo;
-    }
-
-    static Repository open() throws IOException {
-        return openIfAny().orElseThrow(
+    /** The repository of the run's working directory, owned by the run; git's words when there is none. */
+    static Repository open(Io io) throws IOException {
+        return openIfAny(io).orElseThrow(
                 () -> new Fatal("not a git repository (or any of the parent directories): .git"));
     }
 
-    static Optional<Repository> openIfAny() throws IOException {
+    static Optional<Repository> openIfAny(Io io) throws IOException {
         try {
-            Io io = Io.current();
             // The backend is chosen (and the native library loaded) only when an object is first read.
-            return Optional.of(owned(Repository.discover(io.cwd(),
+            return Optional.of(io.own(Repository.discover(io.cwd(),
                     new dev.panagit.backend.LazyCodec(() -> io.backend().codec()))));
         } catch (NotARepositoryException e) {
             return Optional.empty();
@@ -48,12 +31,13 @@ final class Repos {
     }
 
     /**
-     * The repository a remote names (a local path or file:// URL), owned by this run; git's words
+     * The repository a remote names (a local path or file:// URL), owned by the run; git's words
      * when the URL is not local or names no repository.
      */
-    static Repository openRemote(dev.panagit.transport.Remote remote, dev.panagit.lib.ObjectCodec codec) throws IOException {
+    static Repository openRemote(Io io, dev.panagit.transport.Remote remote, dev.panagit.lib.ObjectCodec codec)
+            throws IOException {
         try {
-            return owned(Repository.openAt(remote.path(Io.current().cwd()), codec));
+            return io.own(Repository.openAt(remote.path(io.cwd()), codec));
         } catch (IllegalArgumentException e) {
             throw new Fatal(e.getMessage());
         } catch (NotARepositoryException e) {
@@ -63,9 +47,18 @@ final class Repos {
         }
     }
 
+    /** Where the run is, relative to the work tree, with a trailing '/' ("" at the top or outside). */
+    static String cwdPrefix(Io io, Repository repo) {
+        java.nio.file.Path cwd = io.cwd().toAbsolutePath().normalize();
+        if (!cwd.startsWith(repo.workTree()) || cwd.equals(repo.workTree())) {
+            return "";
+        }
+        return repo.workTree().relativize(cwd).toString().replace('\\', '/') + "/";
+    }
+
     /** A path the user typed, relative to the work tree ('/'-separated, "" for the root). */
-    static String pathspec(Repository repo, String typed) {
-        java.nio.file.Path absolute = Io.current().cwd().resolve(typed).toAbsolutePath().normalize();
+    static String pathspec(Io io, Repository repo, String typed) {
+        java.nio.file.Path absolute = io.cwd().resolve(typed).toAbsolutePath().normalize();
         if (!absolute.startsWith(repo.workTree())) {
             throw new Fatal(typed + ": '" + absolute + "' is outside repository at '" + repo.workTree() + "'");
         }
@@ -100,22 +93,22 @@ final class Repos {
         return action == null || action.isEmpty() ? fallback : action;
     }
 
-    static ObjectId commit(Repository repo, String spec) throws IOException {
+    static ObjectId commit(Io io, Repository repo, String spec) throws IOException {
         ObjectId id;
         try {
             id = Revisions.resolve(repo, spec, true).orElseThrow(() -> new Fatal("Not a valid object name " + spec));
         } catch (AmbiguousObjectException e) {
-            throw ambiguous(repo, e, unknownRevision(spec));
+            throw ambiguous(io, repo, e, unknownRevision(spec));
         }
         return repo.peel(id, dev.panagit.lib.ObjectType.COMMIT);
     }
 
     /** The object {@code spec} names; {@code fatal: Not a valid object name} when none. */
-    static ObjectId resolve(Repository repo, String spec) throws IOException {
+    static ObjectId resolve(Io io, Repository repo, String spec) throws IOException {
         try {
             return Revisions.resolve(repo, spec).orElseThrow(() -> new Fatal("Not a valid object name " + spec));
         } catch (AmbiguousObjectException e) {
-            throw ambiguous(repo, e, "Not a valid object name " + spec);
+            throw ambiguous(io, repo, e, "Not a valid object name " + spec);
         }
     }
 
@@ -130,8 +123,8 @@ final class Repos {
      * Prints git's {@code error: short object ID … is ambiguous} with a hint line per candidate
      * (tags, then commits, trees, blobs; each by id), and returns the fatal error to throw.
      */
-    static Fatal ambiguous(Repository repo, AmbiguousObjectException e, String fatal) throws IOException {
-        java.io.PrintStream err = Io.current().err();
+    static Fatal ambiguous(Io io, Repository repo, AmbiguousObjectException e, String fatal) throws IOException {
+        java.io.PrintStream err = io.err();
         err.println("error: short object ID " + e.prefix() + " is ambiguous");
         err.println("hint: The candidates are:");
         java.util.List<ObjectId> sorted = new java.util.ArrayList<>(e.candidates());

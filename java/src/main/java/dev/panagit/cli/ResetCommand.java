@@ -24,7 +24,7 @@ final class ResetCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag soft = args.flag("--soft", "move the branch only");
         Args.Flag mixed = args.flag("--mixed", "and reset the index (the default)");
         Args.Flag hard = args.flag("--hard", "and the index and the work tree");
@@ -34,8 +34,8 @@ final class ResetCommand implements Command {
             throw new Args.UsageException(args, "--soft, --mixed and --hard are mutually exclusive");
         }
         String rev = operands.get(0, "HEAD");
-        Repository repo = Repos.open();
-        ObjectId target = Repos.commit(repo, rev);
+        Repository repo = Repos.open(io);
+        ObjectId target = Repos.commit(io, repo, rev);
         Optional<ObjectId> head = repo.refs().resolve(Refs.HEAD);
         if (!soft.on()) {
             try (LockFile lock = LockFile.acquire(repo.indexFile())) {   // held throughout, as git holds it
@@ -56,9 +56,9 @@ final class ResetCommand implements Command {
             }
         }
         repo.refs().update(Refs.HEAD, target, null,
-                Repos.reason(repo, Io.current(), Repos.reflogAction(Io.current(), "reset") + ": moving to " + rev));
+                Repos.reason(repo, io, Repos.reflogAction(io, "reset") + ": moving to " + rev));
         if (hard.on()) {
-            Io.current().out().println("HEAD is now at " + Repos.abbrev(repo, target) + " " + repo.readCommit(target).subject());
+            io.out().println("HEAD is now at " + Repos.abbrev(repo, target) + " " + repo.readCommit(target).subject());
         }
         return 0;
     }

@@ -18,22 +18,22 @@ final class RevParseCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Operands operands = args.operands("<rev>", 1, -1, null);
         args.parse();
         revs = operands.all();
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         for (String rev : revs) {
             java.util.Optional<dev.panagit.lib.ObjectId> id;
             try {
                 id = Revisions.resolve(repo, rev);
             } catch (dev.panagit.lib.AmbiguousObjectException e) {
-                throw Repos.ambiguous(repo, e, Repos.unknownRevision(rev));
+                throw Repos.ambiguous(io, repo, e, Repos.unknownRevision(rev));
             }
             if (id.isEmpty()) {
                 throw new Fatal(Repos.unknownRevision(rev));
             }
-            Io.current().out().println(id.get().name());
+            io.out().println(id.get().name());
         }
         return 0;
     }

@@ -30,22 +30,22 @@ final class ShowCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag ccOption = args.flag("--cc", "merges as git's dense combined diff (the default)");
         PrettyOptions prettyOptions = new PrettyOptions(args);
         DiffOptions diffOptions = new DiffOptions(args);
         Args.Operands operands = args.operands("<object>", 0, -1, "default HEAD");
         args.parse();
         ccOption.on();
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         PrettyFormat pretty = prettyOptions.format();
         CommitPrinter printer = new CommitPrinter(repo, pretty,
-                Decorations.of(repo, LogCommand.configuredDecorations(repo)), diffOptions.formats(true),
+                Decorations.of(repo, LogCommand.configuredDecorations(io, repo)), diffOptions.formats(true),
                 diffOptions.context(), diffOptions.algorithmOptions(),
                 diffOptions.renames(repo.config().getBoolean("diff.renames", true)) ? diffOptions.renameScore() : -1,
                 path -> true,
-                CommitPrinter.MergeDiff.COMBINED, Io.current().env(), diffOptions.palette(
-                        dev.panagit.repo.ConfigFiles.effective(repo, Io.current().env()), "diff"));
+                CommitPrinter.MergeDiff.COMBINED, io.env(), diffOptions.palette(io, 
+                        dev.panagit.repo.ConfigFiles.effective(repo, io.env()), "diff"));
         List<String> specs = operands.size() == 0 ? List.of("HEAD") : operands.all();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean firstCommit = true;
@@ -53,7 +53,7 @@ final class ShowCommand implements Command {
             ObjectId id = Revisions.resolve(repo, spec, false).orElseThrow(() -> new Fatal(Repos.unknownRevision(spec)));
             firstCommit = show(repo, printer, spec, id, out, firstCommit);
         }
-        PrintStream stdout = Io.current().out();
+        PrintStream stdout = io.out();
         stdout.write(out.toByteArray());
         stdout.flush();
         return 0;

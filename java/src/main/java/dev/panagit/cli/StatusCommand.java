@@ -28,7 +28,7 @@ final class StatusCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag shortOption = args.flag("-s, --short", "one line per path: two status letters and the path");
         Args.Flag longOption = args.flag("--long", "the long format (the default)");
         Args.Flag branchOption = args.flag("-b, --branch", "with -s or --porcelain: the branch and its upstream first");
@@ -44,8 +44,7 @@ final class StatusCommand implements Command {
         Args.Operands pathsOperand = args.operands("[--] [<pathspec>...]", 0, -1, "limit the report to these paths");
         args.parse();
 
-        Repository repo = Repos.open();
-        Io io = Io.current();
+        Repository repo = Repos.open(io);
         GitConfig config = ConfigFiles.effective(repo, io.env());
         StatusPrinter.Format format;
         if (porcelainOption.given()) {
@@ -93,27 +92,18 @@ final class StatusCommand implements Command {
         DirCache index = Repos.index(repo);
         Status status = StatusScan.scan(repo, index, config, io.env(), PatchContents.of(repo, null),
                 new StatusScan.Options(untracked, ignored, renames,
-                        pathsOperand.all().stream().map(p -> Repos.pathspec(repo, p)).toList()));
+                        pathsOperand.all().stream().map(p -> Repos.pathspec(io, repo, p)).toList()));
         index.writeIfAble(repo.indexFile());
 
-        String prefix = relativePrefix(repo, io);
+        String prefix = Repos.cwdPrefix(io, repo);
         boolean relative = config.getBoolean("status.relativepaths", true);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         new StatusPrinter(repo, status, relative ? prefix : "", nulOption.on(), showBranch,
                 untracked != UntrackedScan.Untracked.NO, ignored != UntrackedScan.Ignored.NO,
-                config.getBoolean("advice.statushints", true), Colors.palette(null, config, "status")).print(format, text);
+                config.getBoolean("advice.statushints", true), Colors.palette(io, null, config, "status")).print(format, text);
         PrintStream out = io.out();
         out.write(text.toByteArray());
         out.flush();
         return 0;
-    }
-
-    /** Where the command runs, relative to the work tree, with a trailing '/' ("" at the top). */
-    private static String relativePrefix(Repository repo, Io io) {
-        java.nio.file.Path cwd = io.cwd().toAbsolutePath().normalize();
-        if (!cwd.startsWith(repo.workTree()) || cwd.equals(repo.workTree())) {
-            return "";
-        }
-        return repo.workTree().relativize(cwd).toString().replace('\\', '/') + "/";
     }
 }

@@ -28,7 +28,7 @@ final class TagCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag annotateOption = args.flag("-a, --annotate", "make an annotated tag object");
         Args.Value messageOption = args.value("-m, --message", "<msg>", "the annotated tag's message");
         Args.Operands operands = args.operands("<name> <rev>", 0, 2, null);
@@ -37,11 +37,11 @@ final class TagCommand implements Command {
         message = messageOption.get(message);
         name = operands.get(0, name);
         rev = operands.get(1, rev);
-        Repository repo = Repos.open();
+        Repository repo = Repos.open(io);
         Refs refs = repo.refs();
         if (name == null) {
             for (String tag : refs.under("refs/tags/").keySet()) {
-                Io.current().out().println(tag);
+                io.out().println(tag);
             }
             return 0;
         }
@@ -55,14 +55,14 @@ final class TagCommand implements Command {
         }
         ObjectId target = rev == null
                 ? refs.resolve(Refs.HEAD).orElseThrow(() -> new Fatal("Failed to resolve 'HEAD' as a valid ref."))
-                : Repos.resolve(repo, rev);
+                : Repos.resolve(io, repo, rev);
         ObjectId value = target;
         if (annotate || message != null) {
             if (message == null) {
                 throw new Fatal("an annotated tag needs a message: -m <msg> (panagit opens no editor)");
             }
             ObjectType type = repo.objects().readHeader(target).type();
-            Tag tag = new Tag(target, type, name, new Identities(repo, Io.current().env()).committer(),
+            Tag tag = new Tag(target, type, name, new Identities(repo, io.env()).committer(),
                     Identities.cleanMessage(message));
             value = repo.objects().insert(ObjectType.TAG, tag.format());
         }

@@ -19,8 +19,7 @@ final class TerminalProgress implements Progress {
     }
 
     /** Progress for this run: on stderr if it is the process's terminal, else none. */
-    static Progress forRun() {
-        Io io = Io.current();
+    static Progress forRun(Io io) {
         return io.err() == System.err && dev.panagit.nativeaccess.Terminal.isTerminal(2)
                 ? new TerminalProgress(io.err()) : Progress.NONE;
     }

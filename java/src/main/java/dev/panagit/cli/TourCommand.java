@@ -39,12 +39,12 @@ final class TourCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag keepOption = args.flag("--keep", "keep the tour's repository instead of deleting it");
         args.parse();
         keep = keepOption.on();
-        out = Io.current().out();
-        BackendChoice choice = Io.current().backend();
+        out = io.out();
+        BackendChoice choice = io.backend();
         Path dir = Files.createTempDirectory("panagit-tour-");
         try {
             step("1. Which object core runs");
@@ -53,7 +53,7 @@ final class TourCommand implements Command {
             out.println("   (force one with PANAGIT_BACKEND=java|native, or see 'panagit version')");
 
             step("2. panagit init");
-            Repository repo = Repos.owned(Repository.init(dir, ObjectFormat.SHA1, "master", choice.codec()).repository());
+            Repository repo = io.own(Repository.init(dir, ObjectFormat.SHA1, "master", choice.codec()).repository());
             out.println("   created " + repo.gitDir() + " (HEAD, config, objects/, refs/)");
 
             step("3. panagit hash-object -w: store three blobs");

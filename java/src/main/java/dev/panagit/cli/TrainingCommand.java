@@ -28,7 +28,7 @@ final class TrainingCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         args.parse();
         Path dir = Files.createTempDirectory("panagit-training-");
         try {

@@ -32,7 +32,7 @@ final class VerifyPackCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag verboseOption = args.flag("-v, --verbose", "list every object, then the delta chain histogram");
         Args.Flag statOnlyOption = args.flag("-s, --stat-only", "only the delta chain histogram");
         Args.Value objectFormatOption = args.value("--object-format", "<format>", "sha1 or sha256");
@@ -42,8 +42,7 @@ final class VerifyPackCommand implements Command {
         statOnly = statOnlyOption.on();
         objectFormat = objectFormatOption.get(objectFormat);
         packs = operands.all();
-        Io io = Io.current();
-        Optional<Repository> repo = Repos.openIfAny();
+        Optional<Repository> repo = Repos.openIfAny(io);
         ObjectFormat format = PackTools.format(objectFormat, repo);
         PrintStream out = new PrintStream(new BufferedOutputStream(io.out(), 1 << 16), false, StandardCharsets.UTF_8);
         int result = 0;
@@ -54,7 +53,7 @@ final class VerifyPackCommand implements Command {
                 Path packFile = io.resolve(name);
                 Path indexFile = io.resolve(name.substring(0, name.length() - ".pack".length()) + ".idx");
                 try {
-                    IndexedPack indexed = PackTools.indexer(format, 0, repo).index(packFile);
+                    IndexedPack indexed = PackTools.indexer(io, format, 0, repo).index(packFile);
                     IndexPackCommand.verify(packFile, indexFile, indexed);
                     if (verbose || statOnly) {
                         show(indexed, out, statOnly);

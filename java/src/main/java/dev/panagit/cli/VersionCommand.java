@@ -22,12 +22,12 @@ final class VersionCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         Args.Flag verboseOption = args.flag("-v, --verbose", "also list the functions the native library describes");
         args.parse();
         boolean verbose = verboseOption.on();
-        PrintStream out = Io.current().out();
-        BackendChoice choice = Io.current().backend();
+        PrintStream out = io.out();
+        BackendChoice choice = io.backend();
         out.println("panagit " + VERSION);
         out.println("backend:  " + choice.backendName()
                 + choice.fallbackReason().map(r -> " (" + r + ")").orElse(""));

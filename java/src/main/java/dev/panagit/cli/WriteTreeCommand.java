@@ -15,11 +15,11 @@ final class WriteTreeCommand implements Command {
     }
 
     @Override
-    public int run(Args args) throws Exception {
+    public int run(Io io, Args args) throws Exception {
         args.parse();
 
-        Repository repo = Repos.open();
-        Io.current().out().println(TreeWriter.write(repo, Repos.index(repo)).name());
+        Repository repo = Repos.open(io);
+        io.out().println(TreeWriter.write(repo, Repos.index(repo)).name());
         return 0;
     }
 }

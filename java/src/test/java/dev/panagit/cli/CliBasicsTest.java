@@ -10,6 +10,7 @@ import dev.panagit.testing.TestBackends;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,28 @@ class CliBasicsTest {
         GitCli.ok(repo, "fsck", "--strict");
         assertEquals("master\n", GitCli.ok(repo, "symbolic-ref", "--short", "HEAD"));
         assertTrue(panagit("init", "repo").text().startsWith("Reinitialized existing Git repository"));
+    }
+
+    @Test
+    void lsFilesNamesTheEntriesUnderTheDirectoryFromThereQuotedAsGitDoes() throws Exception {
+        Path repo = dir.resolve("ls");
+        GitCli.ok(dir, "init", "-q", repo.toString());
+        for (String name : List.of("top.txt", "a/one", "a/b/two", "a/tab\there", "a/\u00e9t\u00e9", "ab/not-under-a")) {
+            Files.createDirectories(repo.resolve(name).getParent());
+            Files.writeString(repo.resolve(name), name + "\n");
+        }
+        GitCli.ok(repo, "add", ".");
+        for (String where : List.of(".", "a", "a/b", "ab")) {
+            for (String[] args : List.of(new String[] {"ls-files"}, new String[] {"ls-files", "-s"})) {
+                String[] withC = {"-C", where, args[0], args.length > 1 ? args[1] : "--"};
+                String[] command = args.length > 1 ? withC : java.util.Arrays.copyOf(withC, 3);
+                String expected = GitCli.ok(repo, command);
+                Panagit.Result result = Panagit.run(nativeBackend, repo, null, command);
+                assertEquals(0, result.exitCode(), result.stderr());
+                assertEquals(expected, result.text(), String.join(" ", command));
+            }
+        }
+        assertTrue(GitCli.ok(repo, "-C", "a", "ls-files").contains("\"tab\\there\""), "git quotes it too");
     }
 
     @Test
