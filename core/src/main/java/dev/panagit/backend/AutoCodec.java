@@ -31,9 +31,9 @@ import java.util.function.Supplier;
  * as fast as libpanagit's (W1); detecting SHA-1 is four times faster native than in Java. The
  * forced backends ({@code native}, {@code java}) do no routing.
  */
-public final class AutoCodec implements ObjectCodec {
+final class AutoCodec implements ObjectCodec {
     /** Work from this many bytes on is worth loading the native library for. */
-    public static final int LARGE = 16 << 20;
+    static final int LARGE = 16 << 20;
     /** Without collision detection, SHA-1 from this size on goes to MessageDigest (the same speed, no boundary). */
     static final int JAVA_SHA1_FROM = 4096;
 

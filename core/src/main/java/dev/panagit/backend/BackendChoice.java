@@ -95,9 +95,13 @@ public final class BackendChoice implements AutoCloseable {
         return codec.backendName();
     }
 
-    /** Whether small work runs in Java until the library is loaded ({@code auto}; see {@link AutoCodec}). */
-    public boolean routes() {
-        return codec instanceof AutoCodec;
+    /**
+     * With {@code auto}: the size in bytes below which work runs in Java until libpanagit is
+     * loaded (loading it costs more than it saves on small work); empty when every call goes to
+     * the chosen backend.
+     */
+    public java.util.OptionalInt routingLimit() {
+        return codec instanceof AutoCodec ? java.util.OptionalInt.of(AutoCodec.LARGE) : java.util.OptionalInt.empty();
     }
 
     @Override

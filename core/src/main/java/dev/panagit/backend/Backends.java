@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * {@code PANAGIT_BACKEND}, else {@code auto}.
  *
  * <ul>
- *   <li>{@code auto}: native where it pays when {@link NativeAccess} finds a usable library (see
- *       {@link AutoCodec}), else Java, with the reason; the library is probed on first large work;</li>
+ *   <li>{@code auto}: native where it pays when a usable libpanagit is found: small work runs in
+ *       Java until the library is loaded ({@link BackendChoice#routingLimit()}), else Java, with the
+ *       reason; the library is probed on first large work;</li>
  *   <li>{@code native}: native, or an error that says why it cannot be used;</li>
  *   <li>{@code java}: the pure-Java backend.</li>
  * </ul>

@@ -60,7 +60,7 @@ final class CloneCommand implements Command {
         }
         Repository source;
         try {
-            source = io.own(Repository.openAt(sourcePath, new dev.panagit.backend.LazyCodec(() -> io.backend().codec())));
+            source = io.own(Repository.openAt(sourcePath, new LazyCodec(() -> io.backend().codec())));
         } catch (dev.panagit.repo.NotARepositoryException e) {
             throw new Fatal("repository '" + url + "' does not exist");
         }
@@ -130,7 +130,7 @@ final class CloneCommand implements Command {
         boolean created = !Files.exists(target);
         try {
             Repository repo = io.own(Repository.init(target, dev.panagit.lib.ObjectFormat.SHA1, "main",
-                    new dev.panagit.backend.LazyCodec(() -> io.backend().codec()), bare).repository());
+                    new LazyCodec(() -> io.backend().codec()), bare).repository());
             try (dev.panagit.transport.UploadPackSource source = new dev.panagit.transport.UploadPackSource(repo,
                     url.substring("ext::".length()), io.cwd())) {
                 Optional<String> head = source.headTarget().filter(r -> r.startsWith("refs/heads/"));

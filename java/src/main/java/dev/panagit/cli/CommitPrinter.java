@@ -7,7 +7,6 @@ import dev.panagit.diff.PatchWriter;
 import dev.panagit.diff.PatchWriter.Change;
 import dev.panagit.diff.PatchWriter.Side;
 import dev.panagit.diff.Snapshots;
-import dev.panagit.history.PrettyFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.objects.Commit;
 import dev.panagit.repo.Repository;

@@ -1,6 +1,5 @@
 package dev.panagit.cli;
 
-import dev.panagit.history.CommitGraphDot;
 import dev.panagit.repo.Repository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,6 @@ package dev.panagit.cli;
 
 import dev.panagit.diff.MyersDiff;
 import dev.panagit.diff.Snapshots;
-import dev.panagit.history.GraphRenderer;
-import dev.panagit.history.PrettyFormat;
 import dev.panagit.history.RevWalk;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.objects.Commit;

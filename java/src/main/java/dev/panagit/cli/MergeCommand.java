@@ -526,8 +526,8 @@ final class MergeCommand implements Command {
  /** SQUASH_MSG: "Squashed commit of the following:" and the commits brought in, in log's medium format. */
     private static String squashMessage(Repository repo, ObjectId head, ObjectId theirs) throws Exception {
         StringBuilder sb = new StringBuilder("Squashed commit of the following:\n");
-        dev.panagit.history.PrettyFormat medium = dev.panagit.history.PrettyFormat.parse("medium", null, 0);
-        dev.panagit.history.PrettyFormat.Context context = new dev.panagit.history.PrettyFormat.Context() {
+        PrettyFormat medium = PrettyFormat.parse("medium", null, 0);
+        PrettyFormat.Context context = new PrettyFormat.Context() {
             @Override
             public String abbreviate(ObjectId id) throws java.io.IOException {
                 return Repos.abbrev(repo, id);

@@ -1,6 +1,5 @@
 package dev.panagit.cli;
 
-import dev.panagit.history.PrettyFormat;
 
 /**
  * The commit-format options log and show share: {@code --oneline}, {@code --pretty[=<format>]},

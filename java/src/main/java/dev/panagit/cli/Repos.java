@@ -24,7 +24,7 @@ final class Repos {
         try {
             // The backend is chosen (and the native library loaded) only when an object is first read.
             return Optional.of(io.own(Repository.discover(io.cwd(),
-                    new dev.panagit.backend.LazyCodec(() -> io.backend().codec()))));
+                    new LazyCodec(() -> io.backend().codec()))));
         } catch (NotARepositoryException e) {
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package dev.panagit.cli;
 
-import dev.panagit.history.PrettyFormat;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
 import dev.panagit.lib.TreeEntry;

@@ -34,8 +34,8 @@ final class VersionCommand implements Command {
         out.println("request:  " + choice.request().value() + " (from " + choice.request().source() + ")");
         out.println("platform: " + choice.platform().orElse("not probed"));
         Optional<NativeLibraryInfo> loaded = choice.nativeLibrary();
-        if (choice.routes() && loaded.isPresent()) {
-            out.println("routing:  auto: work under " + (dev.panagit.backend.AutoCodec.LARGE >> 20) + " MiB runs in "
+        if (choice.routingLimit().isPresent() && loaded.isPresent()) {
+            out.println("routing:  auto: work under " + (choice.routingLimit().getAsInt() >> 20) + " MiB runs in "
                     + "Java until libpanagit is loaded (loading it costs more than it saves there); large objects, "
                     + "pack indexing and verification load it"
                     + (CollisionDetection.enabled() ? "" : "; SHA-1 of 4 KiB and more uses MessageDigest"));

@@ -34,6 +34,7 @@ class BackendSelectionTest {
         assertTrue(choice.nativeStatus().orElseThrow().described().containsKey("pgit_object_encode"));
         assertEquals(Platform.current().toString(), choice.platform().orElseThrow());
         assertTrue(choice.nativeLibrary().orElseThrow().version().startsWith("0."), choice.nativeLibrary().toString());
+        assertEquals(16 << 20, choice.routingLimit().orElseThrow(), "auto: small work in Java until loaded");
     }
 
     @Test
@@ -43,6 +44,7 @@ class BackendSelectionTest {
         });
         assertEquals("java", choice.backendName());
         assertEquals("java backend requested by PANAGIT_BACKEND", choice.fallbackReason().orElseThrow());
+        assertTrue(choice.routingLimit().isEmpty(), "nothing is routed when a backend is named");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.panagit.history;
+package dev.panagit.cli;
 
 import dev.panagit.lib.ObjectId;
 import dev.panagit.objects.Commit;
@@ -16,7 +16,7 @@ import java.util.Locale;
  * ({@code %H %h %T %t %P %p %an %ae %ad %ar %cn %ce %cd %cr %s %b %B %d %D %n %%}), dates in git's
  * {@code --date} styles (default, iso, iso-strict, rfc, short, unix, raw, relative).
  */
-public final class PrettyFormat {
+final class PrettyFormat {
     /** The kinds of format. */
     public enum Kind {
         /** {@code --oneline}: abbreviated id and subject. */

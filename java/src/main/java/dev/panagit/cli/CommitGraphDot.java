@@ -1,5 +1,6 @@
-package dev.panagit.history;
+package dev.panagit.cli;
 
+import dev.panagit.history.CommitWalk;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.repo.Refs;
 import dev.panagit.repo.Repository;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** ugit's {@code k}: every ref and every commit reachable from them, as a Graphviz DOT graph. */
-public final class CommitGraphDot {
+final class CommitGraphDot {
     private CommitGraphDot() {
     }
 

@@ -1,4 +1,4 @@
-package dev.panagit.history;
+package dev.panagit.cli;
 
 import dev.panagit.lib.ObjectId;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.List;
  * common shapes: a lane per line of history, {@code |\} where a merge opens lanes and
  * {@code |/} where two lanes meet again. Lines are padded as git pads them (trailing spaces).
  */
-public final class GraphRenderer {
+final class GraphRenderer {
     private final List<ObjectId> lanes = new ArrayList<>();
 
     /**

@@ -1,4 +1,4 @@
-package dev.panagit.backend;
+package dev.panagit.cli;
 
 import dev.panagit.lib.CorruptObjectException;
 import dev.panagit.lib.EncodedObject;
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * A codec chosen on first use: a command that reads only refs (rev-parse HEAD, branch) never
  * loads the native library, and one that reads objects pays for it when it first does.
  */
-public final class LazyCodec implements ObjectCodec {
+final class LazyCodec implements ObjectCodec {
     private final Supplier<ObjectCodec> choose;
     private volatile ObjectCodec codec;
 
