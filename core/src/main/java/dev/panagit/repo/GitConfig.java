@@ -62,16 +62,16 @@ public final class GitConfig {
             if (line.startsWith("[")) {
                 int close = line.lastIndexOf(']');
                 if (close < 0) {
-                    throw new IOException("bad config line " + lineNumber + " in " + origin + ": " + raw);
+                    throw new InvalidConfigException(origin, lineNumber, raw);
                 }
                 section = sectionName(line.substring(1, close).strip());
                 if (section == null) {
-                    throw new IOException("bad config line " + lineNumber + " in " + origin + ": " + raw);
+                    throw new InvalidConfigException(origin, lineNumber, raw);
                 }
                 continue;
             }
             if (section == null) {
-                throw new IOException("bad config line " + lineNumber + " in " + origin + ": key outside a section");
+                throw new InvalidConfigException(origin, lineNumber, "key outside a section");
             }
             int eq = line.indexOf('=');
             String key = (eq < 0 ? line : line.substring(0, eq)).strip().toLowerCase(Locale.ROOT);

@@ -165,8 +165,7 @@ public final class Refs {
         try (LockFile lock = LockFile.acquire(gitDir.resolve(target))) {
             ObjectId current = resolve(target).orElse(ObjectId.zeroId(format));
             if (expectedOld != null && !current.equals(expectedOld)) {
-                throw new IOException("cannot lock ref '" + target + "': is at " + current.name() + " but expected "
-                        + expectedOld.name());
+                throw new ConcurrentRefUpdateException(target, expectedOld, current);
             }
             lock.write((id.name() + "\n").getBytes(StandardCharsets.US_ASCII));
             if (reason != null) {

@@ -112,8 +112,8 @@ public final class Revisions {
                 }
             }
             if (next == null) {
-                throw new IOException("path '" + path + "' does not exist in '" + spec.substring(0, spec.indexOf(':'))
-                        + "'");
+                throw new RevisionNotFoundException(spec, "path '" + path + "' does not exist in '"
+                        + spec.substring(0, spec.indexOf(':')) + "'");
             }
             current = next;
         }
@@ -167,9 +167,22 @@ public final class Revisions {
     public static final class RevisionNotFoundException extends IOException {
         private static final long serialVersionUID = 1L;
 
+        private final String spec;
+
         /** A revision that names nothing here. */
         public RevisionNotFoundException(String spec) {
-            super("ambiguous argument '" + spec + "': unknown revision or path not in the working tree.");
+            this(spec, "ambiguous argument '" + spec + "': unknown revision or path not in the working tree.");
+        }
+
+        /** The same, saying why in git's words (e.g. a path not in the named tree). */
+        public RevisionNotFoundException(String spec, String message) {
+            super(message);
+            this.spec = spec;
+        }
+
+        /** The revision as given. */
+        public String spec() {
+            return spec;
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.panagit.transport;
 
+import dev.panagit.lib.MissingObjectException;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
+import dev.panagit.lib.Progress;
 import dev.panagit.objects.Commit;
 import dev.panagit.objects.Tag;
 import dev.panagit.repo.Repository;
 import dev.panagit.storage.pack.IndexedPack;
-import dev.panagit.lib.Progress;
 import dev.panagit.storage.pack.PackIndexer;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -153,7 +154,7 @@ public final class PackInstaller {
 
     private void need(ObjectId id, ObjectId from) throws IOException {
         if (!target.objects().has(id)) {
-            throw new IOException("missing object " + id.name() + " (named by " + from.name() + ") after the transfer");
+            throw new MissingObjectException(id, "named by " + from.name() + ", after the transfer");
         }
     }
 }

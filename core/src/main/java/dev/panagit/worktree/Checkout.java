@@ -192,8 +192,7 @@ public final class Checkout {
                 throw new IOException("unable to read sha1 file of " + path + " (" + entry.id().name() + ")", e);
             }
             if (type != ObjectType.BLOB) {
-                throw new IOException("object " + entry.id().name() + " is a " + type.gitName() + ", not a blob (path '"
-                        + path + "')");
+                throw new dev.panagit.repo.WrongObjectTypeException(entry.id(), type, ObjectType.BLOB, path);
             }
         }
     }
