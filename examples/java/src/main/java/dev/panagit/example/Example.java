@@ -10,8 +10,10 @@ import dev.panagit.lib.TreeEntry;
 import dev.panagit.objects.Commit;
 import dev.panagit.objects.PersonIdent;
 import dev.panagit.objects.Trees;
+import dev.panagit.repo.ConcurrentRefUpdateException;
 import dev.panagit.repo.Repository;
 import dev.panagit.repo.Revisions;
+import dev.panagit.storage.Pack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +58,9 @@ public final class Example {
             for (RevWalk.Entry entry : new RevWalk(repo).include(head).byDate(0, 5)) {
                 System.out.println(repo.objects().abbreviate(entry.id()) + " " + entry.commit().subject());
             }
+            for (Pack pack : repo.objects().packs()) {
+                System.out.println(pack.packPath().getFileName() + ": " + pack.objectCount() + " objects");
+            }
         }
 
         // Write: a blob, a tree and a commit in a new repository, then read them back.
@@ -69,6 +74,12 @@ public final class Example {
             ObjectId commit = repo.objects().insert(ObjectType.COMMIT,
                     Commit.create(tree, List.of(), me, me, "First commit from Java\n").format());
             repo.refs().update("refs/heads/main", commit, null);
+            try {   // an update that expects another old value changes nothing, and says what it found
+                repo.refs().update("refs/heads/main", blob, blob, null);
+                throw new IllegalStateException("a stale update went through");
+            } catch (ConcurrentRefUpdateException e) {
+                System.out.println("refused: " + e.ref() + " is at " + e.actual().abbreviate(7));
+            }
 
             ObjectId resolved = Revisions.resolve(repo, "main").orElseThrow();
             byte[] readBack = repo.objects().open(repo.readTree(repo.readCommit(resolved).tree()).get(0).id()).bytes();
