@@ -7,6 +7,7 @@ import dev.panagit.lib.Progress;
 import dev.panagit.objects.Commit;
 import dev.panagit.objects.Tag;
 import dev.panagit.repo.Repository;
+import dev.panagit.storage.pack.FileSync;
 import dev.panagit.storage.pack.IndexedPack;
 import dev.panagit.storage.pack.PackIndexer;
 import java.io.IOException;
@@ -82,6 +83,8 @@ public final class PackInstaller {
             String name = "pack-" + HexFormat.of().formatHex(indexed.packChecksum());
             tmpIndex = Files.createTempFile(packDir, "tmp_idx_", "");
             Files.write(tmpIndex, indexed.indexBytes(2));
+            FileSync.force(tmpPack);    // durable before visible, as git's default core.fsync
+            FileSync.force(tmpIndex);
             move(tmpPack, packDir.resolve(name + ".pack"));
             move(tmpIndex, packDir.resolve(name + ".idx"));
             List<ObjectId> ids = new java.util.ArrayList<>(indexed.count());

@@ -114,6 +114,7 @@ final class IndexPackCommand implements Command {
         Path tmp = Files.createTempFile(dir, "tmp_idx_", "");
         try {
             Files.write(tmp, content);
+            dev.panagit.storage.pack.FileSync.force(tmp);   // durable before visible, as git's default core.fsync
             if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
             }
