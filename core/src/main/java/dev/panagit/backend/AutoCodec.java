@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  * (docs/benchmarks.md, W7). Loading libpanagit and building its first downcall handles costs a
  * process about 60 ms even with an AOT cache, while the native core saves a few microseconds per
  * small object: so work below {@link #LARGE} bytes runs in Java until the library is loaded, and
- * large work (big objects, indexing and verifying packs) loads it and runs native. Once loaded,
+ * large work (big objects, indexing and verifying packs) loads it and runs native. Small work
+ * that adds up loads it too: past {@link #SMALL_WORK_BUDGET} bytes of it in Java (a log of a
+ * long history), the rest of the command gains more than loading costs. Once loaded,
  * everything runs native. Only with collision detection switched off ({@link CollisionDetection})
  * does SHA-1 of 4 KiB and more go to {@link java.security.MessageDigest}, whose intrinsic is then
  * as fast as libpanagit's (W1); detecting SHA-1 is four times faster native than in Java. The
@@ -36,12 +38,20 @@ final class AutoCodec implements ObjectCodec {
     static final int LARGE = 16 << 20;
     /** Without collision detection, SHA-1 from this size on goes to MessageDigest (the same speed, no boundary). */
     static final int JAVA_SHA1_FROM = 4096;
+    /**
+     * Small work in Java after which loading the library pays: it costs ~60 ms, and a MiB of small
+     * objects (inflate and detecting SHA-1, with the C1 code of a short command) takes ~18 ms longer
+     * in Java than native (docs/benchmarks.md, "auto: small work that adds up").
+     */
+    static final long SMALL_WORK_BUDGET = 8L << 20;
 
     private final JavaObjectCodec java;
     private final Supplier<Optional<? extends ObjectCodec>> probe;
     private final PackCodec pack = new RoutedPackCodec();
     private volatile ObjectCodec loaded;
     private volatile boolean probed;
+    /** Bytes of small work done in Java so far; counted only until the library is probed. */
+    private final java.util.concurrent.atomic.AtomicLong smallWork = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param probe loads the native codec (once; empty when it cannot be used) */
     AutoCodec(JavaObjectCodec java, Supplier<Optional<? extends ObjectCodec>> probe) {
@@ -78,7 +88,17 @@ final class AutoCodec implements ObjectCodec {
     }
 
     private ObjectCodec bySize(long bytes) {
-        return bytes >= LARGE ? large() : small();
+        if (bytes >= LARGE) {
+            return large();
+        }
+        ObjectCodec n = loaded;
+        if (n != null) {
+            return n;
+        }
+        if (!probed && smallWork.addAndGet(bytes) >= SMALL_WORK_BUDGET) {
+            return large();   // small work has added up: the rest of the command pays for loading
+        }
+        return java;
     }
 
     /** Whether the native library is loaded (after large work, or never). */

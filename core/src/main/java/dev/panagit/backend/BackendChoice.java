@@ -97,8 +97,8 @@ public final class BackendChoice implements AutoCloseable {
 
     /**
      * With {@code auto}: the size in bytes below which work runs in Java until libpanagit is
-     * loaded (loading it costs more than it saves on small work); empty when every call goes to
-     * the chosen backend.
+     * loaded (loading it costs more than it saves on small work; it is loaded by larger work, or
+     * once small work has added up to 8 MiB); empty when every call goes to the chosen backend.
      */
     public java.util.OptionalInt routingLimit() {
         return codec instanceof AutoCodec ? java.util.OptionalInt.of(AutoCodec.LARGE) : java.util.OptionalInt.empty();

@@ -48,6 +48,37 @@ class AutoCodecTest {
     }
 
     @Test
+    void smallWorkThatAddsUpLoadsTheLibraryOnce() throws Exception {
+        byte[] small = TestData.text(64 * 1024, 4);
+        EncodedObject encoded = auto.encode(ObjectFormat.SHA1, ObjectType.BLOB, small, 0, small.length);
+        long done = small.length;
+        while (done + 2L * small.length < AutoCodec.SMALL_WORK_BUDGET) {
+            auto.hashObject(ObjectFormat.SHA1, ObjectType.BLOB, small, 0, small.length);
+            done += small.length;
+        }
+        assertEquals(0, probes.get(), "under the budget: Java, the library not probed (" + done + " bytes)");
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(small, auto.decode(ObjectFormat.SHA1, encoded.compressed(), 0,
+                    encoded.compressed().length, encoded.id()).content());
+        }
+        assertEquals(1, probes.get(), "past it the library is loaded");
+        assertTrue(auto.nativeLoaded());
+        for (int i = 0; i < 200; i++) {
+            auto.hashObject(ObjectFormat.SHA1, ObjectType.BLOB, small, 0, small.length);
+        }
+        assertEquals(1, probes.get(), "probed once");
+        AutoCodec javaOnly = new AutoCodec(new JavaObjectCodec(1), () -> {
+            probes.incrementAndGet();
+            return Optional.empty();
+        });
+        for (long n = 0; n < 2 * AutoCodec.SMALL_WORK_BUDGET; n += small.length) {
+            javaOnly.hashObject(ObjectFormat.SHA1, ObjectType.BLOB, small, 0, small.length);
+        }
+        assertEquals(2, probes.get(), "without the library: probed once, then Java without counting");
+        assertEquals("java", javaOnly.backendName());
+    }
+
+    @Test
     void withoutTheLibraryEverythingRunsInJava() throws Exception {
         AutoCodec javaOnly = new AutoCodec(new JavaObjectCodec(1), Optional::empty);
         byte[] large = TestData.text(AutoCodec.LARGE + 1, 3);
