@@ -194,6 +194,65 @@ public final class RevWalk {
         return out;
     }
 
+    /** Receives the commits of a walk one by one. */
+    @FunctionalInterface
+    public interface Visitor {
+        /** One chosen commit; an exception stops the walk and is thrown by it. */
+        void visit(Entry entry) throws IOException;
+    }
+
+    /**
+     * The commits {@link #byDate(int, int)} chooses, in its order, handed to {@code visitor}. Without
+     * exclusions and paths each is handed over as soon as the walk reaches it and none is kept
+     * afterwards: a log of a long history holds only the walk's frontier and the ids it has seen,
+     * as git's does. With exclusions or paths the walk is done first (a commit reached early may
+     * turn out excluded, or hidden by what its parents hold), as {@code byDate}.
+     */
+    public void byDate(int skip, int limit, Visitor visitor) throws IOException {
+        if (!excluded.isEmpty() || !paths.isEmpty()) {
+            for (Entry entry : byDate(skip, limit)) {
+                visitor.visit(entry);
+            }
+            return;
+        }
+        record Queued(ObjectId id, Commit commit, long date, long order) {
+        }
+        PriorityQueue<Queued> queue = new PriorityQueue<>(
+                Comparator.comparingLong(Queued::date).reversed().thenComparingLong(Queued::order));
+        Set<ObjectId> seen = new HashSet<>();
+        long order = 0;
+        for (ObjectId id : included) {
+            if (seen.add(id)) {
+                Commit c = repo.readCommit(id);
+                queue.add(new Queued(id, c, c.committer().epochSeconds(), order++));
+            }
+        }
+        int skipped = 0;
+        int handed = 0;
+        while (!queue.isEmpty() && (limit < 0 || handed < limit)) {
+            Queued next = queue.poll();
+            Commit c = next.commit();
+            List<ObjectId> parents = c.parents();
+            if (firstParent && parents.size() > 1) {
+                parents = parents.subList(0, 1);
+            }
+            if (filter.test(c)) {
+                if (skipped < skip) {
+                    skipped++;
+                } else {
+                    visitor.visit(new Entry(next.id(), c, parents.stream().distinct().toList()));
+                    handed++;
+                }
+            }
+            for (ObjectId p : parents) {
+                if (seen.add(p)) {
+                    Commit parent = repo.readCommit(p);
+                    queue.add(new Queued(p, parent, parent.committer().epochSeconds(), order++));
+                }
+            }
+        }
+    }
+
     /** A shown commit's parents for a graph: each followed parent, or the nearest shown commit below it. */
     private static List<ObjectId> rewrite(List<ObjectId> parents, Map<ObjectId, List<ObjectId>> followed,
             Set<ObjectId> shown, Set<ObjectId> uninteresting) {

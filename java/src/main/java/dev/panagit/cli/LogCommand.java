@@ -85,27 +85,30 @@ final class LogCommand implements Command {
         }
         int skip = skipOption.asInt(0);
         int limit = maxCountOption.asInt(-1);
-        List<RevWalk.Entry> commits = graph ? topoLimited(walk.byDate(0, -1), skip, limit) : walk.byDate(skip, limit);
 
         Decorations decorations = Decorations.of(repo, decorationStyle(io, repo, decorateOption, noDecorateOption));
         CommitPrinter printer = new CommitPrinter(repo, pretty, decorations, formats, diffOptions.context(), algorithm,
                 renameScore, Snapshots.pathspec(paths),
                 firstParentOption.on() ? CommitPrinter.MergeDiff.FIRST_PARENT : CommitPrinter.MergeDiff.NONE,
-                io.env(), diffOptions.palette(io, 
+                io.env(), diffOptions.palette(io,
                         dev.panagit.repo.ConfigFiles.effective(repo, io.env()), "diff"));
         PrintStream out = io.out();
-        GraphRenderer renderer = graph ? new GraphRenderer() : null;
-        boolean first = true;
-        for (RevWalk.Entry entry : commits) {
-            byte[] text = printer.render(entry.id(), entry.commit());
-            if (renderer == null) {
-                if (!first) {
+        if (!graph) {   // printed as the walk finds them: a long history is not held in memory
+            boolean[] first = {true};
+            walk.byDate(skip, limit, entry -> {
+                if (!first[0]) {
                     out.print(printer.separator());
                 }
-                out.write(text);
-            } else {
-                graphed(out, renderer, entry, text, !first && !printer.separator().isEmpty());
-            }
+                out.write(printer.render(entry.id(), entry.commit()));
+                first[0] = false;
+            });
+            return 0;
+        }
+        GraphRenderer renderer = new GraphRenderer();
+        boolean first = true;
+        for (RevWalk.Entry entry : topoLimited(walk.byDate(0, -1), skip, limit)) {
+            graphed(out, renderer, entry, printer.render(entry.id(), entry.commit()),
+                    !first && !printer.separator().isEmpty());
             first = false;
         }
         return 0;

@@ -43,7 +43,7 @@ final class ShowCommand implements Command {
                 diffOptions.context(), diffOptions.algorithmOptions(),
                 diffOptions.renames(repo.config().getBoolean("diff.renames", true)) ? diffOptions.renameScore() : -1,
                 path -> true,
-                CommitPrinter.MergeDiff.COMBINED, io.env(), diffOptions.palette(io, 
+                CommitPrinter.MergeDiff.COMBINED, io.env(), diffOptions.palette(io,
                         dev.panagit.repo.ConfigFiles.effective(repo, io.env()), "diff"));
         List<String> specs = operands.size() == 0 ? List.of("HEAD") : operands.all();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
