@@ -7,14 +7,15 @@ import dev.panagit.lib.ObjectFormat;
 import dev.panagit.lib.ObjectHeader;
 import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
+import dev.panagit.lib.Progress;
 import dev.panagit.lib.StoredObject;
 import dev.panagit.repo.Refs;
 import dev.panagit.repo.Repository;
 import dev.panagit.storage.ObjectDatabase;
+import dev.panagit.storage.Pack;
 import dev.panagit.storage.pack.IndexedPack;
 import dev.panagit.storage.pack.PackFile;
 import dev.panagit.storage.pack.PackIndex;
-import dev.panagit.lib.Progress;
 import dev.panagit.storage.pack.PackIndexer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,7 @@ public final class Fsck {
         for (ObjectId id : objects.loose().list()) {
             checkLoose(objects, id);
         }
-        for (dev.panagit.storage.Pack pack : objects.packs()) {
+        for (Pack pack : objects.packs()) {
             checkPack(PackFile.of(pack));
         }
         for (ObjectDatabase alternate : objects.alternates()) {

@@ -240,7 +240,7 @@ public final class RevWalk {
                 if (skipped < skip) {
                     skipped++;
                 } else {
-                    visitor.visit(new Entry(next.id(), c, parents.stream().distinct().toList()));
+                    visitor.visit(new Entry(next.id(), c, parents.size() < 2 ? parents : parents.stream().distinct().toList()));
                     handed++;
                 }
             }

@@ -8,6 +8,7 @@ import dev.panagit.lib.ObjectId;
 import dev.panagit.lib.ObjectType;
 import dev.panagit.objects.Trees;
 import dev.panagit.repo.Repository;
+import dev.panagit.repo.WrongObjectTypeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -192,7 +193,7 @@ public final class Checkout {
                 throw new IOException("unable to read sha1 file of " + path + " (" + entry.id().name() + ")", e);
             }
             if (type != ObjectType.BLOB) {
-                throw new dev.panagit.repo.WrongObjectTypeException(entry.id(), type, ObjectType.BLOB, path);
+                throw new WrongObjectTypeException(entry.id(), type, ObjectType.BLOB, path);
             }
         }
     }

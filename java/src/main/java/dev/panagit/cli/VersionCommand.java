@@ -37,7 +37,7 @@ final class VersionCommand implements Command {
         if (choice.routingLimit().isPresent() && loaded.isPresent()) {
             out.println("routing:  auto: work under " + (choice.routingLimit().getAsInt() >> 20) + " MiB runs in "
                     + "Java until libpanagit is loaded (loading it costs more than it saves there); large objects, "
-                    + "pack indexing and verification load it, as does small work once it adds up to 8 MiB"
+                    + "pack indexing and verification load it, as does small work once enough of it adds up"
                     + (CollisionDetection.enabled() ? "" : "; SHA-1 of 4 KiB and more uses MessageDigest"));
         }
         out.println("sha-1:    " + (CollisionDetection.enabled()
